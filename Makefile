@@ -1,0 +1,53 @@
+# Polku: `make run` for a demo on SQLite, `make test` for the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast test-browser lint typecheck schema messages install clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Runs Polku with demo data on SQLite at http://127.0.0.1:8000, with a task worker beside it.
+run: $(STAMP)
+	POLKU_DEBUG=true $(BIN)/polku compilemessages --ignore=.venv -v 0
+	POLKU_DEBUG=true $(BIN)/polku migrate --noinput -v 0
+	POLKU_DEBUG=true $(BIN)/polku demo --if-empty
+	@echo "Starting the task worker and the web server at http://127.0.0.1:8000 (Ctrl-C stops both)"
+	@POLKU_DEBUG=true $(BIN)/polku worker & worker=$$!; \
+	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  POLKU_DEBUG=true $(BIN)/polku serve
+
+# The whole suite: lint, types, schema, unit/integration tests, browser tests.
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	POLKU_DEBUG=true $(BIN)/polku compilemessages --ignore=.venv -v 0
+	POLKU_DEBUG=true $(BIN)/polku makemigrations --check --dry-run -v 0
+	POLKU_DEBUG=true $(BIN)/polku spectacular --validate --fail-on-warn --file /dev/null
+	$(BIN)/pytest -n 2 -m "not browser"
+	$(MAKE) test-browser
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -n 2 -m "not browser"
+
+test-browser: $(STAMP)
+	@test -x /usr/bin/chromium || { echo "Browser tests need Debian's chromium: apt-get install -y chromium"; exit 1; }
+	$(BIN)/pytest -m browser -p no:xdist
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+
+messages: $(STAMP)
+	cd polku && ../$(BIN)/django-admin makemessages -l fi -l sv -l en --ignore=tests --no-obsolete
+
+clean:
+	rm -rf $(VENV) var

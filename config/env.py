@@ -1,0 +1,45 @@
+"""The one table of environment variables Polku reads, with types and defaults.
+
+`.env.example` lists the same names (a test keeps the two in step). Defaults are the
+secure ones: DEBUG off, no hosts allowed, HTTPS cookies on unless DEBUG is set.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+# name: (type, default, what it is for)
+SCHEMA: dict[str, tuple[type, object, str]] = {
+    "POLKU_DEBUG": (bool, False, "Django debug mode; never in production"),
+    "POLKU_SECRET_KEY": (str, "", "Secret key; required unless POLKU_DEBUG is on"),
+    "POLKU_ALLOWED_HOSTS": (list, [], "Host names the site answers to, comma-separated"),
+    "POLKU_CSRF_TRUSTED_ORIGINS": (list, [], "Origins trusted for CSRF, e.g. https://polku.example.fi"),
+    "DATABASE_URL": (str, f"sqlite:///{BASE_DIR / 'var' / 'polku.sqlite3'}", "Database; SQLite by default, postgres://… in production"),
+    "POLKU_TASK_BACKEND": (str, "database", "Task queue: database (default), rq (Redis) or immediate (tests)"),
+    "REDIS_URL": (str, "redis://127.0.0.1:6379/0", "Redis for the rq task backend and the shared cache"),
+    "POLKU_CACHE": (str, "locmem", "Cache: locmem (one process) or redis (several web processes)"),
+    "EMAIL_URL": (str, "consolemail://", "E-mail transport; consolemail:// prints, smtp+tls://user:pass@host:587 sends"),
+    "POLKU_FROM_EMAIL": (str, "Polku <no-reply@polku.invalid>", "Sender of outgoing e-mail"),
+    "POLKU_SECURE_SSL": (bool, True, "Redirect to HTTPS, HSTS and secure cookies (turned off when POLKU_DEBUG is on)"),
+    "POLKU_HSTS_SECONDS": (int, 31536000, "HSTS max-age in seconds when POLKU_SECURE_SSL is on"),
+    "POLKU_MFA_REQUIRED_FOR_STAFF": (bool, True, "Staff roles must set up TOTP before they reach personal data"),
+    "POLKU_OIDC_ENABLED": (bool, False, "Offer sign-in through an OIDC broker (Suomi.fi via Keycloak)"),
+    "POLKU_OIDC_SERVER_URL": (str, "", "OIDC issuer URL, e.g. https://sso.example.fi/realms/polku"),
+    "POLKU_OIDC_CLIENT_ID": (str, "", "OIDC client id"),
+    "POLKU_OIDC_CLIENT_SECRET": (str, "", "OIDC client secret"),
+    "POLKU_OIDC_NAME": (str, "Suomi.fi", "Name of the OIDC sign-in button"),
+    "POLKU_IMPORT_MAX_BYTES": (int, 5 * 1024 * 1024, "Largest participant list file accepted for import"),
+    "POLKU_LOG_LEVEL": (str, "INFO", "Log level of Polku's own loggers"),
+}
+
+
+def load() -> environ.Env:
+    env = environ.Env(**{name: (kind, default) for name, (kind, default, _) in SCHEMA.items()})
+    env_file = BASE_DIR / ".env"
+    if env_file.exists():
+        environ.Env.read_env(str(env_file), overwrite=False)
+    return env

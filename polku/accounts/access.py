@@ -1,0 +1,108 @@
+"""What a signed-in user may see: computed once per request from their memberships.
+
+Every selector and service that touches participants takes an `Access` and filters through it,
+so partner isolation holds in pages, the API and the CLI alike, not only in templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+
+from polku.accounts.models import STAFF_ROLES, Membership, Role
+
+if TYPE_CHECKING:
+    from polku.accounts.models import User
+
+
+@dataclass(frozen=True)
+class Access:
+    user_id: int | None
+    is_admin: bool = False
+    coordinator_partner_ids: frozenset[int] = frozenset()
+    lead_project_ids: frozenset[int] = frozenset()
+    evaluator_project_ids: frozenset[int] = frozenset()
+    member_project_ids: frozenset[int] = frozenset()
+    roles: frozenset[str] = frozenset()
+    person_id: int | None = None
+    _partner_projects: dict[int, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def is_staff_role(self) -> bool:
+        """Roles that reach other people's personal data or aggregates (and so need MFA)."""
+        return self.is_admin or bool(self.roles & STAFF_ROLES)
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.is_admin or bool(self.coordinator_partner_ids)
+
+    @property
+    def is_participant(self) -> bool:
+        return self.person_id is not None
+
+    def project_ids(self) -> frozenset[int]:
+        return self.member_project_ids
+
+    def can_view_project(self, project_id: int) -> bool:
+        return self.is_admin or project_id in self.member_project_ids
+
+    def can_view_aggregates(self, project_id: int) -> bool:
+        """Figures across all partners: the project lead, evaluators, admins."""
+        return self.is_admin or project_id in self.lead_project_ids or project_id in self.evaluator_project_ids
+
+    def can_manage_partner(self, partner_id: int) -> bool:
+        """See and edit the people of this partner."""
+        return self.is_admin or partner_id in self.coordinator_partner_ids
+
+    def can_manage_project(self, project_id: int) -> bool:
+        """Edit the project's structure (work packages, targets, activities): its lead or an admin."""
+        return self.is_admin or project_id in self.lead_project_ids
+
+    def participation_filter(self, prefix: str = "") -> Q:
+        """Q that limits participations (or rows reached through `prefix`) to what a coordinator may see."""
+        if self.is_admin:
+            return Q()
+        return Q(**{f"{prefix}partner_id__in": self.coordinator_partner_ids})
+
+    def visible_participations(self, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(self.participation_filter())
+
+    def can_view_person(self, person_id: int, partner_ids: set[int]) -> bool:
+        return self.is_admin or person_id == self.person_id or bool(partner_ids & self.coordinator_partner_ids)
+
+
+ANONYMOUS = Access(user_id=None)
+
+
+def access_for(user: User | None) -> Access:
+    """The user's access, cached on the user object for the rest of the request."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    cached = getattr(user, "_polku_access", None)
+    if cached is not None:
+        return cached
+    memberships = list(Membership.objects.filter(user=user).values_list("role", "project_id", "partner_id"))
+    person_id = getattr(getattr(user, "person", None), "pk", None) if _has_person(user) else None
+    access = Access(
+        user_id=user.pk,
+        is_admin=user.is_superuser,
+        coordinator_partner_ids=frozenset(p for r, _, p in memberships if r == Role.COORDINATOR and p),
+        lead_project_ids=frozenset(pr for r, pr, _ in memberships if r == Role.PROJECT_LEAD),
+        evaluator_project_ids=frozenset(pr for r, pr, _ in memberships if r == Role.EVALUATOR),
+        member_project_ids=frozenset(pr for _, pr, _ in memberships),
+        roles=frozenset(r for r, _, _ in memberships),
+        person_id=person_id,
+    )
+    user._polku_access = access  # type: ignore[union-attr]
+    return access
+
+
+def _has_person(user: User) -> bool:
+    from polku.participants.models import Person
+
+    try:
+        return user.person is not None  # type: ignore[union-attr]
+    except Person.DoesNotExist:
+        return False

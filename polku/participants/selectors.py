@@ -1,0 +1,79 @@
+"""Reads about participants, always through the reader's Access."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from polku.accounts.access import Access
+from polku.accounts.models import User
+from polku.audit.services import audit_staff_read
+from polku.participants.models import EntryData, Participation, Person
+
+
+@dataclass(frozen=True)
+class ParticipantFilter:
+    q: str = ""
+    project_id: int | None = None
+    partner_id: int | None = None
+    status: str = ""  # "", "active" or "exited"
+
+
+def participation_list(*, access: Access, filters: ParticipantFilter) -> QuerySet[Participation]:
+    """Participations the reader's partners hold, newest first; a constant number of queries per page."""
+    rows = (
+        Participation.objects.filter(access.participation_filter())
+        .select_related("person", "partner__organisation", "project")
+        .only(
+            "id", "entry_date", "exit_date", "channel", "partner_id", "project_id", "person_id",
+            "person__first_name", "person__last_name", "person__email", "person__preferred_language",
+            "partner__organisation__name", "partner__country", "project__code", "project__name",
+        )
+        .order_by("-entry_date", "-id")
+    )
+    if filters.q:
+        needle = filters.q.strip().lower()
+        rows = rows.filter(person__search_name__contains=needle)
+    if filters.project_id:
+        rows = rows.filter(project_id=filters.project_id)
+    if filters.partner_id:
+        rows = rows.filter(partner_id=filters.partner_id)
+    if filters.status == "active":
+        rows = rows.filter(exit_date__isnull=True)
+    elif filters.status == "exited":
+        rows = rows.filter(exit_date__isnull=False)
+    return rows
+
+
+def participation_get(*, access: Access, pk: int) -> Participation:
+    """One participation the reader may see; 404 otherwise (its existence is private too)."""
+    if access.person_id is not None:
+        own = Q(person_id=access.person_id)
+    else:
+        own = Q(pk__in=[])
+    queryset = Participation.objects.select_related("person", "partner__organisation", "project").filter(
+        access.participation_filter() | own
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def participation_detail_for_staff(*, access: Access, actor: User, pk: int) -> Participation:
+    """A participation with its entry data and profile; the read is written to the audit log."""
+    participation = participation_get(access=access, pk=pk)
+    participation.person.language_list = list(participation.person.languages.all())  # type: ignore[attr-defined]
+    entry = EntryData.objects.filter(participation=participation).first()
+    participation.entry = entry  # type: ignore[attr-defined]
+    audit_staff_read(
+        actor=actor,
+        obj=participation,
+        person_id=participation.person_id,
+        partner_id=participation.partner_id,
+        fields=["profile", *(["entry_data"] if entry else [])],
+    )
+    return participation
+
+
+def person_participations(*, person: Person) -> QuerySet[Participation]:
+    return person.participations.select_related("project", "partner__organisation", "entry_data").order_by("-entry_date")

@@ -1,0 +1,171 @@
+"""Projects (hanke), their partners, work packages, targets and activities."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from polku.core.models import TimeStamped
+
+
+def new_registration_code() -> str:
+    return secrets.token_urlsafe(9)
+
+
+class Project(TimeStamped):
+    class Funder(models.TextChoices):
+        ESF_PLUS_2021 = "esf_plus_2021", _("ESF+ 2021–2027")
+        ESF_2014 = "esf_2014", _("ESF 2014–2020")
+        ERDF = "erdf", _("ERDF")
+        ERASMUS_PLUS = "erasmus_plus", _("Erasmus+")
+        NATIONAL = "national", _("National or municipal funding")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    code = models.CharField(
+        _("project code"), max_length=40, unique=True, help_text=_("The funder's code, e.g. S22729")
+    )
+    funder = models.CharField(_("funder"), max_length=20, choices=Funder.choices)
+    programme = models.CharField(_("programme"), max_length=200, blank=True, help_text=_("Priority or specific objective"))
+    starts_on = models.DateField(_("starts"))
+    ends_on = models.DateField(_("ends"))
+    languages = models.JSONField(_("languages"), default=list, help_text=_("Working languages, e.g. [\"fi\", \"en\"]"))
+    description = models.TextField(_("description"), blank=True)
+    asks_disability = models.BooleanField(_("asks about disability"), default=False)
+    asks_minority = models.BooleanField(_("asks about minority background"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="project_period_valid")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The project cannot end before it starts.")})
+
+
+class Partner(TimeStamped):
+    """An organisation implementing its own part of a project (osatoteuttaja)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners", verbose_name=_("project"))
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("organisation")
+    )
+    is_lead = models.BooleanField(_("lead partner"), default=False)
+    country = models.CharField(_("country"), max_length=2, help_text=_("Country where this part is implemented"))
+    part_description = models.TextField(_("own part"), blank=True)
+    registration_code = models.CharField(max_length=20, unique=True, default=new_registration_code, editable=False)
+    registration_open = models.BooleanField(_("public registration open"), default=False)
+
+    class Meta:
+        ordering = ["-is_lead", "organisation__name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "organisation"], name="partner_once_per_project"),
+            models.UniqueConstraint(fields=["project"], condition=models.Q(is_lead=True), name="one_lead_partner"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.name} – {self.project.code}"
+
+
+class WorkPackage(TimeStamped):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="work_packages")
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    responsible = models.ForeignKey(
+        Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="work_packages", verbose_name=_("responsible partner")
+    )
+
+    class Meta:
+        ordering = ["project", "number"]
+        verbose_name = _("work package")
+        verbose_name_plural = _("work packages")
+        constraints = [models.UniqueConstraint(fields=["project", "number"], name="work_package_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{_('WP')}{self.number} {self.name}"
+
+
+class Activity(TimeStamped):
+    """A cohort or activity participants join: a training, a MOOC run, a community, a series of events."""
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("Training")
+        MOOC = "mooc", _("MOOC run")
+        COMMUNITY = "community", _("Community")
+        MENTORING = "mentoring", _("Mentoring")
+        PEER_GROUP = "peer_group", _("Peer group")
+        EVENT_SERIES = "event_series", _("Event series")
+        STUDIES = "studies", _("Studies")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="activities", verbose_name=_("partner"))
+    work_package = models.ForeignKey(
+        WorkPackage, on_delete=models.SET_NULL, null=True, blank=True, related_name="activities", verbose_name=_("work package")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    starts_on = models.DateField(_("starts"), null=True, blank=True)
+    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    participants = models.ManyToManyField(
+        "participants.Participation", through="ActivityEnrolment", related_name="activities"
+    )
+
+    class Meta:
+        ordering = ["project", "starts_on", "name"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActivityEnrolment(models.Model):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="enrolments")
+    participation = models.ForeignKey("participants.Participation", on_delete=models.CASCADE, related_name="enrolments")
+    enrolled_on = models.DateField(_("enrolled"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["activity", "participation"], name="enrol_once")]
+
+
+class Target(TimeStamped):
+    """What a project promised to reach, counted from raw facts (never a stored flag)."""
+
+    class Metric(models.TextChoices):
+        PARTICIPANTS = "participants", _("Participants who started")
+        ACTIVITY_PARTICIPANTS = "activity_participants", _("Participants in activities of the work package")
+        EXITED = "exited", _("Participants who have exited")
+        ACTIVITIES = "activities", _("Activities held")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
+    work_package = models.ForeignKey(
+        WorkPackage, on_delete=models.CASCADE, null=True, blank=True, related_name="targets", verbose_name=_("work package")
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, null=True, blank=True, related_name="targets", verbose_name=_("partner")
+    )
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    metric = models.CharField(_("what is counted"), max_length=30, choices=Metric.choices)
+    label = models.CharField(_("label"), max_length=200)
+    value = models.PositiveIntegerField(_("target value"))
+
+    class Meta:
+        ordering = ["project", "work_package__number", "label"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"
