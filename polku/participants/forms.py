@@ -1,0 +1,135 @@
+"""Forms for participant data, shared by the coordinator's pages, self-registration and the import.
+
+Forms parse and check formats; the domain rules (dates against the entry date, items a project does
+not collect) live in participants.services and come back as field errors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pycountry
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from polku.core.errors import ApplicationError
+from polku.participants.models import Cefr, EntryData, Goal, Person
+from polku.projects.models import Project
+
+LANGUAGE_ROWS = 4
+
+
+def country_choices() -> list[tuple[str, str]]:
+    return [("", "—")] + sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda item: item[1])
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("format", "%Y-%m-%d")
+        super().__init__(**kwargs)
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["first_name", "last_name", "email", "phone", "preferred_language"]
+        widgets = {"preferred_language": forms.Select(choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")])}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+
+
+class ProfileForm(forms.ModelForm):
+    goals = forms.MultipleChoiceField(
+        label=_("goals"), choices=Goal.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    class Meta:
+        model = Person
+        fields = ["country_of_residence", "municipality", "education_level", "education_field", "work_history", "goals"]
+        widgets = {"work_history": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country_of_residence"].widget = forms.Select(choices=country_choices())
+
+
+class LanguagesForm(forms.Form):
+    """Up to four languages with their CEFR levels, as simple numbered fields (no JavaScript)."""
+
+    def __init__(self, *args: Any, initial_languages: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        initial_languages = list(initial_languages or [])
+        rows = max(LANGUAGE_ROWS, len(initial_languages) + 1)
+        for i in range(rows):
+            code, level = initial_languages[i] if i < len(initial_languages) else ("", "")
+            self.fields[f"language_{i}"] = forms.CharField(
+                label=_("Language %(n)s") % {"n": i + 1}, required=False, max_length=3, initial=code,
+                help_text=_("ISO code, e.g. fi, en, ar") if i == 0 else "",
+            )
+            self.fields[f"level_{i}"] = forms.ChoiceField(
+                label=_("Level %(n)s") % {"n": i + 1}, required=False, choices=[("", "—"), *Cefr.choices], initial=level
+            )
+        self.rows = rows
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        seen: set[str] = set()
+        for i in range(self.rows):
+            code = (data.get(f"language_{i}") or "").strip().lower()
+            level = data.get(f"level_{i}") or ""
+            if code and not level:
+                self.add_error(f"level_{i}", _("Choose a level for this language."))
+            if level and not code:
+                self.add_error(f"language_{i}", _("Give the language for this level."))
+            if code and not (pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)):
+                self.add_error(f"language_{i}", _("Unknown language code %(code)s.") % {"code": code})
+            if code and code in seen:
+                self.add_error(f"language_{i}", _("This language is listed twice."))
+            seen.add(code)
+        return data
+
+    def languages(self) -> list[tuple[str, str]]:
+        rows = ((self.cleaned_data.get(f"language_{i}"), self.cleaned_data.get(f"level_{i}")) for i in range(self.rows))
+        return [(code.strip().lower(), level) for code, level in rows if code and level]
+
+    def pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[f"language_{i}"], self[f"level_{i}"]) for i in range(self.rows)]
+
+
+class EntryDataForm(forms.ModelForm):
+    """Entry facts; items the project does not collect are removed, sensitive ones can be declined."""
+
+    class Meta:
+        model = EntryData
+        fields = list(EntryData.ITEMS)
+        widgets = {"date_of_birth": DateInput(), "unemployed_since": DateInput()}
+
+    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not project.asks_disability:
+            del self.fields["disability"]
+        if not project.asks_minority:
+            del self.fields["minority"]
+        self.fields["date_of_birth"].widget.attrs["autocomplete"] = "bday"
+        for name, formfield in self.fields.items():
+            if isinstance(formfield, forms.TypedChoiceField | forms.ChoiceField):
+                formfield.widget = forms.RadioSelect(choices=[c for c in formfield.choices if c[0] != ""])
+            formfield.required = False
+            if name == "date_of_birth":
+                formfield.required = True
+
+
+def apply_field_errors(error: ApplicationError, *forms_: forms.Form) -> None:
+    """Put a service's field errors on the form that has the field (or the first form)."""
+    for name, messages in error.field_errors.items():
+        target = next((f for f in forms_ if name in f.fields), forms_[0])
+        for message in messages:
+            target.add_error(name if name in target.fields else None, message)
