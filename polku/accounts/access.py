@@ -50,7 +50,9 @@ class Access:
 
     def can_view_aggregates(self, project_id: int) -> bool:
         """Figures across all partners: the project lead, evaluators, admins."""
-        return self.is_admin or project_id in self.lead_project_ids or project_id in self.evaluator_project_ids
+        return (
+            self.is_admin or project_id in self.lead_project_ids or project_id in self.evaluator_project_ids
+        )
 
     def can_manage_partner(self, partner_id: int) -> bool:
         """See and edit the people of this partner."""
@@ -70,7 +72,9 @@ class Access:
         return queryset.filter(self.participation_filter())
 
     def can_view_person(self, person_id: int, partner_ids: set[int]) -> bool:
-        return self.is_admin or person_id == self.person_id or bool(partner_ids & self.coordinator_partner_ids)
+        return (
+            self.is_admin or person_id == self.person_id or bool(partner_ids & self.coordinator_partner_ids)
+        )
 
 
 ANONYMOUS = Access(user_id=None)

@@ -18,5 +18,10 @@ class AccountAdapter(DefaultAccountAdapter):
         html = ""
         if isinstance(message, EmailMultiAlternatives) and message.alternatives:
             html = str(message.alternatives[0][0])
-        send_email.enqueue(subject=message.subject, body=message.body, to=list(message.to), html=html,
-                           from_email=message.from_email)
+        send_email.enqueue(
+            subject=message.subject,
+            body=message.body,
+            to=list(message.to),
+            html=html,
+            from_email=message.from_email,
+        )

@@ -16,7 +16,9 @@ class AuditEvent(models.Model):
         EXPORT = "export", _("exported")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     actor_label = models.CharField(_("who"), max_length=254, help_text=_("Kept when the user is deleted"))
     action = models.CharField(_("action"), max_length=8, choices=Action.choices)
     object_type = models.CharField(_("what"), max_length=60)
@@ -24,8 +26,12 @@ class AuditEvent(models.Model):
     person = models.ForeignKey(
         "participants.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events"
     )
-    partner = models.ForeignKey("projects.Partner", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    fields = models.JSONField(_("fields"), default=list, blank=True, help_text=_("Names of the fields read or changed"))
+    partner = models.ForeignKey(
+        "projects.Partner", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    fields = models.JSONField(
+        _("fields"), default=list, blank=True, help_text=_("Names of the fields read or changed")
+    )
     ip_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)
 
@@ -37,6 +43,11 @@ class AuditEvent(models.Model):
             models.Index(fields=["person", "-at"], name="audit_person_recent"),
             models.Index(fields=["partner", "-at"], name="audit_partner_recent"),
         ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}#{self.object_id}"
+        )
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:

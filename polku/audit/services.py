@@ -39,12 +39,21 @@ def audit_record(
     )
 
 
-def audit_staff_read(*, actor: User, obj: models.Model, person_id: int, partner_id: int | None, fields: Iterable[str]) -> None:
+def audit_staff_read(
+    *, actor: User, obj: models.Model, person_id: int, partner_id: int | None, fields: Iterable[str]
+) -> None:
     """Record that a staff member read a participant's data; a person reading their own data is not logged."""
     person = getattr(actor, "person", None) if hasattr(actor, "person") else None
     if person is not None and person.pk == person_id:
         return
-    audit_record(actor=actor, action=AuditEvent.Action.READ, obj=obj, person_id=person_id, partner_id=partner_id, fields=fields)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.READ,
+        obj=obj,
+        person_id=person_id,
+        partner_id=partner_id,
+        fields=fields,
+    )
 
 
 def changed_fields(instance: models.Model, data: dict) -> list[str]:

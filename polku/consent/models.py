@@ -11,7 +11,10 @@ from polku.core.models import Language
 class Purpose(models.TextChoices):
     PARTICIPATION = "participation", _("Processing my data to take part in the project")
     SENSITIVE = "sensitive", _("Processing the optional sensitive items I choose to give")
-    DIRECTORY = "directory", _("Showing my profile to other partners and participants in the community directory")
+    DIRECTORY = (
+        "directory",
+        _("Showing my profile to other partners and participants in the community directory"),
+    )
     COMMUNICATIONS = "communications", _("Receiving news and invitations from the project")
 
 
@@ -27,7 +30,9 @@ class PrivacyNotice(models.Model):
         ordering = ["project", "-version", "language"]
         verbose_name = _("privacy notice")
         verbose_name_plural = _("privacy notices")
-        constraints = [models.UniqueConstraint(fields=["project", "version", "language"], name="notice_version_language")]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "version", "language"], name="notice_version_language")
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} v{self.version} ({self.language})"
@@ -49,10 +54,14 @@ class Consent(models.Model):
         verbose_name_plural = _("consents")
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "project", "purpose"], condition=models.Q(withdrawn_at__isnull=True),
+                fields=["person", "project", "purpose"],
+                condition=models.Q(withdrawn_at__isnull=True),
                 name="one_active_consent_per_purpose",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} ({self.given_at:%Y-%m-%d})"
 
     @property
     def is_active(self) -> bool:

@@ -29,23 +29,37 @@ def notice_current(*, project_id: int, language: str) -> PrivacyNotice | None:
     return next(iter(by_language.values()))
 
 
-def consent_give(*, actor, person, project_id: int, purposes: Iterable[str], notice: PrivacyNotice) -> list[Consent]:
+def consent_give(
+    *, actor, person, project_id: int, purposes: Iterable[str], notice: PrivacyNotice
+) -> list[Consent]:
     """Record consents; purposes already given stay as they are (no duplicates)."""
     purposes = set(purposes)
     unknown = purposes - set(Purpose.values)
     if unknown:
-        raise ApplicationError(_("Unknown consent purpose: %(purpose)s") % {"purpose": ", ".join(sorted(unknown))})
+        raise ApplicationError(
+            _("Unknown consent purpose: %(purpose)s") % {"purpose": ", ".join(sorted(unknown))}
+        )
     if notice.project_id != project_id:
         raise ApplicationError(_("The privacy notice belongs to another project."))
     now = timezone.now()
     created = []
     with transaction.atomic():
         active = set(
-            Consent.objects.filter(person=person, project_id=project_id, withdrawn_at__isnull=True).values_list("purpose", flat=True)
+            Consent.objects.filter(
+                person=person, project_id=project_id, withdrawn_at__isnull=True
+            ).values_list("purpose", flat=True)
         )
         for purpose in sorted(purposes - active):
-            consent = Consent.objects.create(person=person, project_id=project_id, purpose=purpose, notice=notice, given_at=now)
-            audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=consent, person_id=person.pk, fields=["purpose"])
+            consent = Consent.objects.create(
+                person=person, project_id=project_id, purpose=purpose, notice=notice, given_at=now
+            )
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.CREATE,
+                obj=consent,
+                person_id=person.pk,
+                fields=["purpose"],
+            )
             created.append(consent)
     return created
 
@@ -59,5 +73,11 @@ def consent_withdraw(*, actor, consent: Consent) -> Consent:
     with transaction.atomic():
         consent.withdrawn_at = timezone.now()
         consent.save(update_fields=["withdrawn_at"])
-        audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=consent, person_id=consent.person_id, fields=["withdrawn_at"])
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=consent,
+            person_id=consent.person_id,
+            fields=["withdrawn_at"],
+        )
     return consent

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from rest_framework import status
+from collections.abc import Iterable
+from typing import Any
+
+from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from polku.core.errors import ApplicationError
+from polku.core.errors import AccessDenied, ApplicationError
 
 
 class Pagination(PageNumberPagination):
@@ -21,4 +26,21 @@ def exception_handler(exc, context):  # type: ignore[no-untyped-def]
         body: dict = {"detail": exc.message}
         body.update(exc.field_errors)
         return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, AccessDenied) and exc.args:
+        # The service's message says what the actor may not do; DRF would replace it with a generic one.
+        exc = exceptions.PermissionDenied(detail=str(exc.args[0]))
     return drf_exception_handler(exc, context)
+
+
+def paginated_response(
+    *,
+    request: Request,
+    view: APIView,
+    rows: Iterable[Any],
+    serializer_class: type[serializers.BaseSerializer],
+) -> Response:
+    """One page of `rows` as {count, next, previous, results}; the view sets `pagination_class = Pagination`
+    so that the schema describes the page too."""
+    paginator = Pagination()
+    page = paginator.paginate_queryset(rows, request, view=view)  # type: ignore[arg-type]
+    return paginator.get_paginated_response(serializer_class(page, many=True).data)

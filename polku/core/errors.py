@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 
 
 class ApplicationError(Exception):
@@ -19,3 +19,16 @@ class ApplicationError(Exception):
 
 class AccessDenied(PermissionDenied):
     """The actor may not see or change this object. Rendered as 403 (or 404 where existence is private)."""
+
+
+def field_errors_from(error: ValidationError) -> dict[str, list[str]]:
+    """A model's ValidationError (from full_clean) as ApplicationError field errors.
+
+    Errors that belong to no field go under "non_field_errors", the name forms and DRF use.
+    """
+    if not hasattr(error, "error_dict"):
+        return {"non_field_errors": list(error.messages)}
+    return {
+        ("non_field_errors" if name == NON_FIELD_ERRORS else name): list(messages)
+        for name, messages in error.message_dict.items()
+    }

@@ -45,7 +45,9 @@ class Organisation(TimeStamped):
         verbose_name_plural = _("organisations")
         constraints = [
             models.UniqueConstraint(
-                fields=["business_id"], condition=~models.Q(business_id=""), name="organisation_business_id_unique"
+                fields=["business_id"],
+                condition=~models.Q(business_id=""),
+                name="organisation_business_id_unique",
             )
         ]
 
@@ -55,7 +57,9 @@ class Organisation(TimeStamped):
     def clean(self) -> None:
         if self.business_id:
             if self.country != "FI":
-                raise ValidationError({"business_id": _("A business ID (Y-tunnus) applies to Finnish organisations only.")})
+                raise ValidationError(
+                    {"business_id": _("A business ID (Y-tunnus) applies to Finnish organisations only.")}
+                )
             self.business_id = ytunnus.compact(self.business_id)
             self.business_id = ytunnus.format(self.business_id)
             try:

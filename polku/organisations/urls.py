@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from polku.organisations import views
 
 app_name = "organisations"
-urlpatterns: list = []
+urlpatterns = [path("<int:pk>/", views.organisation_detail_view, name="detail")]

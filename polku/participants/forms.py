@@ -7,20 +7,27 @@ not collect) live in participants.services and come back as field errors.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import pycountry
 from django import forms
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from polku.accounts.access import Access
+from polku.consent.models import Purpose
 from polku.core.errors import ApplicationError
+from polku.core.models import Language
 from polku.participants.models import Cefr, EntryData, Goal, Person
+from polku.participants.selectors import ParticipantFilter
 from polku.projects.models import Project
 
 LANGUAGE_ROWS = 4
 
 
 def country_choices() -> list[tuple[str, str]]:
-    return [("", "—")] + sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda item: item[1])
+    return [("", "—"), *sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda item: item[1])]
 
 
 class DateInput(forms.DateInput):
@@ -35,7 +42,11 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["first_name", "last_name", "email", "phone", "preferred_language"]
-        widgets = {"preferred_language": forms.Select(choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")])}
+        widgets = {
+            "preferred_language": forms.Select(
+                choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+            )
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -53,7 +64,14 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["country_of_residence", "municipality", "education_level", "education_field", "work_history", "goals"]
+        fields = [
+            "country_of_residence",
+            "municipality",
+            "education_level",
+            "education_field",
+            "work_history",
+            "goals",
+        ]
         widgets = {"work_history": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -64,18 +82,26 @@ class ProfileForm(forms.ModelForm):
 class LanguagesForm(forms.Form):
     """Up to four languages with their CEFR levels, as simple numbered fields (no JavaScript)."""
 
-    def __init__(self, *args: Any, initial_languages: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, initial_languages: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         initial_languages = list(initial_languages or [])
         rows = max(LANGUAGE_ROWS, len(initial_languages) + 1)
         for i in range(rows):
             code, level = initial_languages[i] if i < len(initial_languages) else ("", "")
             self.fields[f"language_{i}"] = forms.CharField(
-                label=_("Language %(n)s") % {"n": i + 1}, required=False, max_length=3, initial=code,
+                label=_("Language %(n)s") % {"n": i + 1},
+                required=False,
+                max_length=3,
+                initial=code,
                 help_text=_("ISO code, e.g. fi, en, ar") if i == 0 else "",
             )
             self.fields[f"level_{i}"] = forms.ChoiceField(
-                label=_("Level %(n)s") % {"n": i + 1}, required=False, choices=[("", "—"), *Cefr.choices], initial=level
+                label=_("Level %(n)s") % {"n": i + 1},
+                required=False,
+                choices=[("", "—"), *Cefr.choices],
+                initial=level,
             )
         self.rows = rows
 
@@ -97,7 +123,10 @@ class LanguagesForm(forms.Form):
         return data
 
     def languages(self) -> list[tuple[str, str]]:
-        rows = ((self.cleaned_data.get(f"language_{i}"), self.cleaned_data.get(f"level_{i}")) for i in range(self.rows))
+        rows = (
+            (self.cleaned_data.get(f"language_{i}"), self.cleaned_data.get(f"level_{i}"))
+            for i in range(self.rows)
+        )
         return [(code.strip().lower(), level) for code, level in rows if code and level]
 
     def pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
@@ -133,3 +162,70 @@ def apply_field_errors(error: ApplicationError, *forms_: forms.Form) -> None:
         target = next((f for f in forms_ if name in f.fields), forms_[0])
         for message in messages:
             target.add_error(name if name in target.fields else None, message)
+
+
+class RecordedConsentForm(forms.Form):
+    """What the coordinator records at intake: the entry date and the consents the person gave."""
+
+    entry_date = forms.DateField(label=_("entry date"), widget=DateInput(), initial=timezone.localdate)
+    purposes = forms.MultipleChoiceField(
+        label=_("Consents the person gave"),
+        choices=Purpose.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        initial=[Purpose.PARTICIPATION],
+    )
+    notice_language = forms.ChoiceField(
+        label=_("Language of the privacy notice the person read"), choices=Language.choices
+    )
+
+    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not (project.asks_disability or project.asks_minority):
+            self.fields["purposes"].choices = [c for c in Purpose.choices if c[0] != Purpose.SENSITIVE]
+        self.fields["notice_language"].initial = get_language() if get_language() in Language.values else "en"
+
+
+class ExitForm(forms.Form):
+    exit_date = forms.DateField(label=_("exit date"), widget=DateInput(), initial=timezone.localdate)
+
+
+class ParticipantFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name or e-mail")}),
+    )
+    project = forms.ModelChoiceField(
+        label=_("Project"), queryset=Project.objects.none(), required=False, empty_label=_("All projects")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), ("active", _("Active")), ("exited", _("Exited"))],
+    )
+
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        projects = Project.objects.order_by("name")
+        if not access.is_admin:
+            projects = projects.filter(partners__in=access.coordinator_partner_ids).distinct()
+        self.fields["project"].queryset = projects
+
+    def filters(self) -> ParticipantFilter:
+        if not self.is_bound or not self.is_valid():
+            return ParticipantFilter()
+        project = self.cleaned_data.get("project")
+        return ParticipantFilter(
+            q=self.cleaned_data.get("q") or "",
+            project_id=project.pk if project else None,
+            status=self.cleaned_data.get("status") or "",
+        )
+
+    def querystring(self) -> str:
+        """The active filters as a query string, for pagination links."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        values = {k: (v.pk if hasattr(v, "pk") else v) for k, v in self.cleaned_data.items() if v}
+        return urlencode(values)

@@ -58,7 +58,9 @@ class Person(TimeStamped):
     # Profile
     country_of_residence = models.CharField(_("country of residence"), max_length=2, blank=True)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
-    education_level = models.CharField(_("education level (ISCED)"), max_length=1, choices=Isced.choices, blank=True)
+    education_level = models.CharField(
+        _("education level (ISCED)"), max_length=1, choices=Isced.choices, blank=True
+    )
     education_field = models.CharField(_("field of education"), max_length=200, blank=True)
     work_history = models.TextField(_("work history"), blank=True)
     goals = models.JSONField(_("goals"), default=list, blank=True)
@@ -90,6 +92,9 @@ class LanguageSkill(models.Model):
         ordering = ["language"]
         constraints = [models.UniqueConstraint(fields=["person", "language"], name="one_level_per_language")]
 
+    def __str__(self) -> str:
+        return f"{self.language} {self.level}"
+
 
 class Participation(TimeStamped):
     """A person taking part in a project through one partner."""
@@ -117,7 +122,9 @@ class Participation(TimeStamped):
                 name="exit_not_before_entry",
             ),
         ]
-        indexes = [models.Index(fields=["partner", "-entry_date", "-id"], name="participation_partner_recent")]
+        indexes = [
+            models.Index(fields=["partner", "-entry_date", "-id"], name="participation_partner_recent")
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} – {self.project.code}"
@@ -199,21 +206,35 @@ class EntryData(TimeStamped):
     participation = models.OneToOneField(Participation, on_delete=models.CASCADE, related_name="entry_data")
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices, blank=True)
-    labour_status = models.CharField(_("labour-market status at entry"), max_length=14, choices=LabourStatus.choices, blank=True)
-    unemployed_since = models.DateField(
-        _("unemployed since"), null=True, blank=True, help_text=_("For unemployed job seekers: start of the current unemployment")
+    labour_status = models.CharField(
+        _("labour-market status at entry"), max_length=14, choices=LabourStatus.choices, blank=True
     )
-    education = models.CharField(_("highest completed education"), max_length=8, choices=EducationAnswer.choices, blank=True)
+    unemployed_since = models.DateField(
+        _("unemployed since"),
+        null=True,
+        blank=True,
+        help_text=_("For unemployed job seekers: start of the current unemployment"),
+    )
+    education = models.CharField(
+        _("highest completed education"), max_length=8, choices=EducationAnswer.choices, blank=True
+    )
     citizenship = models.CharField(_("citizenship"), max_length=8, choices=Citizenship.choices, blank=True)
     foreign_background = models.CharField(
-        _("foreign background"), max_length=8, choices=Answer.choices, blank=True,
+        _("foreign background"),
+        max_length=8,
+        choices=Answer.choices,
+        blank=True,
         help_text=_("Born abroad, or both parents born abroad"),
     )
-    homeless = models.CharField(_("homeless or in housing exclusion"), max_length=8, choices=Answer.choices, blank=True)
+    homeless = models.CharField(
+        _("homeless or in housing exclusion"), max_length=8, choices=Answer.choices, blank=True
+    )
     rural = models.CharField(_("lives in a rural area"), max_length=8, choices=Answer.choices, blank=True)
     disability = models.CharField(_("has a disability"), max_length=8, choices=Answer.choices, blank=True)
     minority = models.CharField(_("belongs to a minority"), max_length=8, choices=Answer.choices, blank=True)
-    asked = models.JSONField(_("items asked"), default=list, help_text=_("Names of the items the person was asked"))
+    asked = models.JSONField(
+        _("items asked"), default=list, help_text=_("Names of the items the person was asked")
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

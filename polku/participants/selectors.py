@@ -27,9 +27,21 @@ def participation_list(*, access: Access, filters: ParticipantFilter) -> QuerySe
         Participation.objects.filter(access.participation_filter())
         .select_related("person", "partner__organisation", "project")
         .only(
-            "id", "entry_date", "exit_date", "channel", "partner_id", "project_id", "person_id",
-            "person__first_name", "person__last_name", "person__email", "person__preferred_language",
-            "partner__organisation__name", "partner__country", "project__code", "project__name",
+            "id",
+            "entry_date",
+            "exit_date",
+            "channel",
+            "partner_id",
+            "project_id",
+            "person_id",
+            "person__first_name",
+            "person__last_name",
+            "person__email",
+            "person__preferred_language",
+            "partner__organisation__name",
+            "partner__country",
+            "project__code",
+            "project__name",
         )
         .order_by("-entry_date", "-id")
     )
@@ -49,13 +61,11 @@ def participation_list(*, access: Access, filters: ParticipantFilter) -> QuerySe
 
 def participation_get(*, access: Access, pk: int) -> Participation:
     """One participation the reader may see; 404 otherwise (its existence is private too)."""
-    if access.person_id is not None:
-        own = Q(person_id=access.person_id)
-    else:
-        own = Q(pk__in=[])
-    queryset = Participation.objects.select_related("person", "partner__organisation", "project").filter(
-        access.participation_filter() | own
-    )
+    queryset = Participation.objects.select_related("person", "partner__organisation", "project")
+    if not access.is_admin:
+        # Q() | x would collapse to x, so the admin case must not go through the OR.
+        own = Q(person_id=access.person_id) if access.person_id is not None else Q(pk__in=[])
+        queryset = queryset.filter(access.participation_filter() | own)
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -76,4 +86,6 @@ def participation_detail_for_staff(*, access: Access, actor: User, pk: int) -> P
 
 
 def person_participations(*, person: Person) -> QuerySet[Participation]:
-    return person.participations.select_related("project", "partner__organisation", "entry_data").order_by("-entry_date")
+    return person.participations.select_related("project", "partner__organisation", "entry_data").order_by(
+        "-entry_date"
+    )

@@ -48,17 +48,23 @@ class Registration:
     notice_language: str = "en"
 
 
-def entry_data_check(*, project: Project, entry: Mapping[str, Any], entry_date: dt.date) -> dict[str, list[str]]:
+def entry_data_check(
+    *, project: Project, entry: Mapping[str, Any], entry_date: dt.date
+) -> dict[str, list[str]]:
     """Domain rules of entry data; returns field errors (empty when all is well)."""
     errors: dict[str, list[str]] = {}
     dob = entry.get("date_of_birth")
     if dob and dob >= entry_date:
         errors.setdefault("date_of_birth", []).append(_("The date of birth must be before the entry date."))
     if dob and dob < entry_date.replace(year=entry_date.year - 110):
-        errors.setdefault("date_of_birth", []).append(_("Check the date of birth: the person would be over 110 years old."))
+        errors.setdefault("date_of_birth", []).append(
+            _("Check the date of birth: the person would be over 110 years old.")
+        )
     since = entry.get("unemployed_since")
     if since and entry.get("labour_status") != LabourStatus.UNEMPLOYED:
-        errors.setdefault("unemployed_since", []).append(_("Give the start of unemployment only for an unemployed job seeker."))
+        errors.setdefault("unemployed_since", []).append(
+            _("Give the start of unemployment only for an unemployed job seeker.")
+        )
     if since and since > entry_date:
         errors.setdefault("unemployed_since", []).append(_("Unemployment cannot start after the entry date."))
     for item, switched_on in (("disability", project.asks_disability), ("minority", project.asks_minority)):
@@ -105,13 +111,20 @@ def participant_register(
     entry_date = registration.entry_date or timezone.localdate()
     entry = _clean_entry(registration.entry)
     errors = entry_data_check(project=project, entry=entry, entry_date=entry_date)
-    if Purpose.PARTICIPATION not in registration.consents and channel == Participation.Channel.SELF_REGISTRATION:
-        errors.setdefault("consents", []).append(_("Taking part requires consent to processing your data for the project."))
+    if (
+        Purpose.PARTICIPATION not in registration.consents
+        and channel == Participation.Channel.SELF_REGISTRATION
+    ):
+        errors.setdefault("consents", []).append(
+            _("Taking part requires consent to processing your data for the project.")
+        )
     if errors:
         raise ApplicationError(_("Please correct the errors below."), field_errors=errors)
     notice = notice_current(project_id=project.pk, language=registration.notice_language)
     if registration.consents and notice is None:
-        raise ApplicationError(_("This project has no privacy notice yet; a coordinator must publish one first."))
+        raise ApplicationError(
+            _("This project has no privacy notice yet; a coordinator must publish one first.")
+        )
 
     person_data = {k: v for k, v in registration.person.items() if k in PERSON_FIELDS + PROFILE_FIELDS}
     email = (person_data.get("email") or "").strip().lower()
@@ -129,8 +142,14 @@ def participant_register(
                 person = Person(**person_data)
                 person.refresh_search_name()
                 person.save()
-                audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=person, person_id=person.pk,
-                             partner_id=partner.pk, fields=person_data.keys())
+                audit_record(
+                    actor=actor,
+                    action=AuditEvent.Action.CREATE,
+                    obj=person,
+                    person_id=person.pk,
+                    partner_id=partner.pk,
+                    fields=person_data.keys(),
+                )
             if registration.languages:
                 _set_languages(person, registration.languages)
             if password is not None:
@@ -139,8 +158,12 @@ def participant_register(
                         _("An account with this e-mail already exists. Sign in first, then register."),
                         field_errors={"email": [_("An account with this e-mail already exists.")]},
                     )
-                user = User.objects.create_user(email=email, password=password, full_name=person.full_name,
-                                                preferred_language=person.preferred_language)
+                user = User.objects.create_user(
+                    email=email,
+                    password=password,
+                    full_name=person.full_name,
+                    preferred_language=person.preferred_language,
+                )
                 person.user = user
                 person.save(update_fields=["user"])
             participation = Participation.objects.create(
@@ -152,13 +175,31 @@ def participant_register(
                 recorded_by=actor if actor is not None and actor.is_authenticated else None,
                 **entry,
             )
-            audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=participation, person_id=person.pk,
-                         partner_id=partner.pk, fields=["entry_date", "partner"])
-            audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=entry_data, person_id=person.pk,
-                         partner_id=partner.pk, fields=[k for k, v in entry.items() if v not in ("", None)])
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.CREATE,
+                obj=participation,
+                person_id=person.pk,
+                partner_id=partner.pk,
+                fields=["entry_date", "partner"],
+            )
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.CREATE,
+                obj=entry_data,
+                person_id=person.pk,
+                partner_id=partner.pk,
+                fields=[k for k, v in entry.items() if v not in ("", None)],
+            )
             if registration.consents:
                 assert notice is not None
-                consent_give(actor=actor, person=person, project_id=project.pk, purposes=registration.consents, notice=notice)
+                consent_give(
+                    actor=actor,
+                    person=person,
+                    project_id=project.pk,
+                    purposes=registration.consents,
+                    notice=notice,
+                )
     except IntegrityError as error:  # a concurrent registration with the same e-mail
         raise ApplicationError(_("This person was registered at the same moment by someone else.")) from error
     return participation
@@ -181,7 +222,12 @@ def _check_can_edit_person(access: Access, person: Person) -> None:
 
 
 def person_update(
-    *, actor: User, access: Access, person: Person, data: Mapping[str, Any], languages: list[tuple[str, str]] | None = None
+    *,
+    actor: User,
+    access: Access,
+    person: Person,
+    data: Mapping[str, Any],
+    languages: list[tuple[str, str]] | None = None,
 ) -> Person:
     """Correct contact and profile data (the person themselves or their coordinator)."""
     _check_can_edit_person(access, person)
@@ -202,14 +248,24 @@ def person_update(
                 changed.append("languages")
         if changed:
             partner_id = person.participations.values_list("partner_id", flat=True).first()
-            audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=person, person_id=person.pk,
-                         partner_id=partner_id, fields=changed)
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.UPDATE,
+                obj=person,
+                person_id=person.pk,
+                partner_id=partner_id,
+                fields=changed,
+            )
     return person
 
 
-def entry_data_update(*, actor: User, access: Access, participation: Participation, data: Mapping[str, Any]) -> EntryData:
+def entry_data_update(
+    *, actor: User, access: Access, participation: Participation, data: Mapping[str, Any]
+) -> EntryData:
     """Correct entry facts. Only the person or a coordinator of the participation's partner."""
-    if not (access.person_id == participation.person_id or access.can_manage_partner(participation.partner_id)):
+    if not (
+        access.person_id == participation.person_id or access.can_manage_partner(participation.partner_id)
+    ):
         raise AccessDenied(_("You may not change this entry data."))
     entry = _clean_entry(data)
     errors = entry_data_check(project=participation.project, entry=entry, entry_date=participation.entry_date)
@@ -224,22 +280,38 @@ def entry_data_update(*, actor: User, access: Access, participation: Participati
             setattr(entry_data, name, entry[name])
         entry_data.asked = sorted(set(entry_data.asked) | set(items_asked(participation.project)))
         entry_data.save(update_fields=[*changed, "asked", "updated_at"])
-        audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=entry_data, person_id=participation.person_id,
-                     partner_id=participation.partner_id, fields=changed)
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=entry_data,
+            person_id=participation.person_id,
+            partner_id=participation.partner_id,
+            fields=changed,
+        )
     return entry_data
 
 
-def participation_exit(*, actor: User, access: Access, participation: Participation, exit_date: dt.date) -> Participation:
+def participation_exit(
+    *, actor: User, access: Access, participation: Participation, exit_date: dt.date
+) -> Participation:
     if not access.can_manage_partner(participation.partner_id):
         raise AccessDenied(_("You may not change this participation."))
     if exit_date < participation.entry_date:
-        raise ApplicationError(_("The exit date cannot be before the entry date."),
-                               field_errors={"exit_date": [_("The exit date cannot be before the entry date.")]})
+        raise ApplicationError(
+            _("The exit date cannot be before the entry date."),
+            field_errors={"exit_date": [_("The exit date cannot be before the entry date.")]},
+        )
     with transaction.atomic():
         participation.exit_date = exit_date
         participation.save(update_fields=["exit_date", "updated_at"])
-        audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=participation, person_id=participation.person_id,
-                     partner_id=participation.partner_id, fields=["exit_date"])
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=participation,
+            person_id=participation.person_id,
+            partner_id=participation.partner_id,
+            fields=["exit_date"],
+        )
     return participation
 
 

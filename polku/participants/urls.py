@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from polku.participants import views
 
 app_name = "participants"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.participant_list_view, name="list"),
+    path("new/", views.participant_create_view, name="create"),
+    path("me/", views.me_view, name="me"),
+    path("<int:pk>/", views.participant_detail_view, name="detail"),
+    path("<int:pk>/edit/", views.person_edit_view, name="edit"),
+    path("<int:pk>/entry-data/", views.entry_data_edit_view, name="entry_data"),
+    path("<int:pk>/exit/", views.participation_exit_view, name="exit"),
+    path("consents/<int:pk>/withdraw/", views.consent_withdraw_view, name="consent_withdraw"),
+]

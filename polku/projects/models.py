@@ -29,10 +29,14 @@ class Project(TimeStamped):
         _("project code"), max_length=40, unique=True, help_text=_("The funder's code, e.g. S22729")
     )
     funder = models.CharField(_("funder"), max_length=20, choices=Funder.choices)
-    programme = models.CharField(_("programme"), max_length=200, blank=True, help_text=_("Priority or specific objective"))
+    programme = models.CharField(
+        _("programme"), max_length=200, blank=True, help_text=_("Priority or specific objective")
+    )
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))
-    languages = models.JSONField(_("languages"), default=list, help_text=_("Working languages, e.g. [\"fi\", \"en\"]"))
+    languages = models.JSONField(
+        _("languages"), default=list, help_text=_('Working languages, e.g. ["fi", "en"]')
+    )
     description = models.TextField(_("description"), blank=True)
     asks_disability = models.BooleanField(_("asks about disability"), default=False)
     asks_minority = models.BooleanField(_("asks about minority background"), default=False)
@@ -42,7 +46,9 @@ class Project(TimeStamped):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="project_period_valid")
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="project_period_valid"
+            )
         ]
 
     def __str__(self) -> str:
@@ -56,14 +62,23 @@ class Project(TimeStamped):
 class Partner(TimeStamped):
     """An organisation implementing its own part of a project (osatoteuttaja)."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners", verbose_name=_("project"))
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="partners", verbose_name=_("project")
+    )
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("organisation")
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        verbose_name=_("organisation"),
     )
     is_lead = models.BooleanField(_("lead partner"), default=False)
-    country = models.CharField(_("country"), max_length=2, help_text=_("Country where this part is implemented"))
+    country = models.CharField(
+        _("country"), max_length=2, help_text=_("Country where this part is implemented")
+    )
     part_description = models.TextField(_("own part"), blank=True)
-    registration_code = models.CharField(max_length=20, unique=True, default=new_registration_code, editable=False)
+    registration_code = models.CharField(
+        max_length=20, unique=True, default=new_registration_code, editable=False
+    )
     registration_open = models.BooleanField(_("public registration open"), default=False)
 
     class Meta:
@@ -72,7 +87,9 @@ class Partner(TimeStamped):
         verbose_name_plural = _("partners")
         constraints = [
             models.UniqueConstraint(fields=["project", "organisation"], name="partner_once_per_project"),
-            models.UniqueConstraint(fields=["project"], condition=models.Q(is_lead=True), name="one_lead_partner"),
+            models.UniqueConstraint(
+                fields=["project"], condition=models.Q(is_lead=True), name="one_lead_partner"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -85,14 +102,21 @@ class WorkPackage(TimeStamped):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     responsible = models.ForeignKey(
-        Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="work_packages", verbose_name=_("responsible partner")
+        Partner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="work_packages",
+        verbose_name=_("responsible partner"),
     )
 
     class Meta:
         ordering = ["project", "number"]
         verbose_name = _("work package")
         verbose_name_plural = _("work packages")
-        constraints = [models.UniqueConstraint(fields=["project", "number"], name="work_package_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "number"], name="work_package_number_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{_('WP')}{self.number} {self.name}"
@@ -111,9 +135,16 @@ class Activity(TimeStamped):
         STUDIES = "studies", _("Studies")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
-    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="activities", verbose_name=_("partner"))
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="activities", verbose_name=_("partner")
+    )
     work_package = models.ForeignKey(
-        WorkPackage, on_delete=models.SET_NULL, null=True, blank=True, related_name="activities", verbose_name=_("work package")
+        WorkPackage,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("work package"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -134,11 +165,16 @@ class Activity(TimeStamped):
 
 class ActivityEnrolment(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="enrolments")
-    participation = models.ForeignKey("participants.Participation", on_delete=models.CASCADE, related_name="enrolments")
+    participation = models.ForeignKey(
+        "participants.Participation", on_delete=models.CASCADE, related_name="enrolments"
+    )
     enrolled_on = models.DateField(_("enrolled"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["activity", "participation"], name="enrol_once")]
+
+    def __str__(self) -> str:
+        return f"{self.participation_id} → {self.activity_id}"
 
 
 class Target(TimeStamped):
@@ -152,10 +188,20 @@ class Target(TimeStamped):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
     work_package = models.ForeignKey(
-        WorkPackage, on_delete=models.CASCADE, null=True, blank=True, related_name="targets", verbose_name=_("work package")
+        WorkPackage,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="targets",
+        verbose_name=_("work package"),
     )
     partner = models.ForeignKey(
-        Partner, on_delete=models.CASCADE, null=True, blank=True, related_name="targets", verbose_name=_("partner")
+        Partner,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="targets",
+        verbose_name=_("partner"),
     )
     country = models.CharField(_("country"), max_length=2, blank=True)
     metric = models.CharField(_("what is counted"), max_length=30, choices=Metric.choices)

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from polku.accounts.access import Access
 from polku.participants.models import Participation
-from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target
+from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
 
 
 def project_list(*, access: Access) -> QuerySet[Project]:
@@ -72,3 +72,12 @@ def _count(target: Target) -> int:
     if target.metric == Target.Metric.ACTIVITIES:
         return Activity.objects.filter(**activities).count()
     raise ValueError(f"unknown metric {target.metric}")
+
+
+def work_package_list(*, project: Project) -> QuerySet[WorkPackage]:
+    return project.work_packages.select_related("responsible__organisation").order_by("number")
+
+
+def target_list(*, project: Project) -> QuerySet[Target]:
+    """The project's targets without counts (see target_progress for targets against actuals)."""
+    return project.targets.select_related("work_package", "partner__organisation")

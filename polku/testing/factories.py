@@ -118,7 +118,9 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     project = factory.SelfAttribute("partner.project")
     entry_date = dt.date(2025, 3, 1)
     channel = Participation.Channel.COORDINATOR
-    entry_data = factory.RelatedFactory("polku.testing.factories.EntryDataFactory", factory_related_name="participation")
+    entry_data = factory.RelatedFactory(
+        "polku.testing.factories.EntryDataFactory", factory_related_name="participation"
+    )
 
 
 class EntryDataFactory(factory.django.DjangoModelFactory):
@@ -134,7 +136,9 @@ class EntryDataFactory(factory.django.DjangoModelFactory):
     asked = list(EntryData.ITEMS[:9])
 
 
-def membership(user: User, role: str, partner: Partner | None = None, project: Project | None = None) -> Membership:
+def membership(
+    user: User, role: str, partner: Partner | None = None, project: Project | None = None
+) -> Membership:
     project = project or (partner.project if partner else None)
     assert project is not None
     return Membership.objects.create(user=user, role=role, project=project, partner=partner)

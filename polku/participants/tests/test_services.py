@@ -12,10 +12,24 @@ from polku.participants.services import Registration, entry_data_update, partici
 
 def _registration(**entry):
     return Registration(
-        person={"first_name": "Leila", "last_name": "Haddad", "email": "Leila@Example.org", "preferred_language": "fi"},
-        entry={"date_of_birth": dt.date(1988, 2, 29), "gender": "woman", "labour_status": "unemployed",
-               "unemployed_since": dt.date(2024, 1, 15), "education": "7", "citizenship": "non_eu",
-               "foreign_background": "yes", "homeless": "declined", "rural": "no", **entry},
+        person={
+            "first_name": "Leila",
+            "last_name": "Haddad",
+            "email": "Leila@Example.org",
+            "preferred_language": "fi",
+        },
+        entry={
+            "date_of_birth": dt.date(1988, 2, 29),
+            "gender": "woman",
+            "labour_status": "unemployed",
+            "unemployed_since": dt.date(2024, 1, 15),
+            "education": "7",
+            "citizenship": "non_eu",
+            "foreign_background": "yes",
+            "homeless": "declined",
+            "rural": "no",
+            **entry,
+        },
         languages=[("ar", "native"), ("en", "C1"), ("fi", "A2")],
         entry_date=dt.date(2025, 4, 1),
         notice_language="fi",
@@ -25,11 +39,19 @@ def _registration(**entry):
 def test_coordinator_registers_participant_with_entry_data_consent_and_audit(world):
     access = access_for(world.coord_a)
     participation = participant_register(
-        actor=world.coord_a, access=access, partner=world.a, registration=_registration(), channel="coordinator"
+        actor=world.coord_a,
+        access=access,
+        partner=world.a,
+        registration=_registration(),
+        channel="coordinator",
     )
     person = participation.person
     assert person.email == "leila@example.org"
-    assert sorted(person.languages.values_list("language", "level")) == [("ar", "native"), ("en", "C1"), ("fi", "A2")]
+    assert sorted(person.languages.values_list("language", "level")) == [
+        ("ar", "native"),
+        ("en", "C1"),
+        ("fi", "A2"),
+    ]
     entry = EntryData.objects.get(participation=participation)
     assert entry.homeless == "declined"
     assert "disability" not in entry.asked and "gender" in entry.asked
@@ -41,15 +63,25 @@ def test_coordinator_registers_participant_with_entry_data_consent_and_audit(wor
 
 def test_coordinator_cannot_register_for_another_partner(world):
     with pytest.raises(AccessDenied):
-        participant_register(actor=world.coord_a, access=access_for(world.coord_a), partner=world.b,
-                             registration=_registration(), channel="coordinator")
+        participant_register(
+            actor=world.coord_a,
+            access=access_for(world.coord_a),
+            partner=world.b,
+            registration=_registration(),
+            channel="coordinator",
+        )
     assert not Person.objects.filter(email="leila@example.org").exists()
 
 
 def test_bad_entry_data_is_rejected_and_nothing_is_written(world):
     with pytest.raises(ApplicationError) as error:
-        participant_register(actor=world.coord_a, access=access_for(world.coord_a), partner=world.a,
-                             registration=_registration(labour_status="employed", disability="yes"), channel="coordinator")
+        participant_register(
+            actor=world.coord_a,
+            access=access_for(world.coord_a),
+            partner=world.a,
+            registration=_registration(labour_status="employed", disability="yes"),
+            channel="coordinator",
+        )
     assert set(error.value.field_errors) == {"unemployed_since", "disability"}
     assert not Person.objects.filter(email="leila@example.org").exists()
     assert Participation.objects.count() == 2
@@ -57,10 +89,21 @@ def test_bad_entry_data_is_rejected_and_nothing_is_written(world):
 
 def test_same_person_twice_in_one_project_is_refused(world):
     access = access_for(world.coord_a)
-    participant_register(actor=world.coord_a, access=access, partner=world.a, registration=_registration(), channel="coordinator")
+    participant_register(
+        actor=world.coord_a,
+        access=access,
+        partner=world.a,
+        registration=_registration(),
+        channel="coordinator",
+    )
     with pytest.raises(ApplicationError):
-        participant_register(actor=world.coord_a, access=access, partner=world.a, registration=_registration(),
-                             channel="coordinator")
+        participant_register(
+            actor=world.coord_a,
+            access=access,
+            partner=world.a,
+            registration=_registration(),
+            channel="coordinator",
+        )
 
 
 def test_participant_corrects_own_entry_data_but_not_someone_elses(world):

@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
         parser.add_argument("--bind", default="127.0.0.1:8000")
-        parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (production mode)")
+        parser.add_argument(
+            "--workers", type=int, default=2, help="gunicorn worker processes (production mode)"
+        )
 
     def handle(self, *args, bind: str, workers: int, **options) -> None:  # type: ignore[no-untyped-def]
         if settings.DEBUG:
@@ -24,6 +26,16 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         os.execvp(  # noqa: S606 — replaces this process with gunicorn
             sys.executable,
-            [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", bind, "--workers", str(workers),
-             "--access-logfile", "-"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+            ],
         )

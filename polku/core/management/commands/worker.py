@@ -20,4 +20,6 @@ class Command(BaseCommand):
         elif backend.startswith("django_tasks_rq"):
             call_command("rqworker", "default", burst=batch, with_scheduler=False)
         else:
-            raise CommandError("The immediate task backend runs tasks in the web process; no worker is needed.")
+            raise CommandError(
+                "The immediate task backend runs tasks in the web process; no worker is needed."
+            )

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from polku.accounts.access import access_for
+from polku.audit.selectors import audit_events_for_staff
+from polku.core.errors import AccessDenied
+
+
+@login_required
+def audit_list_view(request: HttpRequest) -> TemplateResponse:
+    """The audit log of the coordinator's own partners (all of it for platform admins)."""
+    access = access_for(request.user)
+    if not access.is_coordinator:
+        raise AccessDenied(_("Only coordinators can read the audit log."))
+    action = request.GET.get("action", "")
+    events = audit_events_for_staff(access=access)
+    if action:
+        events = events.filter(action=action)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "audit/audit_list.html", {"page": page, "action": action})

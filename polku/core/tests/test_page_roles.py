@@ -1,0 +1,54 @@
+"""Every role against every page: who gets the page, who is refused, and that refusals leak nothing."""
+
+import pytest
+from django.urls import reverse
+
+ROLES = ["anonymous", "coord_a", "coord_b", "lead", "evaluator", "admin", "user_a", "stranger"]
+
+# page -> {role: expected status}; roles not listed expect the default in the last element.
+PAGES = {
+    "project_list": (lambda w: reverse("projects:list"), {"anonymous": 302, "user_a": 200, "stranger": 200}, 200),
+    "project_detail": (lambda w: reverse("projects:detail", args=[w.project.code]),
+                       {"anonymous": 302, "user_a": 404, "stranger": 404}, 200),
+    "organisation": (lambda w: reverse("organisations:detail", args=[w.a.organisation_id]),
+                     {"anonymous": 302, "user_a": 404, "stranger": 404}, 200),
+    "participant_list": (lambda w: reverse("participants:list"),
+                         {"anonymous": 302, "coord_a": 200, "coord_b": 200, "admin": 200}, 403),
+    "participant_detail_a": (lambda w: reverse("participants:detail", args=[w.part_a.pk]),
+                             {"anonymous": 302, "coord_a": 200, "admin": 200, "user_a": 302}, 404),
+    "entry_data_a": (lambda w: reverse("participants:entry_data", args=[w.part_a.pk]),
+                     {"anonymous": 302, "coord_a": 200, "admin": 200, "user_a": 200}, 404),
+    "participant_create": (lambda w: reverse("participants:create") + f"?partner={w.a.pk}",
+                           {"anonymous": 302, "coord_a": 200, "admin": 200, "coord_b": 404}, 403),
+    "me": (lambda w: reverse("participants:me"), {"anonymous": 302, "user_a": 200}, 403),
+    "audit": (lambda w: reverse("audit:list"), {"anonymous": 302, "coord_a": 200, "coord_b": 200, "admin": 200}, 403),
+}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+@pytest.mark.parametrize("role", ROLES)
+def test_role_matrix(client, world, page, role):
+    url_of, expected, default = PAGES[page]
+    if role != "anonymous":
+        client.force_login(getattr(world, role))
+    response = client.get(url_of(world))
+    assert response.status_code == expected.get(role, default), (page, role)
+
+
+def test_project_lead_sees_partner_counts_but_a_coordinator_only_their_own(client, world):
+    client.force_login(world.lead)
+    partners = {p.pk: p for p in client.get(reverse("projects:detail", args=[world.project.code])).context["partners"]}
+    assert partners[world.a.pk].count_visible and partners[world.b.pk].count_visible
+    client.force_login(world.coord_a)
+    partners = {p.pk: p for p in client.get(reverse("projects:detail", args=[world.project.code])).context["partners"]}
+    assert partners[world.a.pk].count_visible and not partners[world.b.pk].count_visible
+
+
+def test_audit_log_is_partner_isolated(client, world):
+    client.force_login(world.coord_a)
+    client.get(reverse("participants:detail", args=[world.part_a.pk]))
+    client.force_login(world.coord_b)
+    client.get(reverse("participants:detail", args=[world.part_b.pk]))
+    client.force_login(world.coord_a)
+    events = list(client.get(reverse("audit:list")).context["page"].object_list)
+    assert events and all(e.partner_id == world.a.pk for e in events)
