@@ -17,7 +17,6 @@ install: $(STAMP)
 
 # Runs Polku with demo data on SQLite at http://127.0.0.1:8000, with a task worker beside it.
 run: $(STAMP)
-	POLKU_DEBUG=true $(BIN)/polku compilemessages --ignore=.venv -v 0
 	POLKU_DEBUG=true $(BIN)/polku migrate --noinput -v 0
 	POLKU_DEBUG=true $(BIN)/polku demo --if-empty
 	@echo "Starting the task worker and the web server at http://127.0.0.1:8000 (Ctrl-C stops both)"
@@ -30,7 +29,6 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	POLKU_DEBUG=true $(BIN)/polku compilemessages --ignore=.venv -v 0
 	POLKU_DEBUG=true $(BIN)/polku makemigrations --check --dry-run -v 0
 	POLKU_DEBUG=true $(BIN)/polku spectacular --validate --fail-on-warn --file /dev/null
 	$(BIN)/pytest -n 2 -m "not browser"
@@ -46,8 +44,11 @@ test-browser: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
+# Translators' loop: refresh the catalogues from the code, then compile them (the .mo files are committed,
+# so running Polku needs no gettext tools; a test checks they match the .po files).
 messages: $(STAMP)
-	cd polku && ../$(BIN)/django-admin makemessages -l fi -l sv -l en --ignore=tests --no-obsolete
+	cd polku && POLKU_DEBUG=true ../$(BIN)/python ../manage.py makemessages -l fi -l sv -l en --ignore=tests --ignore=testing --no-obsolete
+	POLKU_DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) var

@@ -1,5 +1,55 @@
-"""REST API v1: one module per domain app contributes its routes."""
+"""REST API v1. Each domain app's views live in polku/<app>/api.py; docs/api.md describes them."""
 
-from django.urls import include, path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from polku.accounts.api import MeApi
+from polku.consent.api import ConsentWithdrawApi, ParticipantConsentsApi
+from polku.organisations.api import OrganisationDetailApi, OrganisationListApi
+from polku.participants.api import (
+    EntryDataApi,
+    ParticipationDetailApi,
+    ParticipationExitApi,
+    ParticipationListApi,
+    PersonApi,
+)
+from polku.projects.api import (
+    ParticipantCountsApi,
+    PartnerDetailApi,
+    PartnerListApi,
+    ProjectDetailApi,
+    ProjectListApi,
+    TargetDetailApi,
+    TargetListApi,
+    WorkPackageDetailApi,
+    WorkPackageListApi,
+)
+
+app_name = "api"
+
+urlpatterns = [
+    path("me/", MeApi.as_view(), name="me"),
+    path("organisations/", OrganisationListApi.as_view(), name="organisation-list"),
+    path("organisations/<int:pk>/", OrganisationDetailApi.as_view(), name="organisation-detail"),
+    path("projects/", ProjectListApi.as_view(), name="project-list"),
+    path("projects/<str:code>/", ProjectDetailApi.as_view(), name="project-detail"),
+    path("projects/<str:code>/partners/", PartnerListApi.as_view(), name="partner-list"),
+    path("projects/<str:code>/partners/<int:pk>/", PartnerDetailApi.as_view(), name="partner-detail"),
+    path("projects/<str:code>/work-packages/", WorkPackageListApi.as_view(), name="work-package-list"),
+    path(
+        "projects/<str:code>/work-packages/<int:pk>/",
+        WorkPackageDetailApi.as_view(),
+        name="work-package-detail",
+    ),
+    path("projects/<str:code>/targets/", TargetListApi.as_view(), name="target-list"),
+    path("projects/<str:code>/targets/<int:pk>/", TargetDetailApi.as_view(), name="target-detail"),
+    path(
+        "projects/<str:code>/participant-counts/", ParticipantCountsApi.as_view(), name="participant-counts"
+    ),
+    path("participants/", ParticipationListApi.as_view(), name="participation-list"),
+    path("participants/<int:pk>/", ParticipationDetailApi.as_view(), name="participation-detail"),
+    path("participants/<int:pk>/exit/", ParticipationExitApi.as_view(), name="participation-exit"),
+    path("participants/<int:pk>/entry-data/", EntryDataApi.as_view(), name="entry-data"),
+    path("participants/<int:pk>/person/", PersonApi.as_view(), name="person"),
+    path("participants/<int:pk>/consents/", ParticipantConsentsApi.as_view(), name="participant-consents"),
+    path("consents/<int:pk>/withdraw/", ConsentWithdrawApi.as_view(), name="consent-withdraw"),
+]

@@ -160,6 +160,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns about a missing root
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -228,7 +229,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # Choice sets used under several field names get one name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "AnswerEnum": "polku.participants.models.Answer",
+        "LanguageEnum": "polku.core.models.Language",
+        "PurposeEnum": "polku.consent.models.Purpose",
+    },
 }
 
 POLKU_IMPORT_MAX_BYTES = env("POLKU_IMPORT_MAX_BYTES")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from polku.accounts.access import Access
 from polku.consent.models import Consent
+from polku.participants.models import Participation
 
 
 def consent_list(*, person_id: int, project_id: int) -> QuerySet[Consent]:
@@ -23,9 +24,13 @@ def consent_get(*, access: Access, pk: int) -> Consent:
     consents = Consent.objects.select_related("notice")
     if not access.is_admin:
         own = Q(person_id=access.person_id) if access.person_id is not None else Q(pk__in=[])
-        served = Q(
-            person__participations__partner_id__in=access.coordinator_partner_ids,
-            person__participations__project_id=F("project_id"),
+        # A subquery rather than a join, so that a person in several projects gives one row.
+        served = Exists(
+            Participation.objects.filter(
+                person_id=OuterRef("person_id"),
+                project_id=OuterRef("project_id"),
+                partner_id__in=access.coordinator_partner_ids,
+            )
         )
-        consents = consents.filter(own | served)
+        consents = consents.filter(own | Q(served))
     return get_object_or_404(consents, pk=pk)

@@ -42,5 +42,5 @@ def paginated_response(
     """One page of `rows` as {count, next, previous, results}; the view sets `pagination_class = Pagination`
     so that the schema describes the page too."""
     paginator = Pagination()
-    page = paginator.paginate_queryset(rows, request, view=view)  # type: ignore[arg-type]
+    page: list[Any] | None = paginator.paginate_queryset(rows, request, view=view)  # type: ignore[arg-type]
     return paginator.get_paginated_response(serializer_class(page, many=True).data)

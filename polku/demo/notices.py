@@ -22,7 +22,7 @@ _BODIES = {
         "raportointivelvoite.\n\n"
         "Keräämme yhteystietosi, osaamistasi ja tavoitteitasi koskevat tiedot sekä rahoittajan "
         "edellyttämät aloitustiedot. Arkaluonteiset tiedot ovat vapaaehtoisia, ja voit aina valita "
-        "vaihtoehdon \"en halua vastata\".\n\n"
+        'vaihtoehdon "en halua vastata".\n\n'
         "Tietojasi näkee vain se osatoteuttaja, jonka kautta osallistut. Rahoittaja ja arvioijat näkevät "
         "vain koottuja lukuja. Säilytämme tietoja rahoittajan edellyttämän ajan, jonka jälkeen ne "
         "anonymisoidaan.\n\n"
@@ -36,7 +36,7 @@ _BODIES = {
         "finansiärens rapporteringskrav.\n\n"
         "Vi samlar in dina kontaktuppgifter, uppgifter om din kompetens och dina mål samt de "
         "startuppgifter som finansiären kräver. Känsliga uppgifter är frivilliga och du kan alltid välja "
-        "\"vill inte svara\".\n\n"
+        '"vill inte svara".\n\n'
         "Dina uppgifter ses bara av den delgenomförare som du deltar genom. Finansiären och utvärderarna "
         "ser endast sammanställda siffror. Vi sparar uppgifterna så länge finansiären kräver och "
         "anonymiserar dem därefter.\n\n"
@@ -49,7 +49,7 @@ _BODIES = {
         "can report to the funder. The legal basis is your consent and the funder's reporting "
         "obligation.\n\n"
         "We collect your contact details, your skills and goals, and the entry data the funder requires. "
-        "Sensitive items are optional and you can always choose \"prefer not to answer\".\n\n"
+        'Sensitive items are optional and you can always choose "prefer not to answer".\n\n'
         "Only the partner through which you take part sees your data. The funder and evaluators see "
         "aggregated figures only. We keep the data for as long as the funder requires and then anonymise "
         "it.\n\n"

@@ -102,28 +102,102 @@ class ProjectSpec:
 
 ORGANISATIONS: tuple[Org, ...] = (
     Org("espoo", "Espoon kaupunki", "city", "FI", 1012630, "https://www.espoo.fi", ("Espoo", "Kauniainen")),
-    Org("metropolia", "Metropolia Ammattikorkeakoulu", "university", "FI", 2025561, "https://www.metropolia.fi",
-        ("Helsinki", "Vantaa", "Espoo")),
-    Org("tamk", "Tampereen ammattikorkeakoulu", "university", "FI", 2560611, "https://www.tuni.fi/fi/tamk",
-        ("Tampere", "Nokia", "Kangasala", "Pirkkala")),
-    Org("turkuamk", "Turun ammattikorkeakoulu", "university", "FI", 2010790, "https://www.turkuamk.fi",
-        ("Turku", "Kaarina", "Raisio")),
-    Org("iwwf", "International Working Women of Finland ry", "association", "FI", 2738250, "",
-        ("Helsinki", "Espoo", "Tampere", "Turku")),
+    Org(
+        "metropolia",
+        "Metropolia Ammattikorkeakoulu",
+        "university",
+        "FI",
+        2025561,
+        "https://www.metropolia.fi",
+        ("Helsinki", "Vantaa", "Espoo"),
+    ),
+    Org(
+        "tamk",
+        "Tampereen ammattikorkeakoulu",
+        "university",
+        "FI",
+        2560611,
+        "https://www.tuni.fi/fi/tamk",
+        ("Tampere", "Nokia", "Kangasala", "Pirkkala"),
+    ),
+    Org(
+        "turkuamk",
+        "Turun ammattikorkeakoulu",
+        "university",
+        "FI",
+        2010790,
+        "https://www.turkuamk.fi",
+        ("Turku", "Kaarina", "Raisio"),
+    ),
+    Org(
+        "iwwf",
+        "International Working Women of Finland ry",
+        "association",
+        "FI",
+        2738250,
+        "",
+        ("Helsinki", "Espoo", "Tampere", "Turku"),
+    ),
     Org("turku", "Turun kaupunki", "city", "FI", 2043850, "https://www.turku.fi", ("Turku",)),
-    Org("helsinki", "Helsingin kaupunki / Stadin ammatti- ja aikuisopisto", "city", "FI", 2012560,
-        "https://www.hel.fi", ("Helsinki",)),
-    Org("laurea", "Laurea-ammattikorkeakoulu", "university", "FI", 1046120, "https://www.laurea.fi",
-        ("Vantaa", "Espoo", "Helsinki")),
+    Org(
+        "helsinki",
+        "Helsingin kaupunki / Stadin ammatti- ja aikuisopisto",
+        "city",
+        "FI",
+        2012560,
+        "https://www.hel.fi",
+        ("Helsinki",),
+    ),
+    Org(
+        "laurea",
+        "Laurea-ammattikorkeakoulu",
+        "university",
+        "FI",
+        1046120,
+        "https://www.laurea.fi",
+        ("Vantaa", "Espoo", "Helsinki"),
+    ),
     Org("vantaa", "Vantaan kaupunki", "city", "FI", 1242400, "https://www.vantaa.fi", ("Vantaa",)),
-    Org("tuni", "Tampereen yliopisto", "university", "FI", 2844560, "https://www.tuni.fi", ("Tampere", "Ylöjärvi")),
+    Org(
+        "tuni",
+        "Tampereen yliopisto",
+        "university",
+        "FI",
+        2844560,
+        "https://www.tuni.fi",
+        ("Tampere", "Ylöjärvi"),
+    ),
     Org("hubtampere", "Pirkanmaa Talent Partners Oy", "company", "FI", 3127410, "", ("Tampere",)),
-    Org("megehub", "Uusimaa Growth Services Oy", "company", "FI", 3081230, "", ("Helsinki", "Espoo", "Vantaa")),
-    Org("acr", "Association for Cultural Relation", "association", "FI", 2964320,
-        "http://www.inclusiontools.eu/finland-acr/", ("Espoo", "Helsinki")),
-    Org("mexpert", "SE-Mobilizing Expertise", "association", "SE", None, "http://mexpert.se/", ("Lund", "Malmö")),
-    Org("creatorium", "Creatorium", "company", "NO", None, "https://www.facebook.com/creatoriuminternational/",
-        ("Oslo",)),
+    Org(
+        "megehub", "Uusimaa Growth Services Oy", "company", "FI", 3081230, "", ("Helsinki", "Espoo", "Vantaa")
+    ),
+    Org(
+        "acr",
+        "Association for Cultural Relation",
+        "association",
+        "FI",
+        2964320,
+        "http://www.inclusiontools.eu/finland-acr/",
+        ("Espoo", "Helsinki"),
+    ),
+    Org(
+        "mexpert",
+        "SE-Mobilizing Expertise",
+        "association",
+        "SE",
+        None,
+        "http://mexpert.se/",
+        ("Lund", "Malmö"),
+    ),
+    Org(
+        "creatorium",
+        "Creatorium",
+        "company",
+        "NO",
+        None,
+        "https://www.facebook.com/creatoriuminternational/",
+        ("Oslo",),
+    ),
     Org("crossingborders", "Crossing Borders", "association", "DK", None, "", ("København",)),
 )
 
@@ -149,30 +223,75 @@ PROJECTS: tuple[ProjectSpec, ...] = (
             + ILLUSTRATIVE
         ),
         partners=(
-            PartnerSpec("espoo", "FI", "Mentoring, Mastermind peer groups and the entrepreneurship network, "
-                        "1/2018–12/2019.", 20, is_lead=True, registration_open=True),
-            PartnerSpec("metropolia", "FI", "Entrepreneurship training for highly educated immigrants, "
-                        "11/2017–1/2020.", 7),
+            PartnerSpec(
+                "espoo",
+                "FI",
+                "Mentoring, Mastermind peer groups and the entrepreneurship network, 1/2018–12/2019.",
+                20,
+                is_lead=True,
+                registration_open=True,
+            ),
+            PartnerSpec(
+                "metropolia",
+                "FI",
+                "Entrepreneurship training for highly educated immigrants, 11/2017–1/2020.",
+                7,
+            ),
         ),
         work_packages=(
-            WorkPackageSpec(1, "Entrepreneurship training for highly educated immigrants", "metropolia",
-                            "Competence mapping, personal learning plans, teaching and network building."),
+            WorkPackageSpec(
+                1,
+                "Entrepreneurship training for highly educated immigrants",
+                "metropolia",
+                "Competence mapping, personal learning plans, teaching and network building.",
+            ),
             WorkPackageSpec(2, "Mentoring and Mastermind peer groups", "espoo"),
-            WorkPackageSpec(3, "Networking and good practices", "espoo",
-                            "City, schools, immigrant associations and business advisers; good-practice descriptions."),
+            WorkPackageSpec(
+                3,
+                "Networking and good practices",
+                "espoo",
+                "City, schools, immigrant associations and business advisers; good-practice descriptions.",
+            ),
         ),
         activities=(
-            ActivitySpec("metropolia", "training", "Entrepreneurship training 1 (2018)", D(2018, 2, 1), D(2018, 11, 30), 1),
-            ActivitySpec("metropolia", "training", "Entrepreneurship training 2 (2019)", D(2019, 1, 15), D(2019, 11, 30), 1),
-            ActivitySpec("espoo", "peer_group", "Mastermind group, spring 2018", D(2018, 3, 1), D(2018, 6, 15), 2),
-            ActivitySpec("espoo", "peer_group", "Mastermind group, autumn 2018", D(2018, 9, 1), D(2018, 12, 15), 2),
+            ActivitySpec(
+                "metropolia",
+                "training",
+                "Entrepreneurship training 1 (2018)",
+                D(2018, 2, 1),
+                D(2018, 11, 30),
+                1,
+            ),
+            ActivitySpec(
+                "metropolia",
+                "training",
+                "Entrepreneurship training 2 (2019)",
+                D(2019, 1, 15),
+                D(2019, 11, 30),
+                1,
+            ),
+            ActivitySpec(
+                "espoo", "peer_group", "Mastermind group, spring 2018", D(2018, 3, 1), D(2018, 6, 15), 2
+            ),
+            ActivitySpec(
+                "espoo", "peer_group", "Mastermind group, autumn 2018", D(2018, 9, 1), D(2018, 12, 15), 2
+            ),
             ActivitySpec("espoo", "peer_group", "Mastermind group, 2019", D(2019, 2, 1), D(2019, 11, 30), 2),
-            ActivitySpec("espoo", "mentoring", "Mentors and entrepreneurs network", D(2018, 1, 15), D(2019, 12, 31), 2),
+            ActivitySpec(
+                "espoo", "mentoring", "Mentors and entrepreneurs network", D(2018, 1, 15), D(2019, 12, 31), 2
+            ),
         ),
         targets=(
-            TargetSpec("activities", "Entrepreneurship trainings held", 2, work_package=1, partner="metropolia"),
-            TargetSpec("activity_participants", "Participants in Mastermind groups and mentoring", 60,
-                       work_package=2, partner="espoo"),
+            TargetSpec(
+                "activities", "Entrepreneurship trainings held", 2, work_package=1, partner="metropolia"
+            ),
+            TargetSpec(
+                "activity_participants",
+                "Participants in Mastermind groups and mentoring",
+                60,
+                work_package=2,
+                partner="espoo",
+            ),
         ),
         goals=("entrepreneurship", "employment"),
     ),
@@ -192,8 +311,14 @@ PROJECTS: tuple[ProjectSpec, ...] = (
             "3.1.2022–31.8.2023, extended to 31.10.2023."
         ),
         partners=(
-            PartnerSpec("tamk", "FI", "Digital networking model and the MOOC; project administration.", 9,
-                        is_lead=True, registration_open=True),
+            PartnerSpec(
+                "tamk",
+                "FI",
+                "Digital networking model and the MOOC; project administration.",
+                9,
+                is_lead=True,
+                registration_open=True,
+            ),
             PartnerSpec("turkuamk", "FI", "Events and training of guidance professionals.", 5),
             PartnerSpec("iwwf", "FI", "Online networking events with the association's community.", 4),
         ),
@@ -205,14 +330,39 @@ PROJECTS: tuple[ProjectSpec, ...] = (
             WorkPackageSpec(5, "Project administration", "tamk"),
         ),
         activities=(
-            ActivitySpec("tamk", "mooc", "Digital networking MOOC, open run 2022–2023", D(2022, 9, 1), D(2023, 8, 31), 1),
-            ActivitySpec("turkuamk", "training", "Digital networking training, spring 2023", D(2023, 1, 16), D(2023, 5, 31), 2),
-            ActivitySpec("turkuamk", "training", "Training for guidance professionals", D(2022, 10, 3), D(2023, 4, 28), 2),
-            ActivitySpec("iwwf", "event_series", "Online networking events", D(2022, 4, 1), D(2023, 9, 30), 2),
+            ActivitySpec(
+                "tamk",
+                "mooc",
+                "Digital networking MOOC, open run 2022–2023",
+                D(2022, 9, 1),
+                D(2023, 8, 31),
+                1,
+            ),
+            ActivitySpec(
+                "turkuamk",
+                "training",
+                "Digital networking training, spring 2023",
+                D(2023, 1, 16),
+                D(2023, 5, 31),
+                2,
+            ),
+            ActivitySpec(
+                "turkuamk",
+                "training",
+                "Training for guidance professionals",
+                D(2022, 10, 3),
+                D(2023, 4, 28),
+                2,
+            ),
+            ActivitySpec(
+                "iwwf", "event_series", "Online networking events", D(2022, 4, 1), D(2023, 9, 30), 2
+            ),
         ),
         targets=(
             TargetSpec("activities", "Open MOOC run", 1, work_package=1),
-            TargetSpec("activity_participants", "Participants in trainings and online events", 120, work_package=2),
+            TargetSpec(
+                "activity_participants", "Participants in trainings and online events", 120, work_package=2
+            ),
         ),
         goals=("employment",),
     ),
@@ -239,9 +389,18 @@ PROJECTS: tuple[ProjectSpec, ...] = (
             WorkPackageSpec(2, "Internships and employer cooperation", "tamk"),
         ),
         activities=(
-            ActivitySpec("tuni", "training", "Career coaching for international spouses", D(2018, 9, 1), D(2020, 11, 30), 1),
+            ActivitySpec(
+                "tuni",
+                "training",
+                "Career coaching for international spouses",
+                D(2018, 9, 1),
+                D(2020, 11, 30),
+                1,
+            ),
             ActivitySpec("tuni", "community", "Spouse community Tampere", D(2018, 9, 1), D(2020, 12, 31), 1),
-            ActivitySpec("tamk", "mentoring", "Internship and sparring programme", D(2019, 1, 7), D(2020, 11, 30), 2),
+            ActivitySpec(
+                "tamk", "mentoring", "Internship and sparring programme", D(2019, 1, 7), D(2020, 11, 30), 2
+            ),
         ),
         goals=("employment",),
     ),
@@ -263,10 +422,22 @@ PROJECTS: tuple[ProjectSpec, ...] = (
         ),
         work_packages=(WorkPackageSpec(1, "Companies working with talents", "hubtampere"),),
         activities=(
-            ActivitySpec("hubtampere", "event_series", "Talent–company matchmaking events", D(2018, 10, 1),
-                         D(2020, 9, 30), 1),
-            ActivitySpec("hubtampere", "training", "Digital skills for international talents", D(2019, 3, 4),
-                         D(2019, 12, 13), 1),
+            ActivitySpec(
+                "hubtampere",
+                "event_series",
+                "Talent–company matchmaking events",
+                D(2018, 10, 1),
+                D(2020, 9, 30),
+                1,
+            ),
+            ActivitySpec(
+                "hubtampere",
+                "training",
+                "Digital skills for international talents",
+                D(2019, 3, 4),
+                D(2019, 12, 13),
+                1,
+            ),
         ),
         goals=("employment",),
     ),
@@ -294,9 +465,13 @@ PROJECTS: tuple[ProjectSpec, ...] = (
             WorkPackageSpec(3, "Business transfer", "laurea"),
         ),
         activities=(
-            ActivitySpec("megehub", "training", "Business idea validation sprint", D(2018, 10, 1), D(2020, 6, 30), 1),
+            ActivitySpec(
+                "megehub", "training", "Business idea validation sprint", D(2018, 10, 1), D(2020, 6, 30), 1
+            ),
             ActivitySpec("megehub", "mentoring", "Start-up sparring", D(2019, 1, 7), D(2020, 12, 15), 2),
-            ActivitySpec("laurea", "mentoring", "Business transfer sparring", D(2019, 2, 1), D(2020, 11, 30), 3),
+            ActivitySpec(
+                "laurea", "mentoring", "Business transfer sparring", D(2019, 2, 1), D(2020, 11, 30), 3
+            ),
         ),
         goals=("entrepreneurship",),
     ),
@@ -318,8 +493,13 @@ PROJECTS: tuple[ProjectSpec, ...] = (
             "and the final evaluation, hosted by Mobilizing Expertise in Sweden."
         ),
         partners=(
-            PartnerSpec("crossingborders", "DK", "Coordination, kick-off training and final evaluation.", 0,
-                        is_lead=True),
+            PartnerSpec(
+                "crossingborders",
+                "DK",
+                "Coordination, kick-off training and final evaluation.",
+                0,
+                is_lead=True,
+            ),
             PartnerSpec("mexpert", "SE", "Implementation in Sweden (Lund).", 7),
             PartnerSpec("acr", "FI", "Implementation in Finland (Espoo).", 7),
             PartnerSpec("creatorium", "NO", "Implementation in Norway (Oslo).", 7),
@@ -359,24 +539,57 @@ PROJECTS: tuple[ProjectSpec, ...] = (
         ),
         work_packages=(
             WorkPackageSpec(1, "Competence needs in the Digitalents practice", "turku"),
-            WorkPackageSpec(2, "Flexible UAS studies", "metropolia",
-                            "About 40 members of the Digitalents community study; 15 move on to further studies."),
+            WorkPackageSpec(
+                2,
+                "Flexible UAS studies",
+                "metropolia",
+                "About 40 members of the Digitalents community study; 15 move on to further studies.",
+            ),
             WorkPackageSpec(3, "Social support and work counselling in the Digitalents community", "laurea"),
             WorkPackageSpec(4, "Developmental evaluation", "metropolia"),
         ),
         activities=(
-            ActivitySpec("turku", "community", "Digitalents community Turku", D(2019, 10, 1), D(2022, 5, 31), 3),
-            ActivitySpec("espoo", "community", "Digitalents community Espoo", D(2019, 10, 1), D(2022, 5, 31), 3),
-            ActivitySpec("vantaa", "community", "Digitalents community Vantaa", D(2019, 10, 1), D(2022, 5, 31), 3),
-            ActivitySpec("helsinki", "training", "ICT vocational pathway (Stadin AO)", D(2020, 1, 13), D(2022, 5, 20), 1),
-            ActivitySpec("metropolia", "studies", "Flexible path studies in ICT (Metropolia)", D(2020, 1, 7),
-                         D(2022, 5, 31), 2),
-            ActivitySpec("laurea", "studies", "Flexible UAS studies in business IT (Laurea)", D(2020, 1, 7),
-                         D(2022, 5, 31), 2),
+            ActivitySpec(
+                "turku", "community", "Digitalents community Turku", D(2019, 10, 1), D(2022, 5, 31), 3
+            ),
+            ActivitySpec(
+                "espoo", "community", "Digitalents community Espoo", D(2019, 10, 1), D(2022, 5, 31), 3
+            ),
+            ActivitySpec(
+                "vantaa", "community", "Digitalents community Vantaa", D(2019, 10, 1), D(2022, 5, 31), 3
+            ),
+            ActivitySpec(
+                "helsinki",
+                "training",
+                "ICT vocational pathway (Stadin AO)",
+                D(2020, 1, 13),
+                D(2022, 5, 20),
+                1,
+            ),
+            ActivitySpec(
+                "metropolia",
+                "studies",
+                "Flexible path studies in ICT (Metropolia)",
+                D(2020, 1, 7),
+                D(2022, 5, 31),
+                2,
+            ),
+            ActivitySpec(
+                "laurea",
+                "studies",
+                "Flexible UAS studies in business IT (Laurea)",
+                D(2020, 1, 7),
+                D(2022, 5, 31),
+                2,
+            ),
         ),
         targets=(
-            TargetSpec("activity_participants", "About 40 Digitalents members study at a university of applied "
-                       "sciences", 40, work_package=2),
+            TargetSpec(
+                "activity_participants",
+                "About 40 Digitalents members study at a university of applied sciences",
+                40,
+                work_package=2,
+            ),
             TargetSpec("exited", "Move on to further studies during the project", 15, work_package=2),
         ),
         goals=("employment", "studies"),
@@ -390,19 +603,42 @@ PROJECTS: tuple[ProjectSpec, ...] = (
 def crossing_borders_events(spec: ProjectSpec) -> list[ActivitySpec]:
     """Per country: the online course, 6 networking dinners and 10 monthly mentor days."""
     events: list[ActivitySpec] = [
-        ActivitySpec("crossingborders", "training", "Kick-off meeting and training (3 days)", D(2020, 5, 5),
-                     D(2020, 5, 7), 1),
-        ActivitySpec("crossingborders", "community", "Online platform for participants of all countries",
-                     D(2020, 6, 1), D(2021, 7, 31), 4),
+        ActivitySpec(
+            "crossingborders",
+            "training",
+            "Kick-off meeting and training (3 days)",
+            D(2020, 5, 5),
+            D(2020, 5, 7),
+            1,
+        ),
+        ActivitySpec(
+            "crossingborders",
+            "community",
+            "Online platform for participants of all countries",
+            D(2020, 6, 1),
+            D(2021, 7, 31),
+            4,
+        ),
     ]
     for org, city in spec.extra["countries"].items():
-        events.append(ActivitySpec(org, "mooc", f"Vet4Migre online entrepreneurship course – {city}",
-                                   D(2020, 5, 15), D(2021, 6, 30), 1))
+        events.append(
+            ActivitySpec(
+                org,
+                "mooc",
+                f"Vet4Migre online entrepreneurship course – {city}",
+                D(2020, 5, 15),
+                D(2021, 6, 30),
+                1,
+            )
+        )
         for n in range(6):
             month = 6 + 2 * n  # every other month from June 2020
             day = D(2020 + (month - 1) // 12, (month - 1) % 12 + 1, 18)
-            events.append(ActivitySpec(org, "event_series", f"Entrepreneurship Networking Dinner {n + 1}/6 – {city}",
-                                       day, day, 2))
+            events.append(
+                ActivitySpec(
+                    org, "event_series", f"Entrepreneurship Networking Dinner {n + 1}/6 – {city}", day, day, 2
+                )
+            )
         for n in range(10):
             month = 7 + n  # monthly from July 2020
             day = D(2020 + (month - 1) // 12, (month - 1) % 12 + 1, 10)
@@ -414,8 +650,12 @@ def crossing_borders_targets(spec: ProjectSpec) -> list[TargetSpec]:
     targets: list[TargetSpec] = []
     for org, city in spec.extra["countries"].items():
         targets += [
-            TargetSpec("participants", f"Participants enrolled in the online course – {city}", 25, partner=org),
-            TargetSpec("activities", f"Entrepreneurship Networking Dinners – {city}", 6, work_package=2, partner=org),
+            TargetSpec(
+                "participants", f"Participants enrolled in the online course – {city}", 25, partner=org
+            ),
+            TargetSpec(
+                "activities", f"Entrepreneurship Networking Dinners – {city}", 6, work_package=2, partner=org
+            ),
             TargetSpec("activities", f"Mentor days – {city}", 10, work_package=3, partner=org),
         ]
     return targets

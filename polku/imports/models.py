@@ -18,7 +18,9 @@ class ImportBatch(models.Model):
     filename = models.CharField(_("file"), max_length=200)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW)
     rows = models.JSONField(default=list, help_text=_("Parsed rows with their values and errors"))
-    ignored_columns = models.JSONField(default=list, blank=True, help_text=_("Headers that matched no known column"))
+    ignored_columns = models.JSONField(
+        default=list, blank=True, help_text=_("Headers that matched no known column")
+    )
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     committed_at = models.DateTimeField(_("imported"), null=True, blank=True)
@@ -28,6 +30,9 @@ class ImportBatch(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("participant import")
         verbose_name_plural = _("participant imports")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
 
     @property
     def valid_rows(self) -> list[dict]:

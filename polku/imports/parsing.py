@@ -54,59 +54,152 @@ def _choices(choices: Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
 
 DATE_HELP = gettext_lazy("A date: 2025-03-01 or 1.3.2025")
 COLUMNS: tuple[Column, ...] = (
-    Column("first_name", gettext_lazy("First name"), True, ("etunimi", "etunimet", "förnamn", "firstname", "given name")),
-    Column("last_name", gettext_lazy("Last name"), True, ("sukunimi", "efternamn", "lastname", "surname", "family name")),
-    Column("email", gettext_lazy("E-mail"), True,
-           ("sähköposti", "sähköpostiosoite", "e-post", "e-postadress", "e-mail", "email address")),
+    Column(
+        "first_name",
+        gettext_lazy("First name"),
+        True,
+        ("etunimi", "etunimet", "förnamn", "firstname", "given name"),
+    ),
+    Column(
+        "last_name",
+        gettext_lazy("Last name"),
+        True,
+        ("sukunimi", "efternamn", "lastname", "surname", "family name"),
+    ),
+    Column(
+        "email",
+        gettext_lazy("E-mail"),
+        True,
+        ("sähköposti", "sähköpostiosoite", "e-post", "e-postadress", "e-mail", "email address"),
+    ),
     Column("phone", gettext_lazy("Phone"), False, ("puhelin", "puhelinnumero", "telefon", "telefonnummer")),
-    Column("preferred_language", gettext_lazy("Preferred language"), False,
-           ("asiointikieli", "kontaktspråk", "önskat språk", "language"),
-           (("fi", gettext_lazy("Finnish")), ("sv", gettext_lazy("Swedish")), ("en", gettext_lazy("English"))),
-           gettext_lazy("Empty: the project's first working language")),
-    Column("entry_date", gettext_lazy("Entry date"), True,
-           ("aloituspäivä", "aloituspäivämäärä", "alkamispäivä", "startdatum", "inträdesdatum", "start date"),
-           help=gettext_lazy("The day the person started; not in the future, not before the project started")),
-    Column("date_of_birth", gettext_lazy("Date of birth"), True,
-           ("syntymäaika", "syntymäpäivä", "födelsedatum", "födelsedag", "birth date"), help=DATE_HELP),
+    Column(
+        "preferred_language",
+        gettext_lazy("Preferred language"),
+        False,
+        ("asiointikieli", "kontaktspråk", "önskat språk", "language"),
+        (("fi", gettext_lazy("Finnish")), ("sv", gettext_lazy("Swedish")), ("en", gettext_lazy("English"))),
+        gettext_lazy("Empty: the project's first working language"),
+    ),
+    Column(
+        "entry_date",
+        gettext_lazy("Entry date"),
+        True,
+        ("aloituspäivä", "aloituspäivämäärä", "alkamispäivä", "startdatum", "inträdesdatum", "start date"),
+        help=gettext_lazy("The day the person started; not in the future, not before the project started"),
+    ),
+    Column(
+        "date_of_birth",
+        gettext_lazy("Date of birth"),
+        True,
+        ("syntymäaika", "syntymäpäivä", "födelsedatum", "födelsedag", "birth date"),
+        help=DATE_HELP,
+    ),
     Column("gender", gettext_lazy("Gender"), False, ("sukupuoli", "kön"), _choices(Gender.choices)),
-    Column("labour_status", gettext_lazy("Labour-market status at entry"), False,
-           ("työmarkkina-asema", "työmarkkinatilanne", "ställning på arbetsmarknaden", "arbetsmarknadsstatus"),
-           _choices(LabourStatus.choices)),
-    Column("unemployed_since", gettext_lazy("Unemployed since"), False,
-           ("työtön alkaen", "työttömyyden alkamispäivä", "arbetslös sedan", "arbetslös från"),
-           help=gettext_lazy("Only for unemployed job seekers. A date: 2025-03-01 or 1.3.2025")),
-    Column("education", gettext_lazy("Highest completed education (ISCED)"), False,
-           ("koulutus", "koulutustaso", "utbildning", "utbildningsnivå"), _choices(EducationAnswer.choices)),
-    Column("citizenship", gettext_lazy("Citizenship"), False, ("kansalaisuus", "medborgarskap"),
-           _choices(Citizenship.choices)),
-    Column("foreign_background", gettext_lazy("Foreign background"), False,
-           ("ulkomaalaistausta", "ulkomainen tausta", "utländsk bakgrund"), _choices(Answer.choices)),
-    Column("homeless", gettext_lazy("Homeless or in housing exclusion"), False, ("asunnoton", "bostadslös"),
-           _choices(Answer.choices)),
-    Column("rural", gettext_lazy("Lives in a rural area"), False, ("maaseutu", "landsbygd"), _choices(Answer.choices)),
-    Column("disability", gettext_lazy("Has a disability"), False,
-           ("vamma", "vammaisuus", "funktionsnedsättning"), _choices(Answer.choices),
-           gettext_lazy("Only if the project collects it")),
-    Column("minority", gettext_lazy("Belongs to a minority"), False, ("vähemmistö", "minoritet"),
-           _choices(Answer.choices), gettext_lazy("Only if the project collects it")),
-    Column("languages", gettext_lazy("Languages"), False, ("kielet", "kielitaito", "språkkunskaper", "språk"),
-           help=gettext_lazy("Language codes with CEFR levels (A1–C2 or native), e.g. fi:B1, en:C1, ar:native")),
+    Column(
+        "labour_status",
+        gettext_lazy("Labour-market status at entry"),
+        False,
+        ("työmarkkina-asema", "työmarkkinatilanne", "ställning på arbetsmarknaden", "arbetsmarknadsstatus"),
+        _choices(LabourStatus.choices),
+    ),
+    Column(
+        "unemployed_since",
+        gettext_lazy("Unemployed since"),
+        False,
+        ("työtön alkaen", "työttömyyden alkamispäivä", "arbetslös sedan", "arbetslös från"),
+        help=gettext_lazy("Only for unemployed job seekers. A date: 2025-03-01 or 1.3.2025"),
+    ),
+    Column(
+        "education",
+        gettext_lazy("Highest completed education (ISCED)"),
+        False,
+        ("koulutus", "koulutustaso", "utbildning", "utbildningsnivå"),
+        _choices(EducationAnswer.choices),
+    ),
+    Column(
+        "citizenship",
+        gettext_lazy("Citizenship"),
+        False,
+        ("kansalaisuus", "medborgarskap"),
+        _choices(Citizenship.choices),
+    ),
+    Column(
+        "foreign_background",
+        gettext_lazy("Foreign background"),
+        False,
+        ("ulkomaalaistausta", "ulkomainen tausta", "utländsk bakgrund"),
+        _choices(Answer.choices),
+    ),
+    Column(
+        "homeless",
+        gettext_lazy("Homeless or in housing exclusion"),
+        False,
+        ("asunnoton", "bostadslös"),
+        _choices(Answer.choices),
+    ),
+    Column(
+        "rural",
+        gettext_lazy("Lives in a rural area"),
+        False,
+        ("maaseutu", "landsbygd"),
+        _choices(Answer.choices),
+    ),
+    Column(
+        "disability",
+        gettext_lazy("Has a disability"),
+        False,
+        ("vamma", "vammaisuus", "funktionsnedsättning"),
+        _choices(Answer.choices),
+        gettext_lazy("Only if the project collects it"),
+    ),
+    Column(
+        "minority",
+        gettext_lazy("Belongs to a minority"),
+        False,
+        ("vähemmistö", "minoritet"),
+        _choices(Answer.choices),
+        gettext_lazy("Only if the project collects it"),
+    ),
+    Column(
+        "languages",
+        gettext_lazy("Languages"),
+        False,
+        ("kielet", "kielitaito", "språkkunskaper", "språk"),
+        help=gettext_lazy("Language codes with CEFR levels (A1–C2 or native), e.g. fi:B1, en:C1, ar:native"),
+    ),
 )
 COLUMN_NAMES = tuple(column.name for column in COLUMNS)
 COLUMNS_BY_NAME = {column.name: column for column in COLUMNS}
 REQUIRED = tuple(column.name for column in COLUMNS if column.required)
 DATE_COLUMNS = ("entry_date", "date_of_birth", "unemployed_since")
-CHOICE_COLUMNS = tuple(column.name for column in COLUMNS if column.choices and column.name != "preferred_language")
+CHOICE_COLUMNS = tuple(
+    column.name for column in COLUMNS if column.choices and column.name != "preferred_language"
+)
 
 # Spelled-out answers commonly found in Finnish and Swedish lists.
 ANSWER_ALIASES = {
-    "kyllä": Answer.YES, "ja": Answer.YES, "ei": Answer.NO, "nej": Answer.NO,
-    "en halua vastata": Answer.DECLINED, "vill inte svara": Answer.DECLINED, "prefer not to answer": Answer.DECLINED,
+    "kyllä": Answer.YES,
+    "ja": Answer.YES,
+    "ei": Answer.NO,
+    "nej": Answer.NO,
+    "en halua vastata": Answer.DECLINED,
+    "vill inte svara": Answer.DECLINED,
+    "prefer not to answer": Answer.DECLINED,
 }
 LANGUAGE_ALIASES = {
-    "suomi": "fi", "finnish": "fi", "finska": "fi", "fin": "fi",
-    "svenska": "sv", "ruotsi": "sv", "swedish": "sv", "swe": "sv",
-    "english": "en", "englanti": "en", "engelska": "en", "eng": "en",
+    "suomi": "fi",
+    "finnish": "fi",
+    "finska": "fi",
+    "fin": "fi",
+    "svenska": "sv",
+    "ruotsi": "sv",
+    "swedish": "sv",
+    "swe": "sv",
+    "english": "en",
+    "englanti": "en",
+    "engelska": "en",
+    "eng": "en",
 }
 
 
@@ -138,6 +231,7 @@ class CheckedRow:
 
 # Reading the file -------------------------------------------------------------------------------
 
+
 def normalise_header(header: str) -> str:
     text = str(header or "").replace("\ufeff", "").strip().strip("*").strip().lower().replace("_", " ")
     return re.sub(r"\s+", " ", text)
@@ -164,12 +258,16 @@ def read_table(*, content: bytes, filename: str) -> Table:
 
 def _read_csv(content: bytes) -> list[list[str]]:
     if content.startswith(b"PK\x03\x04"):
-        raise ImportFileError(_("This file is an Excel workbook, not CSV. Save it with the ending .xlsx, or save it as CSV."))
+        raise ImportFileError(
+            _("This file is an Excel workbook, not CSV. Save it with the ending .xlsx, or save it as CSV.")
+        )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFileError(
-            _("The file is not in UTF-8. In Excel, choose “Save as” and the type “CSV UTF-8 (comma delimited)”.")
+            _(
+                "The file is not in UTF-8. In Excel, choose “Save as” and the type “CSV UTF-8 (comma delimited)”."
+            )
         ) from error
     if "\x00" in text:
         raise ImportFileError(_("The file could not be read as CSV."))
@@ -234,24 +332,32 @@ def _table(records: list[list[str]]) -> Table:
         if name is None:
             ignored.append(str(header).strip())
         elif name in positions:
-            raise ImportFileError(_("The column %(column)s appears twice in the header row.") % {"column": name})
+            raise ImportFileError(
+                _("The column %(column)s appears twice in the header row.") % {"column": name}
+            )
         else:
             positions[name] = position
     missing = [name for name in REQUIRED if name not in positions]
     if missing:
         raise ImportFileError(
-            _("The header row lacks the required columns: %(columns)s. Download the template to see the expected headers.")
+            _(
+                "The header row lacks the required columns: %(columns)s. Download the template to see the expected headers."
+            )
             % {"columns": ", ".join(missing)}
         )
     rows: list[tuple[int, dict[str, str]]] = []
     for index in range(header_index + 1, len(records)):
         record = records[index]
-        values = {name: (str(record[pos]).strip() if pos < len(record) else "") for name, pos in positions.items()}
+        values = {
+            name: (str(record[pos]).strip() if pos < len(record) else "") for name, pos in positions.items()
+        }
         if not any(values.values()):
             continue
         rows.append((index + 1, values))
         if len(rows) > MAX_ROWS:
-            raise ImportFileError(_("The file has more than %(max)s rows; split it into smaller files.") % {"max": MAX_ROWS})
+            raise ImportFileError(
+                _("The file has more than %(max)s rows; split it into smaller files.") % {"max": MAX_ROWS}
+            )
     if not rows:
         raise ImportFileError(_("The file has a header row but no participants."))
     columns = sorted(positions, key=positions.__getitem__)
@@ -259,6 +365,7 @@ def _table(records: list[list[str]]) -> Table:
 
 
 # Checking rows ----------------------------------------------------------------------------------
+
 
 def parse_date(text: str) -> dt.date | None:
     """ISO dates (2025-03-01) and Finnish ones (1.3.2025); None if the text is neither."""
@@ -272,7 +379,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def parse_languages(text: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """"fi:B1, en:C1" → [("fi", "B1"), ("en", "C1")], with messages for the parts that are not understood."""
+    """Parse "fi:B1, en:C1" into [("fi", "B1"), ("en", "C1")], with messages for parts not understood."""
     pairs: list[tuple[str, str]] = []
     errors: list[str] = []
     levels = {value.lower(): value for value in Cefr.values}
@@ -298,7 +405,7 @@ def check_row(*, project: Project, row: int, values: dict[str, str], today: dt.d
     checked = CheckedRow(row=row, values=values)
     errors = checked.errors
 
-    def add(name: str, message: str) -> None:
+    def add(name: str, message: object) -> None:
         errors.setdefault(name, []).append(str(message))
 
     data: dict[str, str] = {name: values.get(name, "") for name in COLUMN_NAMES}
@@ -306,7 +413,10 @@ def check_row(*, project: Project, row: int, values: dict[str, str], today: dt.d
         if data[name]:
             parsed = parse_date(data[name])
             if parsed is None:
-                add(name, _("“%(value)s” is not a date; write 2025-03-01 or 1.3.2025.") % {"value": data[name]})
+                add(
+                    name,
+                    _("“%(value)s” is not a date; write 2025-03-01 or 1.3.2025.") % {"value": data[name]},
+                )
             data[name] = parsed.isoformat() if parsed else ""
     for name in CHOICE_COLUMNS:
         text = data[name].lower()
@@ -333,12 +443,16 @@ def check_row(*, project: Project, row: int, values: dict[str, str], today: dt.d
     for message in language_errors:
         add("languages", message)
     languages_form = LanguagesForm(
-        {key: value for i, (code, level) in enumerate(pairs) for key, value in ((f"language_{i}", code), (f"level_{i}", level))},
+        {
+            key: value
+            for i, (code, level) in enumerate(pairs)
+            for key, value in ((f"language_{i}", code), (f"level_{i}", level))
+        },
         initial_languages=pairs,
     )
     if not languages_form.is_valid():
-        for messages in languages_form.errors.values():
-            for message in messages:
+        for language_messages in languages_form.errors.values():
+            for message in language_messages:
                 add("languages", message)
 
     entry_date = parse_date(data["entry_date"]) if data["entry_date"] else None
@@ -350,16 +464,26 @@ def check_row(*, project: Project, row: int, values: dict[str, str], today: dt.d
         if entry_date < project.starts_on or entry_date > project.ends_on:
             add("entry_date", _("The entry date must be within the project's period."))
 
-    if entry_form.is_valid() and entry_date is not None:
-        for name, messages in entry_data_check(project=project, entry=entry_form.cleaned_data, entry_date=entry_date).items():
-            for message in messages:
+    if entry_date is not None:
+        # The domain rules run on the items that passed the form, so one bad cell does not hide the others.
+        cleaned = {name: value for name, value in entry_form.cleaned_data.items() if name not in errors}
+        for name, domain_messages in entry_data_check(
+            project=project, entry=cleaned, entry_date=entry_date
+        ).items():
+            for message in domain_messages:
                 add(name if name in COLUMNS_BY_NAME else ROW_ERROR, message)
 
     if not errors:
         checked.registration = Registration(
-            person={name: person_form.cleaned_data[name] for name in ("first_name", "last_name", "email", "phone",
-                                                                      "preferred_language")},
-            entry={name: entry_form.cleaned_data.get(name) for name in EntryData.ITEMS if name in entry_form.fields},
+            person={
+                name: person_form.cleaned_data[name]
+                for name in ("first_name", "last_name", "email", "phone", "preferred_language")
+            },
+            entry={
+                name: entry_form.cleaned_data.get(name)
+                for name in EntryData.ITEMS
+                if name in entry_form.fields
+            },
             languages=languages_form.languages(),
             consents=[],  # imported people give no consent here; the coordinator relies on another legal basis
             entry_date=entry_date,
@@ -368,7 +492,11 @@ def check_row(*, project: Project, row: int, values: dict[str, str], today: dt.d
 
 
 def check_rows(
-    *, project: Project, rows: Iterable[tuple[int, dict[str, str]]], emails_in_project: Collection[str], today: dt.date
+    *,
+    project: Project,
+    rows: Iterable[tuple[int, dict[str, str]]],
+    emails_in_project: Collection[str],
+    today: dt.date,
 ) -> list[CheckedRow]:
     """Every row checked, plus e-mails already in the project or on more than one row of the file."""
     checked = [check_row(project=project, row=row, values=values, today=today) for row, values in rows]
@@ -382,7 +510,9 @@ def check_rows(
         if not email:
             continue
         if email in emails_in_project:
-            item.errors.setdefault("email", []).append(_("This person is already a participant of the project."))
+            item.errors.setdefault("email", []).append(
+                _("This person is already a participant of the project.")
+            )
         if counts[email] > 1:
             others = ", ".join(str(n) for n in rows_by_email[email] if n != item.row)
             item.errors.setdefault("email", []).append(

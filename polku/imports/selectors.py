@@ -17,7 +17,9 @@ from polku.projects.models import Partner
 
 def import_partner_list(*, access: Access) -> QuerySet[Partner]:
     """Partners the reader may import participants for: their coordinator partners (all for an admin)."""
-    partners = Partner.objects.select_related("project", "organisation").order_by("project__name", "organisation__name")
+    partners = Partner.objects.select_related("project", "organisation").order_by(
+        "project__name", "organisation__name"
+    )
     if access.is_admin:
         return partners
     return partners.filter(pk__in=access.coordinator_partner_ids)
@@ -25,7 +27,9 @@ def import_partner_list(*, access: Access) -> QuerySet[Partner]:
 
 def import_batch_list(*, access: Access) -> QuerySet[ImportBatch]:
     """Uploads of the reader's partners, newest first."""
-    batches = ImportBatch.objects.select_related("partner__organisation", "partner__project", "uploaded_by").defer("rows")
+    batches = ImportBatch.objects.select_related(
+        "partner__organisation", "partner__project", "uploaded_by"
+    ).defer("rows")
     if access.is_admin:
         return batches
     return batches.filter(partner_id__in=access.coordinator_partner_ids)

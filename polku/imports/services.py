@@ -6,6 +6,7 @@ from collections.abc import Collection
 
 from django.conf import settings
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -26,20 +27,24 @@ def _check_access(access: Access, partner_id: int) -> None:
         raise AccessDenied(_("You can import participants only for your own partner organisation."))
 
 
-def import_batch_create(*, actor: User, access: Access, partner: Partner, filename: str, content: bytes) -> ImportBatch:
+def import_batch_create(
+    *, actor: User, access: Access, partner: Partner, filename: str, content: bytes
+) -> ImportBatch:
     """Read and check an uploaded list and keep it for preview. A file that cannot be read writes nothing."""
     _check_access(access, partner.pk)
     if len(content) > settings.POLKU_IMPORT_MAX_BYTES:
-        raise ApplicationError(
-            _("The file is too large."), field_errors={"file": [_max_size_message()]}
-        )
+        raise ApplicationError(_("The file is too large."), field_errors={"file": [_max_size_message()]})
     try:
         table = parsing.read_table(content=content, filename=filename)
     except parsing.ImportFileError as error:
         raise ApplicationError(error.message, field_errors={"file": [error.message]}) from error
     project = partner.project
-    in_project = emails_in_project(project_id=project.pk, emails=(values.get("email", "") for _row, values in table.rows))
-    checked = parsing.check_rows(project=project, rows=table.rows, emails_in_project=in_project, today=timezone.localdate())
+    in_project = emails_in_project(
+        project_id=project.pk, emails=(values.get("email", "") for _row, values in table.rows)
+    )
+    checked = parsing.check_rows(
+        project=project, rows=table.rows, emails_in_project=in_project, today=timezone.localdate()
+    )
     return ImportBatch.objects.create(
         partner=partner,
         uploaded_by=actor,
@@ -51,10 +56,9 @@ def import_batch_create(*, actor: User, access: Access, partner: Partner, filena
 
 
 def _max_size_message() -> str:
-    size = settings.POLKU_IMPORT_MAX_BYTES
-    if size >= 1024 * 1024:
-        return _("The largest file accepted is %(size)s MB.") % {"size": round(size / (1024 * 1024), 1)}
-    return _("The largest file accepted is %(size)s kB.") % {"size": max(1, round(size / 1024))}
+    return _("The file is too large: the largest file accepted is %(size)s.") % {
+        "size": filesizeformat(settings.POLKU_IMPORT_MAX_BYTES)
+    }
 
 
 class _RollBack(Exception):
@@ -63,7 +67,9 @@ class _RollBack(Exception):
         self.failures = failures
 
 
-def import_batch_commit(*, actor: User, access: Access, batch: ImportBatch, row_numbers: Collection[int]) -> ImportBatch:
+def import_batch_commit(
+    *, actor: User, access: Access, batch: ImportBatch, row_numbers: Collection[int]
+) -> ImportBatch:
     """Register the chosen valid rows, all or nothing.
 
     Each row is checked again against the data as it is now (someone may have registered the same
@@ -76,7 +82,9 @@ def import_batch_commit(*, actor: User, access: Access, batch: ImportBatch, row_
     try:
         with transaction.atomic():
             # The lock makes a double submit wait and then see the batch as already imported.
-            batch = ImportBatch.objects.select_for_update().select_related("partner__project").get(pk=batch.pk)
+            batch = (
+                ImportBatch.objects.select_for_update().select_related("partner__project").get(pk=batch.pk)
+            )
             if batch.status != ImportBatch.Status.PREVIEW:
                 raise ApplicationError(_("This list has already been imported."))
             by_number = {row["row"]: row for row in batch.rows}
@@ -89,9 +97,12 @@ def import_batch_commit(*, actor: User, access: Access, batch: ImportBatch, row_
             partner = batch.partner
             project = partner.project
             rows = [(n, by_number[n]["values"]) for n in chosen]
-            in_project = emails_in_project(project_id=project.pk, emails=(values.get("email", "") for _n, values in rows))
-            checked = parsing.check_rows(project=project, rows=rows, emails_in_project=in_project,
-                                         today=timezone.localdate())
+            in_project = emails_in_project(
+                project_id=project.pk, emails=(values.get("email", "") for _n, values in rows)
+            )
+            checked = parsing.check_rows(
+                project=project, rows=rows, emails_in_project=in_project, today=timezone.localdate()
+            )
             failures: dict[int, list[str]] = {}
             imported: dict[int, int] = {}
             for item in checked:
@@ -100,7 +111,10 @@ def import_batch_commit(*, actor: User, access: Access, batch: ImportBatch, row_
                     continue
                 try:
                     participation = participant_register(
-                        actor=actor, access=access, partner=partner, registration=item.registration,
+                        actor=actor,
+                        access=access,
+                        partner=partner,
+                        registration=item.registration,
                         channel=Participation.Channel.IMPORT,
                     )
                 except ApplicationError as error:
@@ -116,8 +130,13 @@ def import_batch_commit(*, actor: User, access: Access, batch: ImportBatch, row_
             batch.error = ""
             # Once imported, the people are in the participant register: keep only what the list page needs.
             batch.rows = [
-                {"row": row["row"], "errors": row["errors"], "values": {},
-                 "imported": row["row"] in imported, "participation_id": imported.get(row["row"])}
+                {
+                    "row": row["row"],
+                    "errors": row["errors"],
+                    "values": {},
+                    "imported": row["row"] in imported,
+                    "participation_id": imported.get(row["row"]),
+                }
                 for row in batch.rows
             ]
             batch.save(update_fields=["status", "committed_at", "imported_count", "error", "rows"])

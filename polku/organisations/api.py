@@ -30,7 +30,10 @@ class OrganisationInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Organisation.Kind.choices)
     country = serializers.CharField(min_length=2, max_length=2, help_text=_("ISO 3166 country code, e.g. FI"))
     business_id = serializers.CharField(
-        max_length=20, required=False, allow_blank=True, default="",
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        default="",
         help_text=_("Finnish business ID (Y-tunnus), e.g. 0201256-6; Finnish organisations only"),
     )
     website = serializers.URLField(max_length=200, required=False, allow_blank=True, default="")
@@ -42,11 +45,16 @@ class OrganisationListApi(APIView):
     @extend_schema(operation_id="organisation_list", tags=TAGS, responses=OrganisationSerializer(many=True))
     def get(self, request: Request) -> Response:
         organisations = organisation_list(access=access_for(request.user))
-        return paginated_response(request=request, view=self, rows=organisations, serializer_class=OrganisationSerializer)
+        return paginated_response(
+            request=request, view=self, rows=organisations, serializer_class=OrganisationSerializer
+        )
 
     @extend_schema(
-        operation_id="organisation_create", tags=TAGS, request=OrganisationInputSerializer,
-        responses={201: OrganisationSerializer}, description=_("Platform admins only."),
+        operation_id="organisation_create",
+        tags=TAGS,
+        request=OrganisationInputSerializer,
+        responses={201: OrganisationSerializer},
+        description=_("Platform admins only."),
     )
     def post(self, request: Request) -> Response:
         serializer = OrganisationInputSerializer(data=request.data)
@@ -62,13 +70,18 @@ class OrganisationDetailApi(APIView):
         return Response(OrganisationSerializer(organisation).data)
 
     @extend_schema(
-        operation_id="organisation_update", tags=TAGS, request=OrganisationInputSerializer,
-        responses=OrganisationSerializer, description=_("Platform admins only. Fields not given stay as they are."),
+        operation_id="organisation_update",
+        tags=TAGS,
+        request=OrganisationInputSerializer,
+        responses=OrganisationSerializer,
+        description=_("Platform admins only. Fields not given stay as they are."),
     )
     def patch(self, request: Request, pk: int) -> Response:
         access = access_for(request.user)
         organisation = organisation_get(access=access, pk=pk)
         serializer = OrganisationInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        organisation = organisation_update(access=access, organisation=organisation, data=serializer.validated_data)
+        organisation = organisation_update(
+            access=access, organisation=organisation, data=serializer.validated_data
+        )
         return Response(OrganisationSerializer(organisation).data)

@@ -6,6 +6,7 @@ project lead and evaluators see no people here; they have the participant counts
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -34,7 +35,12 @@ from polku.participants.serializers import (
     PersonSerializer,
     PersonUpdateSerializer,
 )
-from polku.participants.services import entry_data_update, participant_register, participation_exit, person_update
+from polku.participants.services import (
+    entry_data_update,
+    participant_register,
+    participation_exit,
+    person_update,
+)
 
 TAGS = ["participants"]
 
@@ -43,7 +49,9 @@ class ParticipationListApi(APIView):
     pagination_class = Pagination
 
     @extend_schema(
-        operation_id="participation_list", tags=TAGS, parameters=[ParticipantFilterSerializer],
+        operation_id="participation_list",
+        tags=TAGS,
+        parameters=[ParticipantFilterSerializer],
         responses=ParticipationSerializer(many=True),
         description=_("Participations of the reader's partner organisations (all for admins), newest first."),
     )
@@ -57,10 +65,14 @@ class ParticipationListApi(APIView):
             status=params.validated_data.get("status", ""),
         )
         rows = participation_list(access=access_for(request.user), filters=filters)
-        return paginated_response(request=request, view=self, rows=rows, serializer_class=ParticipationSerializer)
+        return paginated_response(
+            request=request, view=self, rows=rows, serializer_class=ParticipationSerializer
+        )
 
     @extend_schema(
-        operation_id="participation_create", tags=TAGS, request=ParticipationCreateSerializer,
+        operation_id="participation_create",
+        tags=TAGS,
+        request=ParticipationCreateSerializer,
         responses={201: ParticipationSerializer},
         description=_(
             "A coordinator registers a person for their own partner: contact data, entry facts, languages and "
@@ -82,17 +94,26 @@ class ParticipationListApi(APIView):
 
 class ParticipationDetailApi(APIView):
     @extend_schema(
-        operation_id="participation_retrieve", tags=TAGS, responses=ParticipationDetailSerializer,
-        description=_("The participation with profile and entry data. A staff member's read is written to the audit log."),
+        operation_id="participation_retrieve",
+        tags=TAGS,
+        responses=ParticipationDetailSerializer,
+        description=_(
+            "The participation with profile and entry data. A staff member's read is written to the audit log."
+        ),
     )
     def get(self, request: Request, pk: int) -> Response:
-        participation = participation_detail_for_staff(access=access_for(request.user), actor=request.user, pk=pk)
+        participation = participation_detail_for_staff(
+            access=access_for(request.user), actor=request.user, pk=pk
+        )
         return Response(ParticipationDetailSerializer(participation).data)
 
 
 class ParticipationExitApi(APIView):
     @extend_schema(
-        operation_id="participation_exit", tags=TAGS, request=ExitInputSerializer, responses=ParticipationSerializer,
+        operation_id="participation_exit",
+        tags=TAGS,
+        request=ExitInputSerializer,
+        responses=ParticipationSerializer,
         description=_("A coordinator of the participation's partner records the exit date."),
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -101,7 +122,9 @@ class ParticipationExitApi(APIView):
         serializer = ExitInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         participation = participation_exit(
-            actor=request.user, access=access, participation=participation,
+            actor=request.user,
+            access=access,
+            participation=participation,
             exit_date=serializer.validated_data["exit_date"],
         )
         return Response(ParticipationSerializer(participation).data)
@@ -109,19 +132,26 @@ class ParticipationExitApi(APIView):
 
 class EntryDataApi(APIView):
     @extend_schema(
-        operation_id="entry_data_retrieve", tags=TAGS, responses=EntryDataSerializer,
+        operation_id="entry_data_retrieve",
+        tags=TAGS,
+        responses=EntryDataSerializer,
         description=_("The entry facts. A staff member's read is written to the audit log."),
     )
     def get(self, request: Request, pk: int) -> Response:
-        participation = participation_detail_for_staff(access=access_for(request.user), actor=request.user, pk=pk)
+        participation = participation_detail_for_staff(
+            access=access_for(request.user), actor=request.user, pk=pk
+        )
         if participation.entry is None:  # type: ignore[attr-defined]
-            raise NotFound(_("No entry data has been recorded for this participation."))
+            raise NotFound(gettext("No entry data has been recorded for this participation."))
         return Response(EntryDataSerializer(participation.entry).data)  # type: ignore[attr-defined]
 
     @extend_schema(
-        operation_id="entry_data_replace", tags=TAGS, request=EntryDataInputSerializer, responses=EntryDataSerializer,
+        operation_id="entry_data_replace",
+        tags=TAGS,
+        request=EntryDataInputSerializer,
+        responses=EntryDataSerializer,
         description=_(
-            "Replace the entry facts: an item left out becomes \"not answered\". The person themselves or a "
+            'Replace the entry facts: an item left out becomes "not answered". The person themselves or a '
             "coordinator of the participation's partner."
         ),
     )
@@ -130,13 +160,18 @@ class EntryDataApi(APIView):
         participation = participation_get(access=access, pk=pk)
         serializer = EntryDataInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        entry_data = entry_data_update(actor=request.user, access=access, participation=participation, data=serializer.entry())
+        entry_data = entry_data_update(
+            actor=request.user, access=access, participation=participation, data=serializer.entry()
+        )
         return Response(EntryDataSerializer(entry_data).data)
 
 
 class PersonApi(APIView):
     @extend_schema(
-        operation_id="person_update", tags=TAGS, request=PersonUpdateSerializer, responses=PersonSerializer,
+        operation_id="person_update",
+        tags=TAGS,
+        request=PersonUpdateSerializer,
+        responses=PersonSerializer,
         description=_(
             "Correct contact and profile data of the participation's person. Fields not given stay as they are; "
             "languages, when given, replace the person's languages."
@@ -148,7 +183,10 @@ class PersonApi(APIView):
         serializer = PersonUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         person = person_update(
-            actor=request.user, access=access, person=participation.person,
-            data=serializer.person_data(), languages=serializer.language_pairs(),
+            actor=request.user,
+            access=access,
+            person=participation.person,
+            data=serializer.person_data(),
+            languages=serializer.language_pairs(),
         )
         return Response(PersonSerializer(person).data)

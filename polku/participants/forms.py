@@ -59,7 +59,7 @@ class PersonForm(forms.ModelForm):
 
 class ProfileForm(forms.ModelForm):
     goals = forms.MultipleChoiceField(
-        label=_("goals"), choices=Goal.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Goals"), choices=Goal.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
 
     class Meta:

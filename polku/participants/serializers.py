@@ -3,6 +3,7 @@ participants.services and come back as field errors under the same (flat) field 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pycountry
@@ -13,7 +14,6 @@ from polku.consent.models import Purpose
 from polku.core.models import Language
 from polku.participants.models import (
     Answer,
-    Cefr,
     Citizenship,
     EducationAnswer,
     EntryData,
@@ -49,8 +49,18 @@ class ParticipationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Participation
         fields = [
-            "id", "person", "project", "project_code", "project_name", "partner", "partner_name", "partner_country",
-            "entry_date", "exit_date", "channel", "is_active",
+            "id",
+            "person",
+            "project",
+            "project_code",
+            "project_name",
+            "partner",
+            "partner_name",
+            "partner_country",
+            "entry_date",
+            "exit_date",
+            "channel",
+            "is_active",
         ]
         read_only_fields = fields
 
@@ -104,7 +114,7 @@ class ParticipationDetailSerializer(ParticipationSerializer):
 # --- input ------------------------------------------------------------------------------------
 
 
-def _answer(choices: list[tuple[str, str]]) -> serializers.ChoiceField:
+def _answer(choices: Sequence[tuple[str, Any]]) -> serializers.ChoiceField:
     return serializers.ChoiceField(choices=choices, required=False, allow_blank=True, default="")
 
 
@@ -141,7 +151,9 @@ class PersonInputSerializer(serializers.Serializer):
     education_field = serializers.CharField(max_length=200, required=False, allow_blank=True)
     work_history = serializers.CharField(required=False, allow_blank=True)
     goals = serializers.ListField(child=serializers.ChoiceField(choices=Goal.choices), required=False)
-    languages = LanguageLevelSerializer(many=True, required=False, help_text=_("Replaces the person's languages"))
+    languages = LanguageLevelSerializer(
+        many=True, required=False, help_text=_("Replaces the person's languages")
+    )
 
     def validate_country_of_residence(self, value: str) -> str:
         code = value.strip().upper()
@@ -170,15 +182,20 @@ class ParticipationCreateSerializer(PersonInputSerializer, EntryDataInputSeriali
     """A coordinator registers a person: contact data, entry facts, languages and the consents given."""
 
     partner = serializers.PrimaryKeyRelatedField(
-        queryset=Partner.objects.select_related("project"), help_text=_("Id of your partner organisation in the project")
+        queryset=Partner.objects.select_related("project"),
+        help_text=_("Id of your partner organisation in the project"),
     )
     entry_date = serializers.DateField(required=False, help_text=_("Defaults to today"))
     consents = serializers.ListField(
-        child=serializers.ChoiceField(choices=Purpose.choices), required=False,
-        default=lambda: [Purpose.PARTICIPATION], help_text=_("Purposes the person consented to"),
+        child=serializers.ChoiceField(choices=Purpose.choices),
+        required=False,
+        default=lambda: [Purpose.PARTICIPATION],
+        help_text=_("Purposes the person consented to"),
     )
     notice_language = serializers.ChoiceField(
-        choices=Language.choices, required=False, default="en",
+        choices=Language.choices,
+        required=False,
+        default="en",
         help_text=_("Language of the privacy notice the person read"),
     )
 

@@ -7,6 +7,8 @@ admins see every partner's, a coordinator their own partner's.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -16,8 +18,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import Access, access_for
-from polku.core.errors import AccessDenied
 from polku.core.api import Pagination, paginated_response
+from polku.core.errors import AccessDenied
 from polku.organisations.models import Organisation
 from polku.projects import services
 from polku.projects.models import Partner, Project, Target, WorkPackage
@@ -37,13 +39,24 @@ STRUCTURE_TAGS = ["project structure"]
 
 
 class ProjectSerializer(serializers.ModelSerializer):
-    languages = serializers.ListField(child=serializers.CharField(), help_text=_("Working languages, e.g. fi, en"))
+    languages = serializers.ListField(
+        child=serializers.CharField(), help_text=_("Working languages, e.g. fi, en")
+    )
 
     class Meta:
         model = Project
         fields = [
-            "id", "code", "name", "funder", "programme", "starts_on", "ends_on", "languages", "description",
-            "asks_disability", "asks_minority",
+            "id",
+            "code",
+            "name",
+            "funder",
+            "programme",
+            "starts_on",
+            "ends_on",
+            "languages",
+            "description",
+            "asks_disability",
+            "asks_minority",
         ]
         read_only_fields = fields
 
@@ -53,12 +66,22 @@ class PartnerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Partner
-        fields = ["id", "organisation", "organisation_name", "is_lead", "country", "part_description", "registration_open"]
+        fields = [
+            "id",
+            "organisation",
+            "organisation_name",
+            "is_lead",
+            "country",
+            "part_description",
+            "registration_open",
+        ]
         read_only_fields = fields
 
 
 class WorkPackageSerializer(serializers.ModelSerializer):
-    responsible_name = serializers.CharField(source="responsible.organisation.name", read_only=True, allow_null=True)
+    responsible_name = serializers.CharField(
+        source="responsible.organisation.name", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = WorkPackage
@@ -99,15 +122,15 @@ class ProjectDetailSerializer(ProjectSerializer):
         read_only_fields = fields
 
     @extend_schema_field(PartnerSerializer(many=True))
-    def get_partners(self, project: Project) -> list:
+    def get_partners(self, project: Project) -> Any:
         return PartnerSerializer(self.context["partners"], many=True).data
 
     @extend_schema_field(WorkPackageSerializer(many=True))
-    def get_work_packages(self, project: Project) -> list:
+    def get_work_packages(self, project: Project) -> Any:
         return WorkPackageSerializer(self.context["work_packages"], many=True).data
 
     @extend_schema_field(TargetProgressSerializer(many=True))
-    def get_targets(self, project: Project) -> list:
+    def get_targets(self, project: Project) -> Any:
         return TargetProgressSerializer(self.context["targets"], many=True, context=self.context).data
 
 
@@ -132,7 +155,8 @@ class ProjectInputSerializer(serializers.Serializer):
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
     languages = serializers.ListField(
-        child=serializers.CharField(max_length=3), required=False, default=list,
+        child=serializers.CharField(max_length=3),
+        min_length=1,
         help_text=_("Working languages as ISO 639-1 codes, e.g. fi, en"),
     )
     description = serializers.CharField(required=False, allow_blank=True, default="")
@@ -156,7 +180,10 @@ class WorkPackageInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True, default="")
     responsible = serializers.PrimaryKeyRelatedField(
-        queryset=Partner.objects.all(), required=False, allow_null=True, default=None,
+        queryset=Partner.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
         help_text=_("Id of the responsible partner of this project"),
     )
 
@@ -165,14 +192,18 @@ class TargetInputSerializer(serializers.Serializer):
     work_package = serializers.PrimaryKeyRelatedField(
         queryset=WorkPackage.objects.all(), required=False, allow_null=True, default=None
     )
-    partner = serializers.PrimaryKeyRelatedField(queryset=Partner.objects.all(), required=False, allow_null=True, default=None)
+    partner = serializers.PrimaryKeyRelatedField(
+        queryset=Partner.objects.all(), required=False, allow_null=True, default=None
+    )
     country = serializers.CharField(max_length=2, required=False, allow_blank=True, default="")
     metric = serializers.ChoiceField(choices=Target.Metric.choices)
     label = serializers.CharField(max_length=200)
     value = serializers.IntegerField(min_value=0, max_value=2147483647)
 
 
-def _valid(serializer_class: type[serializers.Serializer], request: Request, *, partial: bool = False) -> dict:
+def _valid(
+    serializer_class: type[serializers.Serializer], request: Request, *, partial: bool = False
+) -> dict:
     serializer = serializer_class(data=request.data, partial=partial)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
@@ -191,20 +222,29 @@ class ProjectListApi(APIView):
     @extend_schema(operation_id="project_list", tags=TAGS, responses=ProjectSerializer(many=True))
     def get(self, request: Request) -> Response:
         projects = project_list(access=access_for(request.user))
-        return paginated_response(request=request, view=self, rows=projects, serializer_class=ProjectSerializer)
+        return paginated_response(
+            request=request, view=self, rows=projects, serializer_class=ProjectSerializer
+        )
 
     @extend_schema(
-        operation_id="project_create", tags=TAGS, request=ProjectInputSerializer, responses={201: ProjectSerializer},
+        operation_id="project_create",
+        tags=TAGS,
+        request=ProjectInputSerializer,
+        responses={201: ProjectSerializer},
         description=_("Platform admins only."),
     )
     def post(self, request: Request) -> Response:
-        project = services.project_create(access=access_for(request.user), **_valid(ProjectInputSerializer, request))
+        project = services.project_create(
+            access=access_for(request.user), **_valid(ProjectInputSerializer, request)
+        )
         return Response(ProjectSerializer(project).data, status=status.HTTP_201_CREATED)
 
 
 class ProjectDetailApi(APIView):
     @extend_schema(
-        operation_id="project_retrieve", tags=TAGS, responses=ProjectDetailSerializer,
+        operation_id="project_retrieve",
+        tags=TAGS,
+        responses=ProjectDetailSerializer,
         description=_("The project with its partners, work packages and targets against current counts."),
     )
     def get(self, request: Request, code: str) -> Response:
@@ -220,7 +260,10 @@ class ProjectDetailApi(APIView):
         return Response(ProjectDetailSerializer(project, context=context).data)
 
     @extend_schema(
-        operation_id="project_update", tags=TAGS, request=ProjectInputSerializer, responses=ProjectSerializer,
+        operation_id="project_update",
+        tags=TAGS,
+        request=ProjectInputSerializer,
+        responses=ProjectSerializer,
         description=_("Platform admins only. Fields not given stay as they are."),
     )
     def patch(self, request: Request, code: str) -> Response:
@@ -233,7 +276,9 @@ class ProjectDetailApi(APIView):
 
 class ParticipantCountsApi(APIView):
     @extend_schema(
-        operation_id="participant_counts", tags=TAGS, responses=PartnerCountSerializer(many=True),
+        operation_id="participant_counts",
+        tags=TAGS,
+        responses=PartnerCountSerializer(many=True),
         description=_(
             "Participants per partner, no people. The project lead, evaluators and admins see every partner; "
             "a coordinator sees their own partner."
@@ -246,7 +291,9 @@ class ParticipantCountsApi(APIView):
         if not access.can_view_aggregates(project.pk):
             partners = [p for p in partners if access.can_manage_partner(p.pk)]
             if not partners:
-                raise AccessDenied(_("Only the project lead, evaluators and coordinators see participant counts."))
+                raise AccessDenied(
+                    _("Only the project lead, evaluators and coordinators see participant counts.")
+                )
         return Response(PartnerCountSerializer(partners, many=True).data)
 
 
@@ -259,17 +306,23 @@ class PartnerListApi(APIView):
     @extend_schema(operation_id="partner_list", tags=STRUCTURE_TAGS, responses=PartnerSerializer(many=True))
     def get(self, request: Request, code: str) -> Response:
         project = project_get(access=access_for(request.user), code=code)
-        rows = partner_list(project=project)
+        # The count annotation groups rows, which drops the model's default ordering; pages need one.
+        rows = partner_list(project=project).order_by("-is_lead", "organisation__name", "pk")
         return paginated_response(request=request, view=self, rows=rows, serializer_class=PartnerSerializer)
 
     @extend_schema(
-        operation_id="partner_create", tags=STRUCTURE_TAGS, request=PartnerInputSerializer,
-        responses={201: PartnerSerializer}, description=_("The project lead or a platform admin."),
+        operation_id="partner_create",
+        tags=STRUCTURE_TAGS,
+        request=PartnerInputSerializer,
+        responses={201: PartnerSerializer},
+        description=_("The project lead or a platform admin."),
     )
     def post(self, request: Request, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
-        partner = services.partner_create(access=access, project=project, **_valid(PartnerInputSerializer, request))
+        partner = services.partner_create(
+            access=access, project=project, **_valid(PartnerInputSerializer, request)
+        )
         return Response(PartnerSerializer(partner).data, status=status.HTTP_201_CREATED)
 
 
@@ -286,8 +339,11 @@ class PartnerDetailApi(APIView):
         return Response(PartnerSerializer(partner).data)
 
     @extend_schema(
-        operation_id="partner_update", tags=STRUCTURE_TAGS, request=PartnerUpdateSerializer,
-        responses=PartnerSerializer, description=_("The project lead or a platform admin."),
+        operation_id="partner_update",
+        tags=STRUCTURE_TAGS,
+        request=PartnerUpdateSerializer,
+        responses=PartnerSerializer,
+        description=_("The project lead or a platform admin."),
     )
     def patch(self, request: Request, code: str, pk: int) -> Response:
         access, partner = self._get(request, code, pk)
@@ -296,8 +352,12 @@ class PartnerDetailApi(APIView):
         return Response(PartnerSerializer(partner).data)
 
     @extend_schema(
-        operation_id="partner_delete", tags=STRUCTURE_TAGS, responses={204: None},
-        description=_("The project lead or a platform admin; only a partner without participants or activities."),
+        operation_id="partner_delete",
+        tags=STRUCTURE_TAGS,
+        responses={204: None},
+        description=_(
+            "The project lead or a platform admin; only a partner without participants or activities."
+        ),
     )
     def delete(self, request: Request, code: str, pk: int) -> Response:
         access, partner = self._get(request, code, pk)
@@ -308,15 +368,22 @@ class PartnerDetailApi(APIView):
 class WorkPackageListApi(APIView):
     pagination_class = Pagination
 
-    @extend_schema(operation_id="work_package_list", tags=STRUCTURE_TAGS, responses=WorkPackageSerializer(many=True))
+    @extend_schema(
+        operation_id="work_package_list", tags=STRUCTURE_TAGS, responses=WorkPackageSerializer(many=True)
+    )
     def get(self, request: Request, code: str) -> Response:
         project = project_get(access=access_for(request.user), code=code)
         rows = work_package_list(project=project)
-        return paginated_response(request=request, view=self, rows=rows, serializer_class=WorkPackageSerializer)
+        return paginated_response(
+            request=request, view=self, rows=rows, serializer_class=WorkPackageSerializer
+        )
 
     @extend_schema(
-        operation_id="work_package_create", tags=STRUCTURE_TAGS, request=WorkPackageInputSerializer,
-        responses={201: WorkPackageSerializer}, description=_("The project lead or a platform admin."),
+        operation_id="work_package_create",
+        tags=STRUCTURE_TAGS,
+        request=WorkPackageInputSerializer,
+        responses={201: WorkPackageSerializer},
+        description=_("The project lead or a platform admin."),
     )
     def post(self, request: Request, code: str) -> Response:
         access = access_for(request.user)
@@ -340,8 +407,11 @@ class WorkPackageDetailApi(APIView):
         return Response(WorkPackageSerializer(work_package).data)
 
     @extend_schema(
-        operation_id="work_package_update", tags=STRUCTURE_TAGS, request=WorkPackageInputSerializer,
-        responses=WorkPackageSerializer, description=_("The project lead or a platform admin."),
+        operation_id="work_package_update",
+        tags=STRUCTURE_TAGS,
+        request=WorkPackageInputSerializer,
+        responses=WorkPackageSerializer,
+        description=_("The project lead or a platform admin."),
     )
     def patch(self, request: Request, code: str, pk: int) -> Response:
         access, work_package = self._get(request, code, pk)
@@ -350,8 +420,12 @@ class WorkPackageDetailApi(APIView):
         return Response(WorkPackageSerializer(work_package).data)
 
     @extend_schema(
-        operation_id="work_package_delete", tags=STRUCTURE_TAGS, responses={204: None},
-        description=_("The project lead or a platform admin; only a work package without targets or activities."),
+        operation_id="work_package_delete",
+        tags=STRUCTURE_TAGS,
+        responses={204: None},
+        description=_(
+            "The project lead or a platform admin; only a work package without targets or activities."
+        ),
     )
     def delete(self, request: Request, code: str, pk: int) -> Response:
         access, work_package = self._get(request, code, pk)
@@ -363,7 +437,9 @@ class TargetListApi(APIView):
     pagination_class = Pagination
 
     @extend_schema(
-        operation_id="target_list", tags=STRUCTURE_TAGS, responses=TargetSerializer(many=True),
+        operation_id="target_list",
+        tags=STRUCTURE_TAGS,
+        responses=TargetSerializer(many=True),
         description=_("The targets without counts; the project's detail gives them against current counts."),
     )
     def get(self, request: Request, code: str) -> Response:
@@ -372,13 +448,18 @@ class TargetListApi(APIView):
         return paginated_response(request=request, view=self, rows=rows, serializer_class=TargetSerializer)
 
     @extend_schema(
-        operation_id="target_create", tags=STRUCTURE_TAGS, request=TargetInputSerializer,
-        responses={201: TargetSerializer}, description=_("The project lead or a platform admin."),
+        operation_id="target_create",
+        tags=STRUCTURE_TAGS,
+        request=TargetInputSerializer,
+        responses={201: TargetSerializer},
+        description=_("The project lead or a platform admin."),
     )
     def post(self, request: Request, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
-        target = services.target_create(access=access, project=project, **_valid(TargetInputSerializer, request))
+        target = services.target_create(
+            access=access, project=project, **_valid(TargetInputSerializer, request)
+        )
         return Response(TargetSerializer(target).data, status=status.HTTP_201_CREATED)
 
 
@@ -395,16 +476,23 @@ class TargetDetailApi(APIView):
         return Response(TargetSerializer(target).data)
 
     @extend_schema(
-        operation_id="target_update", tags=STRUCTURE_TAGS, request=TargetInputSerializer, responses=TargetSerializer,
+        operation_id="target_update",
+        tags=STRUCTURE_TAGS,
+        request=TargetInputSerializer,
+        responses=TargetSerializer,
         description=_("The project lead or a platform admin."),
     )
     def patch(self, request: Request, code: str, pk: int) -> Response:
         access, target = self._get(request, code, pk)
-        target = services.target_update(access=access, target=target, data=_valid(TargetInputSerializer, request, partial=True))
+        target = services.target_update(
+            access=access, target=target, data=_valid(TargetInputSerializer, request, partial=True)
+        )
         return Response(TargetSerializer(target).data)
 
     @extend_schema(
-        operation_id="target_delete", tags=STRUCTURE_TAGS, responses={204: None},
+        operation_id="target_delete",
+        tags=STRUCTURE_TAGS,
+        responses={204: None},
         description=_("The project lead or a platform admin."),
     )
     def delete(self, request: Request, code: str, pk: int) -> Response:

@@ -30,6 +30,10 @@ class RegistrationProfileForm(ProfileForm):
     class Meta(ProfileForm.Meta):
         fields = ["goals", "country_of_residence", "municipality", "education_field", "work_history"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].label = _("Your goals")
+
 
 class ConsentForm(forms.Form):
     """One checkbox per purpose; taking part needs the participation consent."""
@@ -37,15 +41,21 @@ class ConsentForm(forms.Form):
     participation = forms.BooleanField(
         label=Purpose.PARTICIPATION.label,
         help_text=_("Required. Without this consent we cannot register you."),
-        error_messages={"required": _("Taking part requires consent to processing your data for the project.")},
+        error_messages={
+            "required": _("Taking part requires consent to processing your data for the project.")
+        },
     )
     sensitive = forms.BooleanField(
         label=Purpose.SENSITIVE.label,
         required=False,
-        help_text=_("Optional. Needed only if you answer the questions on disability or minority background."),
+        help_text=_(
+            "Optional. Needed only if you answer the questions on disability or minority background."
+        ),
     )
     directory = forms.BooleanField(label=Purpose.DIRECTORY.label, required=False, help_text=_("Optional."))
-    communications = forms.BooleanField(label=Purpose.COMMUNICATIONS.label, required=False, help_text=_("Optional."))
+    communications = forms.BooleanField(
+        label=Purpose.COMMUNICATIONS.label, required=False, help_text=_("Optional.")
+    )
 
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,7 +127,11 @@ def error_summary(*forms_: forms.Form, form_anchor: str = "") -> list[SummaryIte
             items.append(SummaryItem(anchor=form_anchor, label="", message=str(message)))
         for bound_field in form:
             for message in bound_field.errors:
-                items.append(SummaryItem(anchor=field_anchor(bound_field), label=str(bound_field.label), message=str(message)))
+                items.append(
+                    SummaryItem(
+                        anchor=field_anchor(bound_field), label=str(bound_field.label), message=str(message)
+                    )
+                )
     return items
 
 
@@ -126,7 +140,9 @@ class RegistrationForms:
 
     def __init__(self, data: Any | None, *, project: Project, language: str) -> None:
         self.project = project
-        self.person = PersonForm(data, initial={"preferred_language": language if language in LANGUAGE_CODES else "en"})
+        self.person = PersonForm(
+            data, initial={"preferred_language": language if language in LANGUAGE_CODES else "en"}
+        )
         self.languages = LanguagesForm(data)
         self.profile = RegistrationProfileForm(data)
         self.entry = EntryDataForm(data, project=project)
@@ -151,8 +167,10 @@ class RegistrationForms:
             if self.entry.cleaned_data.get(item) in (Answer.YES, Answer.NO):
                 self.consents.add_error(
                     "sensitive",
-                    _("You answered a question on disability or minority background: consent to its processing, "
-                      "or choose “Prefer not to answer”."),
+                    _(
+                        "You answered a question on disability or minority background: consent to its processing, "
+                        "or choose “Prefer not to answer”."
+                    ),
                 )
                 return
 

@@ -12,12 +12,16 @@ from polku.projects.models import Partner
 
 def partner_by_registration_code(*, code: str) -> Partner:
     """The partner behind a public registration link; 404 for an unknown code (open or not)."""
-    return get_object_or_404(Partner.objects.select_related("project", "organisation"), registration_code=code)
+    return get_object_or_404(
+        Partner.objects.select_related("project", "organisation"), registration_code=code
+    )
 
 
 def registration_partner_list(*, access: Access) -> QuerySet[Partner]:
     """Partners whose registration link the reader manages: their coordinator partners (all for an admin)."""
-    partners = Partner.objects.select_related("project", "organisation").order_by("project__name", "organisation__name")
+    partners = Partner.objects.select_related("project", "organisation").order_by(
+        "project__name", "organisation__name"
+    )
     if access.is_admin:
         return partners
     return partners.filter(pk__in=access.coordinator_partner_ids)

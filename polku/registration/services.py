@@ -37,7 +37,9 @@ def participant_self_register(
     """
     notice = notice_current(project_id=partner.project_id, language=registration.notice_language)
     if notice is None or notice.pk != notice_id:
-        raise ApplicationError(_("The privacy notice has been updated. Please read the new version and confirm again."))
+        raise ApplicationError(
+            _("The privacy notice has been updated. Please read the new version and confirm again.")
+        )
     registration.notice_language = notice.language
     with transaction.atomic():
         participation = participant_register(
@@ -51,7 +53,9 @@ def participant_self_register(
         user = participation.person.user
         assert user is not None
         email_address = EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=False)
-        _queue_welcome_email(participation=participation, email_address=email_address, absolute_url=absolute_url)
+        _queue_welcome_email(
+            participation=participation, email_address=email_address, absolute_url=absolute_url
+        )
     return participation
 
 
@@ -69,7 +73,9 @@ def _queue_welcome_email(
         "expire_days": allauth_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS,
     }
     with translation.override(person.preferred_language):
-        subject = _("Welcome to %(project)s: confirm your e-mail address") % {"project": participation.project.name}
+        subject = _("Welcome to %(project)s: confirm your e-mail address") % {
+            "project": participation.project.name
+        }
         body = render_to_string("registration/email/welcome.txt", context)
     recipient = email_address.email
     transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[recipient]))

@@ -48,13 +48,22 @@ def register(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "GET" and "lang" in request.GET:
         return _language_redirect(request)
     language = get_language() or settings.LANGUAGE_CODE
-    notice = notice_current(project_id=partner.project_id, language=language) if partner.registration_open else None
+    notice = (
+        notice_current(project_id=partner.project_id, language=language)
+        if partner.registration_open
+        else None
+    )
     if notice is None:
         return TemplateResponse(
-            request, "registration/closed.html", {"partner": partner, "not_ready": partner.registration_open}, status=410
+            request,
+            "registration/closed.html",
+            {"partner": partner, "not_ready": partner.registration_open},
+            status=410,
         )
     project = partner.project
-    forms = RegistrationForms(request.POST if request.method == "POST" else None, project=project, language=language)
+    forms = RegistrationForms(
+        request.POST if request.method == "POST" else None, project=project, language=language
+    )
     if request.method == "POST" and forms.is_valid():
         try:
             services.participant_self_register(
@@ -117,7 +126,15 @@ def set_open(request: HttpRequest, pk: int) -> HttpResponse:
     is_open = request.POST.get("open") == "1"
     services.registration_link_set_open(access=access, partner=partner, is_open=is_open)
     if is_open:
-        messages.success(request, _("Registration through the link of %(partner)s is open.") % {"partner": partner.organisation.name})
+        messages.success(
+            request,
+            _("Registration through the link of %(partner)s is open.")
+            % {"partner": partner.organisation.name},
+        )
     else:
-        messages.success(request, _("Registration through the link of %(partner)s is closed.") % {"partner": partner.organisation.name})
+        messages.success(
+            request,
+            _("Registration through the link of %(partner)s is closed.")
+            % {"partner": partner.organisation.name},
+        )
     return redirect("registration:manage")

@@ -10,4 +10,3 @@ def _clean_cache():
     cache.clear()
     yield
     cache.clear()
-

@@ -59,7 +59,9 @@ def fi_client(client):
     return client
 
 
-def test_happy_path_registers_person_with_consents_account_and_email(world, fi_client, django_capture_on_commit_callbacks):
+def test_happy_path_registers_person_with_consents_account_and_email(
+    world, fi_client, django_capture_on_commit_callbacks
+):
     fi_notice = PrivacyNotice.objects.get(project=world.project, language="fi")
     with django_capture_on_commit_callbacks(execute=True):
         response = _post(fi_client, world.a, fi_notice)
@@ -68,12 +70,18 @@ def test_happy_path_registers_person_with_consents_account_and_email(world, fi_c
 
     person = Person.objects.get(email="leila.haddad@example.org")
     participation = Participation.objects.get(person=person)
-    assert participation.partner == world.a and participation.channel == Participation.Channel.SELF_REGISTRATION
+    assert (
+        participation.partner == world.a and participation.channel == Participation.Channel.SELF_REGISTRATION
+    )
     entry = EntryData.objects.get(participation=participation)
-    assert entry.gender == "woman" and entry.homeless == "declined" and str(entry.date_of_birth) == "1990-05-17"
+    assert (
+        entry.gender == "woman" and entry.homeless == "declined" and str(entry.date_of_birth) == "1990-05-17"
+    )
     assert "gender" in entry.asked and "disability" not in entry.asked
     assert sorted(LanguageSkill.objects.filter(person=person).values_list("language", "level")) == [
-        ("ar", "native"), ("fi", "A2")]
+        ("ar", "native"),
+        ("fi", "A2"),
+    ]
     assert person.goals == ["employment"] and person.municipality == "Tampere"
 
     consents = Consent.objects.filter(person=person)
@@ -100,7 +108,9 @@ def test_happy_path_registers_person_with_consents_account_and_email(world, fi_c
     fi_client.post(confirm_path)
     address.refresh_from_db()
     assert address.verified
-    login = fi_client.post(reverse("account_login"), {"login": "leila.haddad@example.org", "password": PASSWORD})
+    login = fi_client.post(
+        reverse("account_login"), {"login": "leila.haddad@example.org", "password": PASSWORD}
+    )
     assert login.status_code == 302
     assert fi_client.session.get("_auth_user_id") == str(user.pk)
 
@@ -131,8 +141,16 @@ def test_bad_entry_data_shows_field_errors_and_writes_nothing(world, client):
 
 def test_form_errors_are_listed_for_every_form_at_once(world, client):
     notice = PrivacyNotice.objects.get(project=world.project, language="en")
-    response = _post(client, world.a, notice, email="not-an-address", level_1="", gender="robot",
-                     password1="short", password2="other")
+    response = _post(
+        client,
+        world.a,
+        notice,
+        email="not-an-address",
+        level_1="",
+        gender="robot",
+        password1="short",
+        password2="other",
+    )
     forms = response.context["forms"]
     assert "email" in forms.person.errors
     assert "level_1" in forms.languages.errors
@@ -145,7 +163,9 @@ def test_form_errors_are_listed_for_every_form_at_once(world, client):
 
 def test_password_similar_to_email_is_refused(world, client):
     notice = PrivacyNotice.objects.get(project=world.project, language="en")
-    response = _post(client, world.a, notice, password1="leila.haddad@example", password2="leila.haddad@example")
+    response = _post(
+        client, world.a, notice, password1="leila.haddad@example", password2="leila.haddad@example"
+    )
     assert "password1" in response.context["forms"].password.errors
     assert not User.objects.filter(email="leila.haddad@example.org").exists()
 
@@ -225,7 +245,10 @@ def test_sensitive_items_need_their_consent(world, client):
     person = Person.objects.get(email="leila.haddad@example.org")
     assert EntryData.objects.get(participation__person=person).disability == "yes"
     assert set(Consent.objects.filter(person=person).values_list("purpose", flat=True)) == {
-        "participation", "sensitive", "communications"}
+        "participation",
+        "sensitive",
+        "communications",
+    }
 
 
 def test_declining_sensitive_item_needs_no_consent(world, client):
@@ -234,7 +257,9 @@ def test_declining_sensitive_item_needs_no_consent(world, client):
     notice = PrivacyNotice.objects.get(project=world.project, language="en")
     response = _post(client, world.a, notice, minority="declined")
     assert response.status_code == 302
-    assert EntryData.objects.get(participation__person__email="leila.haddad@example.org").minority == "declined"
+    assert (
+        EntryData.objects.get(participation__person__email="leila.haddad@example.org").minority == "declined"
+    )
 
 
 def test_newer_notice_published_meanwhile_asks_to_read_it_again(world, client):
@@ -244,7 +269,9 @@ def test_newer_notice_published_meanwhile_asks_to_read_it_again(world, client):
     response = _post(client, world.a, notice)
     assert response.status_code == 200
     assert response.context["notice"].version == 2
-    assert response.context["summary"] and not Person.objects.filter(email="leila.haddad@example.org").exists()
+    assert (
+        response.context["summary"] and not Person.objects.filter(email="leila.haddad@example.org").exists()
+    )
 
 
 def test_registering_twice_in_the_project_is_refused(world, client):

@@ -15,11 +15,18 @@ class Command(BaseCommand):
     help = "Load demo data (five programmes, participants, demo log-ins) into an empty database."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--participants", type=int, default=DEFAULT_PARTICIPANTS,
-                            help="Number of demo participants (default %(default)s; up to 100,000 or more)")
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Random seed (default %(default)s)")
-        parser.add_argument("--if-empty", action="store_true",
-                            help="Do nothing when the database already has a project")
+        parser.add_argument(
+            "--participants",
+            type=int,
+            default=DEFAULT_PARTICIPANTS,
+            help="Number of demo participants (default %(default)s; up to 100,000 or more)",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=DEFAULT_SEED, help="Random seed (default %(default)s)"
+        )
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when the database already has a project"
+        )
 
     def handle(self, *args: object, participants: int, seed: int, if_empty: bool, **options: object) -> None:
         if participants < 2:
@@ -29,17 +36,26 @@ class Command(BaseCommand):
                 self.stdout.write(_("The database already has projects; demo data not loaded."))
                 return
             raise CommandError(
-                _("The database already has projects. The demo loads into an empty database; "
-                  "use --if-empty to skip quietly.")
+                _(
+                    "The database already has projects. The demo loads into an empty database; "
+                    "use --if-empty to skip quietly."
+                )
             )
         started = time.monotonic()
         result = build_demo(seed=seed, participants=participants, progress=self._progress)
         elapsed = time.monotonic() - started
         self.stdout.write(
-            _("Loaded %(projects)d projects, %(orgs)d organisations, %(persons)d participants "
-              "(%(participations)d participations) in %(seconds).1f s.")
-            % {"projects": result.projects, "orgs": result.organisations, "persons": result.persons,
-               "participations": result.participations, "seconds": elapsed}
+            _(
+                "Loaded %(projects)d projects, %(orgs)d organisations, %(persons)d participants "
+                "(%(participations)d participations) in %(seconds).1f s."
+            )
+            % {
+                "projects": result.projects,
+                "orgs": result.organisations,
+                "persons": result.persons,
+                "participations": result.participations,
+                "seconds": elapsed,
+            }
         )
         self._print_logins(result)
 
@@ -49,7 +65,7 @@ class Command(BaseCommand):
 
     def _print_logins(self, result) -> None:  # type: ignore[no-untyped-def]
         rows = [(_("E-mail"), _("Password"), _("Role"))]
-        rows += [(login.email, result.password, login.role) for login in result.logins]
+        rows += [(login.email, result.password, str(login.role)) for login in result.logins]
         widths = [max(len(row[i]) for row in rows) for i in range(2)]
         self.stdout.write("")
         self.stdout.write(_("Demo log-ins (e-mail addresses verified):"))
@@ -58,6 +74,8 @@ class Command(BaseCommand):
             if n == 0:
                 self.stdout.write(f"  {'-' * widths[0]}  {'-' * widths[1]}  {'-' * 4}")
         self.stdout.write(
-            _("Staff roles must set up two-factor authentication at first sign-in unless "
-              "POLKU_MFA_REQUIRED_FOR_STAFF=false.")
+            _(
+                "Staff roles must set up two-factor authentication at first sign-in unless "
+                "POLKU_MFA_REQUIRED_FOR_STAFF=false."
+            )
         )
