@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     "polku.core",
     "polku.audit",
     "polku.organisations",
@@ -181,10 +182,9 @@ else:
 
 # Background work through Django's tasks API (the django-tasks backport on 5.2).
 _task_backend = env("POLKU_TASK_BACKEND")
+RQ_QUEUES = {"default": {"URL": env("REDIS_URL")}}
 if _task_backend == "rq":
-    RQ_QUEUES = {"default": {"URL": env("REDIS_URL")}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    INSTALLED_APPS.append("django_rq")
 elif _task_backend == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 elif _task_backend == "database":

@@ -430,6 +430,7 @@ class DemoBuilder:
         rng = self.rng
         fixed = {f.index: f for f in FIXED_PARTICIPANTS}
         persons: list[dict] = []
+        languages: list[dict[str, str]] = []
         plans: list[_Plan] = []
         for index in range(start, start + size):
             if index in fixed:
@@ -452,6 +453,7 @@ class DemoBuilder:
                 email = f"{ascii_slug(first)}.{ascii_slug(last)}{index + 1}@example.{domain}"
             person, facts = self._person(slot, origin, gender, first, last, email)
             persons.append(person)
+            languages.append(facts.pop("languages"))
             plans.append(_Plan(person, slot, facts))
             if index not in fixed and rng.random() < 0.03:
                 second = self._second_slot(slot)
@@ -463,8 +465,8 @@ class DemoBuilder:
             LanguageSkill,
             [
                 {"person_id": person["id"], "language": code, "level": level}
-                for person in persons
-                for code, level in person.pop("_languages").items()
+                for person, skills in zip(persons, languages, strict=True)
+                for code, level in skills.items()
             ],
         )
         participation_ids = self.writer.insert(
@@ -574,8 +576,8 @@ class DemoBuilder:
             "goals": goals,
             # Person.refresh_search_name, which bulk inserts do not call:
             "search_name": f"{first} {last} {email}".lower()[:400],
-            "_languages": skills,
         }
+        facts["languages"] = skills
         return person, facts
 
     def _participation_facts(self, slot: _PartnerSlot) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
@@ -292,7 +293,7 @@ class ParticipantCountsApi(APIView):
             partners = [p for p in partners if access.can_manage_partner(p.pk)]
             if not partners:
                 raise AccessDenied(
-                    _("Only the project lead, evaluators and coordinators see participant counts.")
+                    gettext("Only the project lead, evaluators and coordinators see participant counts.")
                 )
         return Response(PartnerCountSerializer(partners, many=True).data)
 

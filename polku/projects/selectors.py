@@ -59,7 +59,7 @@ def _count(target: Target) -> int:
         return Participation.objects.filter(scope).count()
     if target.metric == Target.Metric.EXITED:
         return Participation.objects.filter(scope, exit_date__isnull=False).count()
-    activities = {"project_id": target.project_id}
+    activities: dict[str, object] = {"project_id": target.project_id}
     if target.work_package_id:
         activities["work_package_id"] = target.work_package_id
     if target.partner_id:

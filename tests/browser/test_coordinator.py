@@ -106,6 +106,7 @@ def test_coordinator_sets_up_mfa_registers_finds_and_opens_a_participant(browser
     page.locator("main form").get_by_label("Code").fill(totp_code(secret))
     browser.follow(page.locator("main form").get_by_role("button", name="Sign in"))
     assert browser.path() == "/projects/"
+    assert 0
 
 
 def test_coordinator_sees_field_errors_linked_from_the_summary(browser, live_world):

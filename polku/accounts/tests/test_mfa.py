@@ -57,8 +57,10 @@ def test_staff_without_totp_get_403_json_from_the_api(client, world):
 
 
 @pytest.mark.mfa
-def test_htmx_requests_are_sent_to_the_setup_as_a_whole_page(world):
-    response = run_middleware(world.coord_a, HTTP_HX_REQUEST="true")
+def test_htmx_requests_are_sent_to_the_setup_as_a_whole_page(client, world):
+    client.force_login(world.coord_a)
+
+    response = client.get("/participants/", headers={"HX-Request": "true"})
 
     assert response.status_code == 204
     assert response["HX-Redirect"] == ACTIVATE
@@ -82,13 +84,26 @@ def test_coordinator_with_totp_passes(world):
 
 
 @pytest.mark.mfa
-def test_staff_with_totp_reach_their_pages(client, world):
-    add_totp(world.lead)
-    client.force_login(world.lead)
+@pytest.mark.parametrize("role", ["coord_a", "lead", "evaluator", "admin"])
+def test_staff_with_totp_reach_their_pages(client, world, role):
+    user = getattr(world, role)
+    add_totp(user)
+    client.force_login(user)
 
     response = client.get("/projects/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.mfa
+def test_coordinator_with_totp_reaches_participants(client, world):
+    add_totp(world.coord_a)
+    client.force_login(world.coord_a)
+
+    response = client.get("/participants/")
+
+    assert response.status_code == 200
+    assert "Amina" in response.content.decode()
 
 
 @pytest.mark.mfa
@@ -107,6 +122,15 @@ def test_participants_and_people_without_a_role_are_not_asked(world, role):
 
     assert not needs_mfa_setup(user)
     assert run_middleware(user, "/participants/me/").content == b"the page"
+
+
+@pytest.mark.mfa
+def test_participant_reaches_their_page_without_totp(client, world):
+    client.force_login(world.user_a)
+
+    response = client.get("/participants/me/")
+
+    assert response.status_code == 200
 
 
 @pytest.mark.mfa

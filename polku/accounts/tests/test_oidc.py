@@ -140,3 +140,11 @@ def test_callback_url_is_the_documented_one():
     assert "/accounts/oidc/polku-oidc/login/callback/" in (BASE_DIR / "docs" / "oidc.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_docs_name_every_oidc_variable():
+    from config.env import SCHEMA
+
+    docs = (BASE_DIR / "docs" / "oidc.md").read_text(encoding="utf-8")
+
+    assert [name for name in SCHEMA if name.startswith("POLKU_OIDC_") and name not in docs] == []

@@ -208,9 +208,13 @@ def test_mfa_reauthenticate_page(client, member):
     check_page(client.get("/accounts/2fa/reauthenticate/"))
 
 
-def test_pages_are_translated(client):
-    client.cookies["polku_language"] = "fi"
+@pytest.mark.parametrize(
+    ("language", "heading"), [("fi", "Salasanan uusiminen"), ("sv", "Återställning av lösenord")]
+)
+def test_allauth_pages_speak_the_chosen_language(client, language, heading):
+    client.cookies["polku_language"] = language
 
-    html = client.get("/accounts/login/").content.decode()
+    html = client.get("/accounts/password/reset/").content.decode()
 
-    assert '<html lang="fi">' in html
+    assert f'<html lang="{language}">' in html
+    assert heading in html

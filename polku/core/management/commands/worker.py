@@ -18,7 +18,9 @@ class Command(BaseCommand):
         if backend.startswith("django_tasks_db"):
             call_command("db_worker", batch=batch, interval=1.0)
         elif backend.startswith("django_tasks_rq"):
-            call_command("rqworker", "default", burst=batch, with_scheduler=False)
+            call_command(
+                "rqworker", "default", burst=batch, with_scheduler=False, job_class="django_tasks_rq.Job"
+            )
         else:
             raise CommandError(
                 "The immediate task backend runs tasks in the web process; no worker is needed."
