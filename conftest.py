@@ -10,6 +10,16 @@ def _no_mfa_by_default(settings, request):
         settings.POLKU_MFA_REQUIRED_FOR_STAFF = False
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache; a test must not inherit another test's failed log-ins."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def world(db):
     """Two partners of one project, a coordinator of each, a lead, an evaluator, a participant of each."""

@@ -17,15 +17,14 @@ import pytest
 
 from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Browser
 
-# Playwright's sync API runs an event loop in the test thread; Django then refuses ORM calls from that thread
-# unless told that this is fine. The test thread runs no async code of its own.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A browser test without the marker would run (and fail without Chromium) in the normal suite."""
     for item in items:
-        if "tests/browser/" in str(item.path).replace(os.sep, "/") and item.get_closest_marker("browser") is None:
+        if (
+            "tests/browser/" in str(item.path).replace(os.sep, "/")
+            and item.get_closest_marker("browser") is None
+        ):
             raise pytest.UsageError(f"{item.nodeid}: every browser test must be marked @pytest.mark.browser")
 
 
@@ -35,7 +34,11 @@ def chromium() -> Iterator[Any]:
         pytest.skip(f"Browser tests need Debian's Chromium at {CHROMIUM} (apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API runs an event loop in the test thread; Django then refuses ORM calls from that
+    # thread (SynchronousOnlyOperation) unless told that this is fine. The test thread runs no async code of
+    # its own. Set only while the browser runs, so the rest of a combined run keeps Django's check.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -77,8 +80,12 @@ def live_world(transactional_db: None) -> SimpleNamespace:
 
     project = f.ProjectFactory(code="S29999", name="Test project")
     f.PrivacyNoticeFactory(project=project, language="en")
-    f.PrivacyNoticeFactory(project=project, language="fi", title="Tietosuojaseloste", body="Käsittelemme tietojasi.")
-    f.PrivacyNoticeFactory(project=project, language="sv", title="Dataskyddsbeskrivning", body="Vi behandlar dina uppgifter.")
+    f.PrivacyNoticeFactory(
+        project=project, language="fi", title="Tietosuojaseloste", body="Käsittelemme tietojasi."
+    )
+    f.PrivacyNoticeFactory(
+        project=project, language="sv", title="Dataskyddsbeskrivning", body="Vi behandlar dina uppgifter."
+    )
     f.WorkPackageFactory(project=project, name="Intake and guidance")
     f.TargetFactory(project=project)
     a = f.PartnerFactory(project=project, is_lead=True, organisation__name="City of A")
@@ -92,9 +99,21 @@ def live_world(transactional_db: None) -> SimpleNamespace:
     f.membership(lead, f.Role.PROJECT_LEAD, project=project)
     user_a = verified(f.UserFactory(email="participant.a@example.org"))
     part_a = f.ParticipationFactory(
-        partner=a, person__user=user_a, person__email=user_a.email,
-        person__first_name="Amina", person__last_name="Yusuf",
+        partner=a,
+        person__user=user_a,
+        person__email=user_a.email,
+        person__first_name="Amina",
+        person__last_name="Yusuf",
     )
     part_b = f.ParticipationFactory(partner=b, person__first_name="Bogdan", person__last_name="Kovalenko")
-    return SimpleNamespace(project=project, a=a, b=b, coord_a=coord_a, coord_b=coord_b, lead=lead,
-                           user_a=user_a, part_a=part_a, part_b=part_b)
+    return SimpleNamespace(
+        project=project,
+        a=a,
+        b=b,
+        coord_a=coord_a,
+        coord_b=coord_b,
+        lead=lead,
+        user_a=user_a,
+        part_a=part_a,
+        part_b=part_b,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ CHROMIUM_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 PASSWORD = "correct-horse-battery"  # the password UserFactory gives every user
-SHOTS = Path(os.environ.get("POLKU_SCREENSHOTS", "/tmp/polku-shots"))
+SHOTS = Path(os.environ.get("POLKU_SCREENSHOTS") or Path(tempfile.gettempdir()) / "polku-shots")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -71,10 +72,8 @@ class Browser:
 
     def check(self) -> None:
         """Check the page as it is now: after a navigation, or after HTMX swapped part of it."""
-        import time as _t; print("T", round(_t.time() % 1000, 2), self.page.url)
         self.page.wait_for_load_state("load")
         assert_accessible(self.page)
-        import time as _t; print("A", round(_t.time() % 1000, 2))
         self.pages_checked += 1
 
     def go(self, path: str, *, status: int = 200) -> Any:
@@ -109,7 +108,9 @@ class Browser:
 
     def horizontal_overflow(self) -> int:
         """How many CSS pixels the page is wider than the window (0 when nothing scrolls sideways)."""
-        return int(self.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        return int(
+            self.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        )
 
     def screenshot(self, name: str) -> list[Path]:
         """Full-page PNGs on a phone-sized and a desktop window, for a person to look at."""

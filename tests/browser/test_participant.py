@@ -39,7 +39,11 @@ def test_participant_corrects_their_profile(browser, live_world):
     assert "so Native or first language" in profile.inner_text()
     person = live_world.part_a.person
     person.refresh_from_db()
-    assert (person.phone, person.municipality, person.education_field) == ("+358 50 111 2222", "Tampere", "Nursing")
+    assert (person.phone, person.municipality, person.education_field) == (
+        "+358 50 111 2222",
+        "Tampere",
+        "Nursing",
+    )
     change = AuditEvent.objects.get(person=person, action="update")
     assert {"phone", "municipality"} <= set(change.fields)
 

@@ -79,7 +79,9 @@ def test_person_registers_through_the_public_link_and_signs_in(browser, live_wor
     form.get_by_label("Language 1").fill("en")
     form.get_by_label("Level 1").select_option("C1")
     form.get_by_label("Date of birth").fill("1991-07-30")
-    form.get_by_role("group", name="Labour-market status at entry").get_by_label("Employed", exact=True).check()
+    form.get_by_role("group", name="Labour-market status at entry").get_by_label(
+        "Employed", exact=True
+    ).check()
     form.get_by_label(re.compile(r"^Password:?$")).fill("river-lantern-orbit-42")
     form.get_by_label("Password again").fill("river-lantern-orbit-42")
     browser.follow(form.get_by_role("button", name="Register"))
@@ -93,8 +95,9 @@ def test_person_registers_through_the_public_link_and_signs_in(browser, live_wor
     # The welcome e-mail's link confirms the address; then the person can sign in to their own page.
     (message,) = mailoutbox
     assert message.to == ["seun.adeyemi@example.org"]
-    confirm_url = re.search(r"http://\S+/accounts/confirm-email/\S+/", message.body).group(0)
-    browser.go(confirm_url.removeprefix(browser.base_url))
+    confirm_url = re.search(r"http://\S+/accounts/confirm-email/\S+/", message.body)
+    assert confirm_url, message.body
+    browser.go(confirm_url.group(0).removeprefix(browser.base_url))
     browser.follow(main.get_by_role("button", name="Confirm"))
     browser.sign_in("seun.adeyemi@example.org", "river-lantern-orbit-42")
     assert browser.path() == "/participants/me/"
@@ -115,9 +118,14 @@ def test_pages_fit_a_phone(open_browser, live_world, who):
     """On a 390 px wide phone nothing makes the whole page scroll sideways (wide tables scroll in their box)."""
     browser = open_browser(viewport=PHONE)
     paths = {
-        "coordinator": ["/projects/", f"/projects/{live_world.project.code}/", "/participants/",
-                        f"/participants/new/?partner={live_world.a.pk}", f"/participants/{live_world.part_a.pk}/",
-                        "/audit/"],
+        "coordinator": [
+            "/projects/",
+            f"/projects/{live_world.project.code}/",
+            "/participants/",
+            f"/participants/new/?partner={live_world.a.pk}",
+            f"/participants/{live_world.part_a.pk}/",
+            "/audit/",
+        ],
         "participant": ["/participants/me/", f"/participants/{live_world.part_a.pk}/edit/"],
         "anonymous": ["/", "/accounts/login/", f"/r/{live_world.a.registration_code}/"],
     }[who]

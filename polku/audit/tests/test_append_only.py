@@ -31,3 +31,19 @@ def test_deleting_a_user_keeps_the_event_with_its_label(world):
     world.stranger.delete()
     event = AuditEvent.objects.get(actor_label="stranger@example.org")
     assert event.actor_id is None
+
+
+def test_audit_records_the_client_address_behind_a_trusted_proxy(client, world, settings):
+    settings.POLKU_TRUSTED_PROXY_COUNT = 1
+    client.force_login(world.coord_a)
+    client.get(
+        f"/participants/{world.part_a.pk}/",
+        HTTP_X_FORWARDED_FOR="203.0.113.7, 10.0.0.2",
+        REMOTE_ADDR="10.0.0.1",
+    )
+    assert AuditEvent.objects.filter(action="read").latest("at").ip_address == "10.0.0.2"
+    settings.POLKU_TRUSTED_PROXY_COUNT = 0
+    client.get(
+        f"/participants/{world.part_a.pk}/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="10.0.0.1"
+    )
+    assert AuditEvent.objects.filter(action="read").latest("id").ip_address == "10.0.0.1"
