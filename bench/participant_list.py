@@ -176,18 +176,23 @@ def measure(args: argparse.Namespace, searches: list[str]) -> None:
 
 
 def run_url(client, url, args, capture, connection):  # type: ignore[no-untyped-def]
+    from django.db import reset_queries
+
     for _ in range(args.warmup):
         check(client.get(url), url)
+    reset_queries()
     with capture(connection) as captured:
         check(client.get(url), url)
-    slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
+    # Copy now: every later request clears the connection's query log.
+    queries = list(captured.captured_queries)
+    slowest = max(queries, key=lambda q: float(q["time"]))
     timings = []
     for _ in range(args.requests):
         started = time.perf_counter()
         response = client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
         check(response, url)
-    return timings, captured.captured_queries, f"{float(slowest['time']) * 1000:.1f} ms"
+    return timings, queries, f"{float(slowest['time']) * 1000:.1f} ms"
 
 
 def check(response, url: str) -> None:  # type: ignore[no-untyped-def]

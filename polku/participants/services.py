@@ -150,8 +150,8 @@ def participant_register(
                     partner_id=partner.pk,
                     fields=person_data.keys(),
                 )
-            if registration.languages:
-                _set_languages(person, registration.languages)
+            # A person already known from another project keeps the languages recorded there.
+            _set_languages(person, registration.languages, replace=False)
             if password is not None:
                 if User.objects.filter(email=email).exists():
                     raise ApplicationError(
@@ -205,10 +205,11 @@ def participant_register(
     return participation
 
 
-def _set_languages(person: Person, languages: Iterable[tuple[str, str]]) -> None:
-    """Replace the person's languages with `languages` (code, CEFR level)."""
+def _set_languages(person: Person, languages: Iterable[tuple[str, str]], *, replace: bool) -> None:
+    """Set the levels of `languages` (code, CEFR level); with `replace`, drop the languages not listed."""
     wanted = {code.strip().lower(): level for code, level in languages if code}
-    LanguageSkill.objects.filter(person=person).exclude(language__in=wanted).delete()
+    if replace:
+        LanguageSkill.objects.filter(person=person).exclude(language__in=wanted).delete()
     for code, level in wanted.items():
         LanguageSkill.objects.update_or_create(person=person, language=code, defaults={"level": level})
 
@@ -243,7 +244,7 @@ def person_update(
             person.save(update_fields=[*changed, "search_name", "updated_at"])
         if languages is not None:
             before = set(person.languages.values_list("language", "level"))
-            _set_languages(person, languages)
+            _set_languages(person, languages, replace=True)
             if set(person.languages.values_list("language", "level")) != before:
                 changed.append("languages")
         if changed:

@@ -8,6 +8,7 @@ from polku.consent.models import Consent
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.models import EntryData, Participation, Person
 from polku.participants.services import Registration, entry_data_update, participant_register
+from polku.testing import factories as f
 
 
 def _registration(**entry):
@@ -115,3 +116,33 @@ def test_participant_corrects_own_entry_data_but_not_someone_elses(world):
     assert event.fields == ["gender"] and event.actor == world.user_a
     with pytest.raises(AccessDenied):
         entry_data_update(actor=world.user_a, access=own, participation=world.part_b, data={"gender": "man"})
+
+
+def test_person_known_from_another_project_keeps_their_languages(world):
+    other = f.PartnerFactory(project=f.ProjectFactory())
+    f.PrivacyNoticeFactory(project=other.project)
+    f.membership(world.coord_a, f.Role.COORDINATOR, partner=other)
+    access = access_for(world.coord_a)
+    participant_register(
+        actor=world.coord_a,
+        access=access,
+        partner=world.a,
+        registration=_registration(),
+        channel="coordinator",
+    )
+    again = _registration()
+    again.languages = [("sv", "A1")]
+    participation = participant_register(
+        actor=world.coord_a,
+        access=access_for(world.coord_a),
+        partner=other,
+        registration=again,
+        channel="coordinator",
+    )
+    assert sorted(participation.person.languages.values_list("language", flat=True)) == [
+        "ar",
+        "en",
+        "fi",
+        "sv",
+    ]
+    assert participation.person.participations.count() == 2
