@@ -157,6 +157,7 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "polku" / "locale"]
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["polku.formats"]
 TIME_ZONE = "Europe/Helsinki"
 LANGUAGE_COOKIE_NAME = "polku_language"
 LANGUAGE_COOKIE_SECURE = not DEBUG and env("POLKU_SECURE_SSL")

@@ -275,3 +275,18 @@ def test_business_id_skips_bases_without_a_valid_check_digit():
         value = business_id(base)
         assert ytunnus.is_valid(value)
         assert int(value[:7]) >= base
+
+
+def test_participant_search_has_a_trigram_index_on_postgresql():
+    """The migration the benchmark asked for: on PostgreSQL, LIKE '%text%' on search_name is indexed."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("The trigram index exists on PostgreSQL only.")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'participants_person' "
+            "AND indexname = 'participants_person_search_trgm'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin_trgm_ops" in definition
