@@ -54,7 +54,11 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
     "POLKU_OIDC_NAME": (str, "Suomi.fi", "Name of the OIDC sign-in button"),
     "POLKU_IMPORT_MAX_BYTES": (int, 5 * 1024 * 1024, "Largest participant list file accepted for import"),
     "POLKU_LOG_LEVEL": (str, "INFO", "Log level of Polku's own loggers"),
-    "POLKU_TRUSTED_PROXY_COUNT": (int, 0, "Reverse proxies in front of Polku whose X-Forwarded-For is trusted (rate limits, audit IPs)"),
+    "POLKU_TRUSTED_PROXY_COUNT": (
+        int,
+        0,
+        "Reverse proxies in front of Polku whose X-Forwarded-For is trusted (rate limits, audit IPs)",
+    ),
 }
 
 

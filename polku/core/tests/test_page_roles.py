@@ -7,21 +7,47 @@ ROLES = ["anonymous", "coord_a", "coord_b", "lead", "evaluator", "admin", "user_
 
 # page -> {role: expected status}; roles not listed expect the default in the last element.
 PAGES = {
-    "project_list": (lambda w: reverse("projects:list"), {"anonymous": 302, "user_a": 200, "stranger": 200}, 200),
-    "project_detail": (lambda w: reverse("projects:detail", args=[w.project.code]),
-                       {"anonymous": 302, "user_a": 404, "stranger": 404}, 200),
-    "organisation": (lambda w: reverse("organisations:detail", args=[w.a.organisation_id]),
-                     {"anonymous": 302, "user_a": 404, "stranger": 404}, 200),
-    "participant_list": (lambda w: reverse("participants:list"),
-                         {"anonymous": 302, "coord_a": 200, "coord_b": 200, "admin": 200}, 403),
-    "participant_detail_a": (lambda w: reverse("participants:detail", args=[w.part_a.pk]),
-                             {"anonymous": 302, "coord_a": 200, "admin": 200, "user_a": 302}, 404),
-    "entry_data_a": (lambda w: reverse("participants:entry_data", args=[w.part_a.pk]),
-                     {"anonymous": 302, "coord_a": 200, "admin": 200, "user_a": 200}, 404),
-    "participant_create": (lambda w: reverse("participants:create") + f"?partner={w.a.pk}",
-                           {"anonymous": 302, "coord_a": 200, "admin": 200, "coord_b": 404}, 403),
+    "project_list": (
+        lambda w: reverse("projects:list"),
+        {"anonymous": 302, "user_a": 200, "stranger": 200},
+        200,
+    ),
+    "project_detail": (
+        lambda w: reverse("projects:detail", args=[w.project.code]),
+        {"anonymous": 302, "user_a": 404, "stranger": 404},
+        200,
+    ),
+    "organisation": (
+        lambda w: reverse("organisations:detail", args=[w.a.organisation_id]),
+        {"anonymous": 302, "user_a": 404, "stranger": 404},
+        200,
+    ),
+    "participant_list": (
+        lambda w: reverse("participants:list"),
+        {"anonymous": 302, "coord_a": 200, "coord_b": 200, "admin": 200},
+        403,
+    ),
+    "participant_detail_a": (
+        lambda w: reverse("participants:detail", args=[w.part_a.pk]),
+        {"anonymous": 302, "coord_a": 200, "admin": 200, "user_a": 302},
+        404,
+    ),
+    "entry_data_a": (
+        lambda w: reverse("participants:entry_data", args=[w.part_a.pk]),
+        {"anonymous": 302, "coord_a": 200, "admin": 200, "user_a": 200},
+        404,
+    ),
+    "participant_create": (
+        lambda w: reverse("participants:create") + f"?partner={w.a.pk}",
+        {"anonymous": 302, "coord_a": 200, "admin": 200, "coord_b": 404},
+        403,
+    ),
     "me": (lambda w: reverse("participants:me"), {"anonymous": 302, "user_a": 200}, 403),
-    "audit": (lambda w: reverse("audit:list"), {"anonymous": 302, "coord_a": 200, "coord_b": 200, "admin": 200}, 403),
+    "audit": (
+        lambda w: reverse("audit:list"),
+        {"anonymous": 302, "coord_a": 200, "coord_b": 200, "admin": 200},
+        403,
+    ),
 }
 
 
@@ -37,10 +63,14 @@ def test_role_matrix(client, world, page, role):
 
 def test_project_lead_sees_partner_counts_but_a_coordinator_only_their_own(client, world):
     client.force_login(world.lead)
-    partners = {p.pk: p for p in client.get(reverse("projects:detail", args=[world.project.code])).context["partners"]}
+    partners = {
+        p.pk: p for p in client.get(reverse("projects:detail", args=[world.project.code])).context["partners"]
+    }
     assert partners[world.a.pk].count_visible and partners[world.b.pk].count_visible
     client.force_login(world.coord_a)
-    partners = {p.pk: p for p in client.get(reverse("projects:detail", args=[world.project.code])).context["partners"]}
+    partners = {
+        p.pk: p for p in client.get(reverse("projects:detail", args=[world.project.code])).context["partners"]
+    }
     assert partners[world.a.pk].count_visible and not partners[world.b.pk].count_visible
 
 
