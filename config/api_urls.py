@@ -3,7 +3,7 @@
 from django.urls import path
 
 from polku.accounts.api import MeApi
-from polku.consent.api import ConsentWithdrawApi, ParticipantConsentsApi
+from polku.consent.api import ConsentWithdrawApi, ParticipantConsentsApi, ProjectNoticesApi
 from polku.organisations.api import OrganisationDetailApi, OrganisationListApi
 from polku.participants.api import (
     EntryDataApi,
@@ -13,6 +13,10 @@ from polku.participants.api import (
     PersonApi,
 )
 from polku.projects.api import (
+    ActivityDetailApi,
+    ActivityListApi,
+    EnrolmentDetailApi,
+    EnrolmentListApi,
     ParticipantCountsApi,
     PartnerDetailApi,
     PartnerListApi,
@@ -45,6 +49,19 @@ urlpatterns = [
     path(
         "projects/<str:code>/participant-counts/", ParticipantCountsApi.as_view(), name="participant-counts"
     ),
+    path("projects/<str:code>/activities/", ActivityListApi.as_view(), name="activity-list"),
+    path("projects/<str:code>/activities/<int:pk>/", ActivityDetailApi.as_view(), name="activity-detail"),
+    path(
+        "projects/<str:code>/activities/<int:pk>/enrolments/",
+        EnrolmentListApi.as_view(),
+        name="enrolment-list",
+    ),
+    path(
+        "projects/<str:code>/activities/<int:pk>/enrolments/<int:participation_id>/",
+        EnrolmentDetailApi.as_view(),
+        name="enrolment-detail",
+    ),
+    path("projects/<str:code>/privacy-notices/", ProjectNoticesApi.as_view(), name="privacy-notice-list"),
     path("participants/", ParticipationListApi.as_view(), name="participation-list"),
     path("participants/<int:pk>/", ParticipationDetailApi.as_view(), name="participation-detail"),
     path("participants/<int:pk>/exit/", ParticipationExitApi.as_view(), name="participation-exit"),

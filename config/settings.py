@@ -235,8 +235,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Choice sets used under several field names get one name in the schema.
     "ENUM_NAME_OVERRIDES": {
+        "ActivityKindEnum": "polku.projects.models.Activity.Kind",
         "AnswerEnum": "polku.participants.models.Answer",
         "LanguageEnum": "polku.core.models.Language",
+        "OrganisationKindEnum": "polku.organisations.models.Organisation.Kind",
         "PurposeEnum": "polku.consent.models.Purpose",
     },
 }

@@ -1,4 +1,5 @@
-"""REST API for consents: a participant's own, or those of a person the coordinator's partner serves."""
+"""REST API for consents (a participant's own, or those of a person the coordinator's partner serves) and
+for a project's privacy notices (members read every version; the project lead publishes the next one)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
 from polku.consent.models import Consent, PrivacyNotice, Purpose
-from polku.consent.selectors import consent_get, consent_list
-from polku.consent.services import consent_give, consent_withdraw, notice_current
+from polku.consent.selectors import consent_get, consent_list, notice_list
+from polku.consent.services import NoticeText, consent_give, consent_withdraw, notice_current, notice_publish
 from polku.core.api import Pagination, paginated_response
 from polku.core.errors import ApplicationError
 from polku.core.models import Language
 from polku.participants.selectors import participation_get
+from polku.projects.selectors import project_get
 
 TAGS = ["consents"]
 
@@ -109,3 +111,70 @@ class ConsentWithdrawApi(APIView):
         consent = consent_get(access=access_for(request.user), pk=pk)
         consent = consent_withdraw(actor=request.user, consent=consent)
         return Response(ConsentSerializer(consent).data)
+
+
+# --- privacy notices --------------------------------------------------------------------------
+
+NOTICE_TAGS = ["privacy notices"]
+
+
+class PrivacyNoticeTextSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PrivacyNotice
+        fields = ["id", "version", "language", "title", "body", "published_at"]
+        read_only_fields = fields
+
+
+class NoticePublishSerializer(serializers.Serializer):
+    """Title and text per language; a language left out (or blank) is not part of the new version."""
+
+    title_fi = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    body_fi = serializers.CharField(required=False, allow_blank=True, default="")
+    title_sv = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    body_sv = serializers.CharField(required=False, allow_blank=True, default="")
+    title_en = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    body_en = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def texts(self) -> dict[str, NoticeText]:
+        data = self.validated_data
+        return {
+            code: NoticeText(title=data[f"title_{code}"], body=data[f"body_{code}"])
+            for code in Language.values
+        }
+
+
+class ProjectNoticesApi(APIView):
+    pagination_class = Pagination
+
+    @extend_schema(
+        operation_id="privacy_notice_list",
+        tags=NOTICE_TAGS,
+        responses=PrivacyNoticeTextSerializer(many=True),
+        description=_(
+            "Every version of the project's privacy notice in every language, newest version first."
+        ),
+    )
+    def get(self, request: Request, code: str) -> Response:
+        project = project_get(access=access_for(request.user), code=code)
+        rows = notice_list(project_id=project.pk)
+        return paginated_response(
+            request=request, view=self, rows=rows, serializer_class=PrivacyNoticeTextSerializer
+        )
+
+    @extend_schema(
+        operation_id="privacy_notice_publish",
+        tags=NOTICE_TAGS,
+        request=NoticePublishSerializer,
+        responses={201: PrivacyNoticeTextSerializer(many=True)},
+        description=_(
+            "The project lead or an admin publishes the next version (the next integer, published now) in "
+            "the languages given, at least one. Consents already given keep their version."
+        ),
+    )
+    def post(self, request: Request, code: str) -> Response:
+        access = access_for(request.user)
+        project = project_get(access=access, code=code)
+        serializer = NoticePublishSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        notices = notice_publish(actor=request.user, access=access, project=project, texts=serializer.texts())
+        return Response(PrivacyNoticeTextSerializer(notices, many=True).data, status=status.HTTP_201_CREATED)

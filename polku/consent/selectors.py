@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from polku.accounts.access import Access
-from polku.consent.models import Consent
+from polku.consent.models import Consent, PrivacyNotice
 from polku.participants.models import Participation
 
 
@@ -34,3 +34,8 @@ def consent_get(*, access: Access, pk: int) -> Consent:
         )
         consents = consents.filter(own | Q(served))
     return get_object_or_404(consents, pk=pk)
+
+
+def notice_list(*, project_id: int) -> QuerySet[PrivacyNotice]:
+    """Every version of a project's privacy notice in every language, newest version first."""
+    return PrivacyNotice.objects.filter(project_id=project_id).order_by("-version", "language", "pk")

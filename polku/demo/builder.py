@@ -1,9 +1,10 @@
 """Builds the demo database: the five programmes, their people and the demo log-ins.
 
 Deterministic: one `random.Random(seed)` drives every choice and all dates are fixed, so the same
-seed gives the same names, dates and answers in any empty database. Participants are written with
-`bulk_create` in chunks (100,000 take about a minute on PostgreSQL); bulk inserts skip model hooks,
-so `Person.search_name` is filled here the way `Person.refresh_search_name` would.
+seed gives the same names, dates and answers in any empty database (SQLite or PostgreSQL).
+Participants are written in chunks of 5,000 through `BulkWriter` (COPY on PostgreSQL, `bulk_create`
+elsewhere; 100,000 take under a minute on PostgreSQL, see docs/benchmarks.md). Bulk inserts skip
+model hooks, so `Person.search_name` is filled here the way `Person.refresh_search_name` would.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from polku.core.models import TimeStamped
 
@@ -160,7 +161,7 @@ class LabourStatus(models.TextChoices):
 
 
 class Citizenship(models.TextChoices):
-    FINNISH = "fi", _("Finnish")
+    FINNISH = "fi", pgettext_lazy("citizenship", "Finnish")
     EU = "eu", _("Another EU or EEA country")
     NON_EU = "non_eu", _("Outside the EU and EEA")
     DECLINED = DECLINED, _("Prefer not to answer")

@@ -45,6 +45,7 @@ from polku.participants.services import (
     person_update,
 )
 from polku.projects.models import Partner
+from polku.projects.selectors import participation_enrolments, person_enrolments
 
 PAGE_SIZE = 25
 
@@ -148,6 +149,7 @@ def participant_detail_view(request: HttpRequest, pk: int) -> TemplateResponse:
         "person": participation.person,
         "entry": participation.entry,
         "consents": consents,
+        "enrolments": participation_enrolments(participation=participation),
         "exit_form": ExitForm(),
     }
     return TemplateResponse(request, "participants/participant_detail.html", context)
@@ -164,6 +166,7 @@ def me_view(request: HttpRequest) -> TemplateResponse:
         "languages": person.languages.all(),
         "participations": person_participations(person=person),
         "consents": person.consents.select_related("project", "notice"),
+        "enrolments": person_enrolments(person_id=person.pk),
         "accesses": audit_events_about_person(person_id=person.pk)[:20],
     }
     return TemplateResponse(request, "participants/me.html", context)

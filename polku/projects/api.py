@@ -1,8 +1,10 @@
-"""REST API for projects and their structure: partners, work packages, targets, participant counts.
+"""REST API for projects and their structure: partners, work packages, targets, participant counts,
+activities and enrolments.
 
 Members of a project read it; platform admins create and change projects; the project lead (or an
 admin) manages partners, work packages and targets. Counts are aggregates: the lead, evaluators and
-admins see every partner's, a coordinator their own partner's.
+admins see every partner's, a coordinator their own partner's. Activities are managed by the lead or
+by a coordinator of the partner running them; a coordinator enrols their own partner's participants.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -23,8 +26,12 @@ from polku.core.api import Pagination, paginated_response
 from polku.core.errors import AccessDenied
 from polku.organisations.models import Organisation
 from polku.projects import services
-from polku.projects.models import Partner, Project, Target, WorkPackage
+from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
 from polku.projects.selectors import (
+    activity_counts_visible,
+    activity_enrolment_list,
+    activity_get,
+    activity_list,
     partner_list,
     project_get,
     project_list,
@@ -35,6 +42,7 @@ from polku.projects.selectors import (
 
 TAGS = ["projects"]
 STRUCTURE_TAGS = ["project structure"]
+ACTIVITY_TAGS = ["activities"]
 
 # --- output -----------------------------------------------------------------------------------
 
@@ -499,4 +507,216 @@ class TargetDetailApi(APIView):
     def delete(self, request: Request, code: str, pk: int) -> Response:
         access, target = self._get(request, code, pk)
         services.target_delete(access=access, target=target)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- activities and enrolments ----------------------------------------------------------------
+
+
+class ActivitySerializer(serializers.ModelSerializer):
+    partner_name = serializers.CharField(source="partner.organisation.name", read_only=True)
+    enrolled = serializers.SerializerMethodField(
+        help_text=_("Participants enrolled, all partners; null for members who may not see counts")
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id",
+            "partner",
+            "partner_name",
+            "work_package",
+            "kind",
+            "name",
+            "starts_on",
+            "ends_on",
+            "enrolled",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_enrolled(self, activity: Activity) -> int | None:
+        return activity.enrolled_count if self.context.get("counts_visible") else None  # type: ignore[attr-defined]
+
+
+class ActivityInputSerializer(serializers.Serializer):
+    partner = serializers.PrimaryKeyRelatedField(
+        queryset=Partner.objects.all(), help_text=_("Id of the partner of this project running the activity")
+    )
+    work_package = serializers.PrimaryKeyRelatedField(
+        queryset=WorkPackage.objects.all(), required=False, allow_null=True, default=None
+    )
+    kind = serializers.ChoiceField(choices=Activity.Kind.choices)
+    name = serializers.CharField(max_length=200)
+    starts_on = serializers.DateField(required=False, allow_null=True, default=None)
+    ends_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class EnrolmentSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="participation.person.full_name", read_only=True)
+    partner = serializers.IntegerField(source="participation.partner_id", read_only=True)
+    partner_name = serializers.CharField(source="participation.partner.organisation.name", read_only=True)
+
+    class Meta:
+        model = ActivityEnrolment
+        fields = ["id", "participation", "person_name", "partner", "partner_name", "enrolled_on"]
+        read_only_fields = fields
+
+
+class EnrolInputSerializer(serializers.Serializer):
+    participations = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        min_length=1,
+        max_length=500,
+        help_text=_("Ids of participations (see /participants/) of your own partner in this project"),
+    )
+    enrolled_on = serializers.DateField(required=False, default=timezone.localdate)
+
+
+def _activity(request: Request, code: str, pk: int) -> tuple[Access, Project, Activity]:
+    access = access_for(request.user)
+    project = project_get(access=access, code=code)
+    return access, project, activity_get(project=project, pk=pk)
+
+
+def _activity_data(access: Access, project: Project, activity: Activity) -> Any:
+    """The activity as read back from the database, with its count (for the reader's role)."""
+    activity = activity_get(project=project, pk=activity.pk)
+    context = {"counts_visible": activity_counts_visible(access=access, project=project)}
+    return ActivitySerializer(activity, context=context).data
+
+
+class ActivityListApi(APIView):
+    pagination_class = Pagination
+
+    @extend_schema(
+        operation_id="activity_list",
+        tags=ACTIVITY_TAGS,
+        responses=ActivitySerializer(many=True),
+        description=_(
+            "The project's activities (cohorts). `enrolled` counts every partner's participants; it is null "
+            "for members who see no counts."
+        ),
+    )
+    def get(self, request: Request, code: str) -> Response:
+        access = access_for(request.user)
+        project = project_get(access=access, code=code)
+        paginator = Pagination()
+        page = paginator.paginate_queryset(activity_list(project=project), request, view=self)  # type: ignore[arg-type]
+        context = {"counts_visible": activity_counts_visible(access=access, project=project)}
+        return paginator.get_paginated_response(ActivitySerializer(page, many=True, context=context).data)
+
+    @extend_schema(
+        operation_id="activity_create",
+        tags=ACTIVITY_TAGS,
+        request=ActivityInputSerializer,
+        responses={201: ActivitySerializer},
+        description=_("The project lead or an admin for any partner; a coordinator for their own partner."),
+    )
+    def post(self, request: Request, code: str) -> Response:
+        access = access_for(request.user)
+        project = project_get(access=access, code=code)
+        activity = services.activity_create(
+            access=access, project=project, **_valid(ActivityInputSerializer, request)
+        )
+        return Response(_activity_data(access, project, activity), status=status.HTTP_201_CREATED)
+
+
+class ActivityDetailApi(APIView):
+    @extend_schema(operation_id="activity_retrieve", tags=ACTIVITY_TAGS, responses=ActivitySerializer)
+    def get(self, request: Request, code: str, pk: int) -> Response:
+        access, project, activity = _activity(request, code, pk)
+        context = {"counts_visible": activity_counts_visible(access=access, project=project)}
+        return Response(ActivitySerializer(activity, context=context).data)
+
+    @extend_schema(
+        operation_id="activity_update",
+        tags=ACTIVITY_TAGS,
+        request=ActivityInputSerializer,
+        responses=ActivitySerializer,
+        description=_(
+            "The project lead or an admin; a coordinator of the partner running it. Moving it to another "
+            "partner needs the right to both."
+        ),
+    )
+    def patch(self, request: Request, code: str, pk: int) -> Response:
+        access, project, activity = _activity(request, code, pk)
+        data = _valid(ActivityInputSerializer, request, partial=True)
+        activity = services.activity_update(access=access, activity=activity, data=data)
+        return Response(_activity_data(access, project, activity))
+
+    @extend_schema(
+        operation_id="activity_delete",
+        tags=ACTIVITY_TAGS,
+        responses={204: None},
+        description=_(
+            "The project lead or an admin; a coordinator of the partner running it. Only an activity "
+            "nobody is enrolled in."
+        ),
+    )
+    def delete(self, request: Request, code: str, pk: int) -> Response:
+        access, _project, activity = _activity(request, code, pk)
+        services.activity_delete(access=access, activity=activity)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class EnrolmentListApi(APIView):
+    pagination_class = Pagination
+
+    @extend_schema(
+        operation_id="enrolment_list",
+        tags=ACTIVITY_TAGS,
+        responses=EnrolmentSerializer(many=True),
+        description=_(
+            "The people enrolled whom the reader may see: a coordinator their own partner's, an admin everyone; "
+            "the lead and evaluators get an empty list (the activity's `enrolled` gives the count)."
+        ),
+    )
+    def get(self, request: Request, code: str, pk: int) -> Response:
+        access, _project, activity = _activity(request, code, pk)
+        rows = activity_enrolment_list(access=access, activity=activity)
+        return paginated_response(request=request, view=self, rows=rows, serializer_class=EnrolmentSerializer)
+
+    @extend_schema(
+        operation_id="enrolment_create",
+        tags=ACTIVITY_TAGS,
+        request=EnrolInputSerializer,
+        responses={201: EnrolmentSerializer(many=True)},
+        description=_(
+            "A coordinator enrols participants of their own partner in this project; all or none. Returns the "
+            "enrolments created; participants already enrolled stay as they are."
+        ),
+    )
+    def post(self, request: Request, code: str, pk: int) -> Response:
+        access, _project, activity = _activity(request, code, pk)
+        data = _valid(EnrolInputSerializer, request)
+        created = services.activity_enrol(
+            actor=request.user,
+            access=access,
+            activity=activity,
+            participation_ids=data["participations"],
+            enrolled_on=data["enrolled_on"],
+        )
+        rows = activity_enrolment_list(access=access, activity=activity).filter(
+            pk__in=[e.pk for e in created]
+        )
+        return Response(EnrolmentSerializer(rows, many=True).data, status=status.HTTP_201_CREATED)
+
+
+class EnrolmentDetailApi(APIView):
+    @extend_schema(
+        operation_id="enrolment_delete",
+        tags=ACTIVITY_TAGS,
+        responses={204: None},
+        description=_("A coordinator takes their own partner's participant out of the activity."),
+    )
+    def delete(self, request: Request, code: str, pk: int, participation_id: int) -> Response:
+        access, _project, activity = _activity(request, code, pk)
+        # Another partner's participant is not the reader's to know about: 404, as everywhere in the API.
+        get_object_or_404(
+            activity_enrolment_list(access=access, activity=activity), participation_id=participation_id
+        )
+        services.activity_unenrol(
+            actor=request.user, access=access, activity=activity, participation_ids=[participation_id]
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
