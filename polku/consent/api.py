@@ -84,7 +84,7 @@ class ParticipantConsentsApi(APIView):
         )
         if notice is None:
             raise ApplicationError(
-                gettext("This project has no privacy notice yet; a coordinator must publish one first.")
+                gettext("This project has no privacy notice yet; the project lead must publish one first.")
             )
         consents = consent_give(
             actor=request.user,

@@ -123,7 +123,7 @@ def participant_register(
     notice = notice_current(project_id=project.pk, language=registration.notice_language)
     if registration.consents and notice is None:
         raise ApplicationError(
-            _("This project has no privacy notice yet; a coordinator must publish one first.")
+            _("This project has no privacy notice yet; the project lead must publish one first.")
         )
 
     person_data = {k: v for k, v in registration.person.items() if k in PERSON_FIELDS + PROFILE_FIELDS}

@@ -6,6 +6,7 @@ see it but may not do this" (and is what DRF answers anonymous requests with ses
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,7 @@ from django.urls import resolve
 from rest_framework.test import APIClient
 
 from polku.consent.services import consent_give, notice_current
+from polku.projects.models import ActivityEnrolment
 from polku.testing import factories as f
 
 ROLES = ("coord_a", "coord_b", "lead", "evaluator", "admin", "user_a", "stranger", "anonymous")
@@ -63,6 +65,15 @@ def _consent_of_a(w: Any) -> int:
         notice=notice,
     )
     return consent.pk
+
+
+def _enrolled_activity(w: Any) -> int:
+    """An activity of partner b with participant a (of partner a) enrolled."""
+    activity = f.ActivityFactory(partner=w.b)
+    ActivityEnrolment.objects.create(
+        activity=activity, participation=w.part_a, enrolled_on=dt.date(2025, 5, 1)
+    )
+    return activity.pk
 
 
 PROJECT = "/api/v1/projects/S29999"
@@ -193,6 +204,62 @@ CASES = [
         "target-delete",
         lambda w: ("delete", f"{PROJECT}/targets/{f.TargetFactory(project=w.project).pk}/", None),
         lead_or_admin(204),
+    ),
+    # activities and enrolments
+    Case("activity-list", lambda w: ("get", f"{PROJECT}/activities/", None), MEMBERS_READ),
+    Case(
+        "activity-create",
+        lambda w: (
+            "post",
+            f"{PROJECT}/activities/",
+            {"partner": w.a.pk, "kind": "training", "name": "Finnish"},
+        ),
+        expect(404, coord_a=201, coord_b=403, lead=201, evaluator=403, admin=201),
+    ),
+    Case(
+        "activity-retrieve",
+        lambda w: ("get", f"{PROJECT}/activities/{f.ActivityFactory(partner=w.a).pk}/", None),
+        MEMBERS_READ,
+    ),
+    Case(
+        "activity-update",
+        lambda w: (
+            "patch",
+            f"{PROJECT}/activities/{f.ActivityFactory(partner=w.a).pk}/",
+            {"name": "Renamed"},
+        ),
+        lead_or_admin(200) | {"coord_a": 200},
+    ),
+    Case(
+        "activity-delete",
+        lambda w: ("delete", f"{PROJECT}/activities/{f.ActivityFactory(partner=w.a).pk}/", None),
+        lead_or_admin(204) | {"coord_a": 204},
+    ),
+    Case(
+        "enrolment-list",
+        lambda w: ("get", f"{PROJECT}/activities/{_enrolled_activity(w)}/enrolments/", None),
+        MEMBERS_READ,
+    ),
+    Case(
+        "enrolment-create",
+        lambda w: (
+            "post",
+            f"{PROJECT}/activities/{f.ActivityFactory(partner=w.b).pk}/enrolments/",
+            {"participations": [w.part_a.pk]},
+        ),
+        expect(404, coord_a=201, coord_b=403, lead=403, evaluator=403, admin=201),
+    ),
+    Case(
+        "enrolment-delete",
+        lambda w: ("delete", f"{PROJECT}/activities/{_enrolled_activity(w)}/enrolments/{w.part_a.pk}/", None),
+        expect(404, coord_a=204, admin=204),
+    ),
+    # privacy notices
+    Case("privacy-notice-list", lambda w: ("get", f"{PROJECT}/privacy-notices/", None), MEMBERS_READ),
+    Case(
+        "privacy-notice-publish",
+        lambda w: ("post", f"{PROJECT}/privacy-notices/", {"title_en": "Privacy notice", "body_en": "Text"}),
+        lead_or_admin(201),
     ),
     # participants
     Case("participation-list", lambda w: ("get", "/api/v1/participants/", None), EVERYONE),

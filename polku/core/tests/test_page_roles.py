@@ -3,7 +3,12 @@
 import pytest
 from django.urls import reverse
 
+from polku.testing import factories as f
+
 ROLES = ["anonymous", "coord_a", "coord_b", "lead", "evaluator", "admin", "user_a", "stranger"]
+
+NON_MEMBERS = {"anonymous": 302, "user_a": 404, "stranger": 404}
+LEAD_ONLY = NON_MEMBERS | {"lead": 200, "admin": 200}
 
 # page -> {role: expected status}; roles not listed expect the default in the last element.
 PAGES = {
@@ -48,6 +53,65 @@ PAGES = {
         {"anonymous": 302, "coord_a": 200, "coord_b": 200, "admin": 200},
         403,
     ),
+    # the project's structure: the lead (and admins) only; non-members do not learn the project exists
+    "work_package_create": (
+        lambda w: reverse("projects:work_package_create", args=[w.project.code]),
+        LEAD_ONLY,
+        403,
+    ),
+    "work_package_edit": (
+        lambda w: reverse(
+            "projects:work_package_edit", args=[w.project.code, f.WorkPackageFactory(project=w.project).pk]
+        ),
+        LEAD_ONLY,
+        403,
+    ),
+    "work_package_delete": (
+        lambda w: reverse(
+            "projects:work_package_delete", args=[w.project.code, f.WorkPackageFactory(project=w.project).pk]
+        ),
+        LEAD_ONLY,
+        403,
+    ),
+    "target_create": (lambda w: reverse("projects:target_create", args=[w.project.code]), LEAD_ONLY, 403),
+    "target_edit": (
+        lambda w: reverse(
+            "projects:target_edit", args=[w.project.code, f.TargetFactory(project=w.project).pk]
+        ),
+        LEAD_ONLY,
+        403,
+    ),
+    "target_delete": (
+        lambda w: reverse(
+            "projects:target_delete", args=[w.project.code, f.TargetFactory(project=w.project).pk]
+        ),
+        LEAD_ONLY,
+        403,
+    ),
+    # activities: the lead for any partner, a coordinator for their own
+    "activity_create": (
+        lambda w: reverse("projects:activity_create", args=[w.project.code]),
+        NON_MEMBERS | {"coord_a": 200, "coord_b": 200, "lead": 200, "admin": 200},
+        403,
+    ),
+    "activity_detail": (
+        lambda w: reverse("projects:activity", args=[w.project.code, f.ActivityFactory(partner=w.a).pk]),
+        NON_MEMBERS,
+        200,
+    ),
+    "activity_edit": (
+        lambda w: reverse("projects:activity_edit", args=[w.project.code, f.ActivityFactory(partner=w.a).pk]),
+        LEAD_ONLY | {"coord_a": 200},
+        403,
+    ),
+    "activity_delete": (
+        lambda w: reverse(
+            "projects:activity_delete", args=[w.project.code, f.ActivityFactory(partner=w.a).pk]
+        ),
+        LEAD_ONLY | {"coord_a": 200},
+        403,
+    ),
+    "privacy": (lambda w: reverse("projects:privacy", args=[w.project.code]), NON_MEMBERS, 200),
 }
 
 
