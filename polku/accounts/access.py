@@ -6,7 +6,7 @@ so partner isolation holds in pages, the API and the CLI alike, not only in temp
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
@@ -27,7 +27,6 @@ class Access:
     member_project_ids: frozenset[int] = frozenset()
     roles: frozenset[str] = frozenset()
     person_id: int | None = None
-    _partner_projects: dict[int, int] = field(default_factory=dict, compare=False)
 
     @property
     def is_staff_role(self) -> bool:

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.forms import SummaryItem, error_summary
 from polku.imports import parsing, selectors, services
 from polku.imports.forms import UploadForm
 from polku.imports.models import ImportBatch
-from polku.registration.forms import SummaryItem, error_summary
 
 RECENT = 20
 

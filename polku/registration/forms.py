@@ -6,7 +6,6 @@ this module adds consents by purpose and the password, and bundles them into one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from polku.accounts.models import User
 from polku.consent.models import Purpose
 from polku.core.errors import ApplicationError
+from polku.core.forms import SummaryItem, error_summary
 from polku.participants.forms import EntryDataForm, LanguagesForm, PersonForm, ProfileForm, apply_field_errors
 from polku.participants.models import Answer
 from polku.participants.services import PERSON_FIELDS, PROFILE_FIELDS, Registration
@@ -102,37 +102,6 @@ class PasswordForm(forms.Form):
                 password_validation.validate_password(password, self.user_hint)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
-
-
-@dataclass
-class SummaryItem:
-    anchor: str
-    label: str
-    message: str
-
-
-def field_anchor(bound_field: forms.BoundField) -> str:
-    """The id of the first input of a field, so a link from the error summary lands on it."""
-    widget = bound_field.field.widget
-    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-        return f"{bound_field.auto_id}_0"
-    return bound_field.auto_id or bound_field.html_name
-
-
-def error_summary(*forms_: forms.Form, form_anchor: str = "") -> list[SummaryItem]:
-    """Every error of the forms, in page order, each with the id of the input it belongs to."""
-    items: list[SummaryItem] = []
-    for form in forms_:
-        for message in form.non_field_errors():
-            items.append(SummaryItem(anchor=form_anchor, label="", message=str(message)))
-        for bound_field in form:
-            for message in bound_field.errors:
-                items.append(
-                    SummaryItem(
-                        anchor=field_anchor(bound_field), label=str(bound_field.label), message=str(message)
-                    )
-                )
-    return items
 
 
 class RegistrationForms:
