@@ -109,3 +109,13 @@ def _has_person(user: User) -> bool:
         return user.person is not None  # type: ignore[union-attr]
     except Person.DoesNotExist:
         return False
+
+
+def coordinator_access(user: User | None, *, refusal: str) -> Access:
+    """The user's access when they coordinate a partner (or are an admin); AccessDenied(refusal) otherwise."""
+    from polku.core.errors import AccessDenied
+
+    access = access_for(user)
+    if not access.is_coordinator:
+        raise AccessDenied(refusal)
+    return access

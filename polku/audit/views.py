@@ -6,17 +6,14 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from polku.accounts.access import access_for
+from polku.accounts.access import coordinator_access
 from polku.audit.selectors import audit_events_for_staff
-from polku.core.errors import AccessDenied
 
 
 @login_required
 def audit_list_view(request: HttpRequest) -> TemplateResponse:
     """The audit log of the coordinator's own partners (all of it for platform admins)."""
-    access = access_for(request.user)
-    if not access.is_coordinator:
-        raise AccessDenied(_("Only coordinators can read the audit log."))
+    access = coordinator_access(request.user, refusal=_("Only coordinators can read the audit log."))
     action = request.GET.get("action", "")
     events = audit_events_for_staff(access=access)
     if action:

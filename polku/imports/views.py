@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from polku.accounts.access import Access, access_for
-from polku.core.errors import AccessDenied, ApplicationError
+from polku.accounts.access import coordinator_access
+from polku.core.errors import ApplicationError
 from polku.core.forms import SummaryItem, error_summary
 from polku.imports import parsing, selectors, services
 from polku.imports.forms import UploadForm
@@ -24,16 +24,9 @@ from polku.imports.models import ImportBatch
 RECENT = 20
 
 
-def _coordinator_access(request: HttpRequest) -> Access:
-    access = access_for(request.user)
-    if not access.is_coordinator:
-        raise AccessDenied(_("Only coordinators import participants."))
-    return access
-
-
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
-    access = _coordinator_access(request)
+    access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     partners = selectors.import_partner_list(access=access)
     form = UploadForm(request.POST or None, request.FILES or None, partners=partners)
     if request.method == "POST" and form.is_valid():
@@ -103,7 +96,7 @@ def _render_batch(
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    access = _coordinator_access(request)
+    access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     batch = selectors.import_batch_get(access=access, pk=pk)
     return _render_batch(request, batch)
 
@@ -111,7 +104,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    access = _coordinator_access(request)
+    access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     batch = selectors.import_batch_get(access=access, pk=pk)
     chosen: set[int] = set()
     for value in request.POST.getlist("rows"):
@@ -140,7 +133,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
-    access = _coordinator_access(request)
+    access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     batch = selectors.import_batch_get(access=access, pk=pk)
     try:
         services.import_batch_discard(access=access, batch=batch)
@@ -154,7 +147,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def template(request: HttpRequest) -> HttpResponse:
     """An empty list with the expected headers; ?delimiter=semicolon for Excel with Finnish or Swedish settings."""
-    _coordinator_access(request)
+    coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     semicolon = request.GET.get("delimiter") == "semicolon"
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";" if semicolon else ",", lineterminator="\r\n").writerow(

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from polku.accounts.access import access_for
+from polku.accounts.access import access_for, coordinator_access
 from polku.audit.selectors import audit_events_about_person
 from polku.consent.models import Consent
 from polku.consent.services import consent_withdraw
@@ -50,16 +50,9 @@ from polku.projects.selectors import participation_enrolments, person_enrolments
 PAGE_SIZE = 25
 
 
-def _require_coordinator(request: HttpRequest):  # type: ignore[no-untyped-def]
-    access = access_for(request.user)
-    if not access.is_coordinator:
-        raise AccessDenied(_("Only coordinators can see participants."))
-    return access
-
-
 @login_required
 def participant_list_view(request: HttpRequest) -> TemplateResponse:
-    access = _require_coordinator(request)
+    access = coordinator_access(request.user, refusal=_("Only coordinators can see participants."))
     form = ParticipantFilterForm(request.GET or None, access=access)
     filters = form.filters()
     rows = participation_list(access=access, filters=filters)
@@ -73,7 +66,7 @@ def participant_list_view(request: HttpRequest) -> TemplateResponse:
 
 @login_required
 def participant_create_view(request: HttpRequest) -> HttpResponse:
-    access = _require_coordinator(request)
+    access = coordinator_access(request.user, refusal=_("Only coordinators can see participants."))
     partners = Partner.objects.select_related("project", "organisation").order_by("project__name")
     if not access.is_admin:
         partners = partners.filter(pk__in=access.coordinator_partner_ids)

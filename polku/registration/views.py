@@ -13,9 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from polku.accounts.access import access_for
+from polku.accounts.access import access_for, coordinator_access
 from polku.consent.services import notice_current
-from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.errors import ApplicationError
 from polku.registration import selectors, services
 from polku.registration.forms import RegistrationForms
 
@@ -107,9 +107,7 @@ def thanks(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def manage(request: HttpRequest) -> HttpResponse:
-    access = access_for(request.user)
-    if not access.is_coordinator:
-        raise AccessDenied(_("Only coordinators manage registration links."))
+    access = coordinator_access(request.user, refusal=_("Only coordinators manage registration links."))
     partners = list(selectors.registration_partner_list(access=access))
     for partner in partners:
         partner.link = request.build_absolute_uri(  # type: ignore[attr-defined]
