@@ -25,6 +25,7 @@ class Access:
     lead_project_ids: frozenset[int] = frozenset()
     evaluator_project_ids: frozenset[int] = frozenset()
     member_project_ids: frozenset[int] = frozenset()
+    coordinator_project_ids: frozenset[int] = frozenset()
     roles: frozenset[str] = frozenset()
     person_id: int | None = None
 
@@ -61,6 +62,24 @@ class Access:
         """Edit the project's structure (work packages, targets, activities): its lead or an admin."""
         return self.is_admin or project_id in self.lead_project_ids
 
+    def coordinates_in(self, project_id: int) -> bool:
+        """Coordinates a partner of this project (or is an admin)."""
+        return self.is_admin or project_id in self.coordinator_project_ids
+
+    def can_view_counts(self, project_id: int) -> bool:
+        """Counts of the project at all: those who see aggregates, and the project's coordinators."""
+        return self.can_view_aggregates(project_id) or self.coordinates_in(project_id)
+
+    def can_view_partner_counts(self, project_id: int, partner_id: int) -> bool:
+        """One partner's counts: those who see the whole project's aggregates, and that partner's coordinators."""
+        return self.can_view_aggregates(project_id) or self.can_manage_partner(partner_id)
+
+    def can_manage_activity(self, project_id: int, partner_id: int | None) -> bool:
+        """The project lead (or an admin) runs every activity; a coordinator those of their own partner."""
+        return self.can_manage_project(project_id) or (
+            partner_id is not None and self.can_manage_partner(partner_id)
+        )
+
     def participation_filter(self, prefix: str = "") -> Q:
         """Q that limits participations (or rows reached through `prefix`) to what a coordinator may see."""
         if self.is_admin:
@@ -95,6 +114,7 @@ def access_for(user: User | None) -> Access:
         lead_project_ids=frozenset(pr for r, pr, _ in memberships if r == Role.PROJECT_LEAD),
         evaluator_project_ids=frozenset(pr for r, pr, _ in memberships if r == Role.EVALUATOR),
         member_project_ids=frozenset(pr for _, pr, _ in memberships),
+        coordinator_project_ids=frozenset(pr for r, pr, _ in memberships if r == Role.COORDINATOR),
         roles=frozenset(r for r, _, _ in memberships),
         person_id=person_id,
     )

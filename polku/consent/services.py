@@ -72,9 +72,6 @@ def consent_give(
 def consent_withdraw(*, actor, consent: Consent) -> Consent:
     if consent.withdrawn_at is not None:
         raise ApplicationError(_("This consent has already been withdrawn."))
-    if consent.purpose == Purpose.PARTICIPATION:
-        # Withdrawing the base consent is a request to leave; it is honoured, and the coordinator sees it.
-        pass
     with transaction.atomic():
         consent.withdrawn_at = timezone.now()
         consent.save(update_fields=["withdrawn_at"])

@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from polku.accounts.access import access_for, coordinator_access
+from polku.accounts.access import Access, access_for, coordinator_access
 from polku.audit.selectors import audit_events_about_person
 from polku.consent.models import Consent
+from polku.consent.selectors import consent_list
 from polku.consent.services import consent_withdraw
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.forms import (
@@ -31,6 +32,7 @@ from polku.participants.forms import (
     RecordedConsentForm,
     apply_field_errors,
 )
+from polku.participants.models import Participation
 from polku.participants.selectors import (
     participation_detail_for_staff,
     participation_get,
@@ -130,13 +132,9 @@ def participant_create_view(request: HttpRequest) -> HttpResponse:
 def participant_detail_view(request: HttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     participation = participation_detail_for_staff(access=access, actor=request.user, pk=pk)
-    if access.person_id == participation.person_id and not access.can_manage_partner(
-        participation.partner_id
-    ):
+    if _is_own_view(access, participation):
         return redirect("participants:me")  # type: ignore[return-value]
-    consents = Consent.objects.filter(
-        person_id=participation.person_id, project_id=participation.project_id
-    ).select_related("notice")
+    consents = consent_list(person_id=participation.person_id, project_id=participation.project_id)
     context = {
         "participation": participation,
         "person": participation.person,
@@ -277,10 +275,15 @@ def consent_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("participants:me")
 
 
-def _back(access, participation) -> str:  # type: ignore[no-untyped-def]
-    """Where a form returns: the participant to their own page, staff to the participant's detail."""
-    if access.person_id == participation.person_id and not access.can_manage_partner(
+def _is_own_view(access: Access, participation: Participation) -> bool:
+    """The participant looking at their own data (not as a coordinator of their own partner)."""
+    return access.person_id == participation.person_id and not access.can_manage_partner(
         participation.partner_id
-    ):
+    )
+
+
+def _back(access: Access, participation: Participation) -> str:
+    """Where a form returns: the participant to their own page, staff to the participant's detail."""
+    if _is_own_view(access, participation):
         return reverse("participants:me")
     return reverse("participants:detail", args=[participation.pk])

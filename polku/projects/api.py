@@ -28,7 +28,6 @@ from polku.organisations.models import Organisation
 from polku.projects import services
 from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
 from polku.projects.selectors import (
-    activity_counts_visible,
     activity_enrolment_list,
     activity_get,
     activity_list,
@@ -218,10 +217,6 @@ def _valid(
     return dict(serializer.validated_data)
 
 
-def _counts_visible(access: Access, project: Project, partners: list[Partner]) -> bool:
-    return access.can_view_aggregates(project.pk) or any(access.can_manage_partner(p.pk) for p in partners)
-
-
 # --- projects ---------------------------------------------------------------------------------
 
 
@@ -264,7 +259,7 @@ class ProjectDetailApi(APIView):
             "partners": partners,
             "work_packages": work_package_list(project=project),
             "targets": target_progress(project=project),
-            "counts_visible": _counts_visible(access, project, partners),
+            "counts_visible": access.can_view_counts(project.pk),
         }
         return Response(ProjectDetailSerializer(project, context=context).data)
 
@@ -296,13 +291,13 @@ class ParticipantCountsApi(APIView):
     def get(self, request: Request, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
-        partners = list(partner_list(project=project))
-        if not access.can_view_aggregates(project.pk):
-            partners = [p for p in partners if access.can_manage_partner(p.pk)]
-            if not partners:
-                raise AccessDenied(
-                    gettext("Only the project lead, evaluators and coordinators see participant counts.")
-                )
+        partners = [
+            p for p in partner_list(project=project) if access.can_view_partner_counts(project.pk, p.pk)
+        ]
+        if not partners:
+            raise AccessDenied(
+                gettext("Only the project lead, evaluators and coordinators see participant counts.")
+            )
         return Response(PartnerCountSerializer(partners, many=True).data)
 
 
@@ -582,7 +577,7 @@ def _activity(request: Request, code: str, pk: int) -> tuple[Access, Project, Ac
 def _activity_data(access: Access, project: Project, activity: Activity) -> Any:
     """The activity as read back from the database, with its count (for the reader's role)."""
     activity = activity_get(project=project, pk=activity.pk)
-    context = {"counts_visible": activity_counts_visible(access=access, project=project)}
+    context = {"counts_visible": access.can_view_counts(project.pk)}
     return ActivitySerializer(activity, context=context).data
 
 
@@ -603,7 +598,7 @@ class ActivityListApi(APIView):
         project = project_get(access=access, code=code)
         paginator = Pagination()
         page = paginator.paginate_queryset(activity_list(project=project), request, view=self)  # type: ignore[arg-type]
-        context = {"counts_visible": activity_counts_visible(access=access, project=project)}
+        context = {"counts_visible": access.can_view_counts(project.pk)}
         return paginator.get_paginated_response(ActivitySerializer(page, many=True, context=context).data)
 
     @extend_schema(
@@ -626,7 +621,7 @@ class ActivityDetailApi(APIView):
     @extend_schema(operation_id="activity_retrieve", tags=ACTIVITY_TAGS, responses=ActivitySerializer)
     def get(self, request: Request, code: str, pk: int) -> Response:
         access, project, activity = _activity(request, code, pk)
-        context = {"counts_visible": activity_counts_visible(access=access, project=project)}
+        context = {"counts_visible": access.can_view_counts(project.pk)}
         return Response(ActivitySerializer(activity, context=context).data)
 
     @extend_schema(

@@ -100,14 +100,6 @@ def activity_get(*, project: Project, pk: int) -> Activity:
     return get_object_or_404(activity_list(project=project), pk=pk)
 
 
-def activity_counts_visible(*, access: Access, project: Project) -> bool:
-    """Enrolment counts are aggregates: the lead, evaluators, admins, and the project's coordinators."""
-    if access.can_view_aggregates(project.pk):
-        return True
-    ids = access.coordinator_partner_ids
-    return bool(ids) and project.partners.filter(pk__in=ids).exists()
-
-
 @dataclass(frozen=True)
 class ActivityRoster:
     """Who is enrolled in an activity, as far as the reader may know.

@@ -377,9 +377,8 @@ def target_delete(*, access: Access, target: Target) -> None:
 
 def _require_activity_manager(access: Access, *, project: Project, partner: Partner | None) -> None:
     """The project lead (or an admin) manages every activity; a coordinator those of their own partner."""
-    if access.can_manage_project(project.pk):
-        return
-    if partner is not None and partner.project_id == project.pk and access.can_manage_partner(partner.pk):
+    partner_id = partner.pk if partner is not None and partner.project_id == project.pk else None
+    if access.can_manage_activity(project.pk, partner_id):
         return
     raise AccessDenied(
         _("Only the project lead or a coordinator of the partner running it can change this activity.")

@@ -63,19 +63,15 @@ def project_detail_view(request: HttpRequest, code: str) -> TemplateResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     partners = list(partner_list(project=project))
-    show_counts = access.can_view_aggregates(project.pk)
     for partner in partners:
-        # Counts of other partners are aggregates: the lead, evaluators and admins see them all,
-        # a coordinator sees their own partner's.
-        partner.count_visible = show_counts or access.can_manage_partner(partner.pk)  # type: ignore[attr-defined]
-    can_see_targets = show_counts or any(p.count_visible for p in partners)  # type: ignore[attr-defined]
+        partner.count_visible = access.can_view_partner_counts(project.pk, partner.pk)  # type: ignore[attr-defined]
     context = {
         "project": project,
         "partners": partners,
         "work_packages": work_package_list(project=project),
         "progress": target_progress(project=project),
         "activities": activity_list(project=project),
-        "can_see_targets": can_see_targets,
+        "can_see_targets": access.can_view_counts(project.pk),
         "can_manage": access.can_manage_project(project.pk),
         "can_add_activity": bool(_activity_partners(access, project, partners=partners)),
     }
@@ -104,13 +100,7 @@ def _activity_partners(
 ) -> list[Partner]:
     """The partners the user may run activities for: all for the lead, their own for a coordinator."""
     rows = partners if partners is not None else list(partner_list(project=project))
-    if access.can_manage_project(project.pk):
-        return rows
-    return [p for p in rows if access.can_manage_partner(p.pk)]
-
-
-def _can_edit_activity(access: Access, activity: Activity) -> bool:
-    return access.can_manage_project(activity.project_id) or access.can_manage_partner(activity.partner_id)
+    return [p for p in rows if access.can_manage_activity(project.pk, p.pk)]
 
 
 def _form_page(
@@ -260,7 +250,7 @@ def activity_create_view(request: HttpRequest, code: str) -> HttpResponse:
 def _editable_activity(request: HttpRequest, code: str, pk: int) -> tuple[Access, Project, Activity]:
     access, project = _project(request, code)
     activity = activity_get(project=project, pk=pk)
-    if not _can_edit_activity(access, activity):
+    if not access.can_manage_activity(activity.project_id, activity.partner_id):
         raise AccessDenied(
             _("Only the project lead or a coordinator of the partner running it can change it.")
         )
@@ -302,10 +292,6 @@ def activity_delete_view(request: HttpRequest, code: str, pk: int) -> HttpRespon
     return _delete_page(request, project=project, **page)
 
 
-def _can_enrol(access: Access, partners: list[Partner]) -> bool:
-    return access.is_admin or any(p.pk in access.coordinator_partner_ids for p in partners)
-
-
 def _activity_page(
     request: HttpRequest,
     *,
@@ -314,8 +300,7 @@ def _activity_page(
     activity: Activity,
     enrol_form: EnrolForm | None = None,
 ) -> TemplateResponse:
-    partners = list(partner_list(project=project))
-    can_enrol = _can_enrol(access, partners)
+    can_enrol = access.coordinates_in(project.pk)
     query = request.GET.get("q", "").strip()
     more_candidates = has_candidates = False
     if can_enrol:
@@ -330,11 +315,11 @@ def _activity_page(
             # A form sent back with errors keeps the boxes the user ticked, within the same short list.
             chosen = [v for v in enrol_form.data.getlist("participations") if v.isdigit()]
             enrol_form.fields["participations"].queryset = candidates.filter(visible | Q(pk__in=chosen))
-    counts_visible = access.can_view_aggregates(project.pk) or can_enrol
+    counts_visible = access.can_view_counts(project.pk)
     context = {
         "project": project,
         "activity": activity,
-        "can_edit": _can_edit_activity(access, activity),
+        "can_edit": access.can_manage_activity(activity.project_id, activity.partner_id),
         "counts_visible": counts_visible,
         "roster": activity_roster(access=access, activity=activity) if counts_visible else None,
         "can_see_people": can_enrol,
@@ -362,7 +347,7 @@ def activity_detail_view(request: HttpRequest, code: str, pk: int) -> TemplateRe
 def activity_enrol_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     access, project = _project(request, code)
     activity = activity_get(project=project, pk=pk)
-    if not _can_enrol(access, list(partner_list(project=project))):
+    if not access.coordinates_in(project.pk):
         raise AccessDenied(_("Only coordinators enrol participants, each their own partner's."))
     candidates = activity_enrol_candidates(access=access, activity=activity)
     form = EnrolForm(request.POST, candidates=candidates)

@@ -154,3 +154,20 @@ def test_a_new_user_object_sees_new_memberships(world):
 
     assert not access_for(user).is_coordinator  # cached on this object for the rest of the request
     assert access_for(User.objects.get(pk=world.stranger.pk)).can_manage_partner(world.b.pk)
+
+
+def test_count_and_activity_rules_follow_the_roles(world):
+    from polku.accounts.access import access_for
+
+    project, a, b = world.project.pk, world.a.pk, world.b.pk
+    coord_a, lead, evaluator = access_for(world.coord_a), access_for(world.lead), access_for(world.evaluator)
+    participant, stranger = access_for(world.user_a), access_for(world.stranger)
+    assert coord_a.coordinates_in(project) and coord_a.can_view_counts(project)
+    assert coord_a.can_view_partner_counts(project, a) and not coord_a.can_view_partner_counts(project, b)
+    assert lead.can_view_partner_counts(project, b) and not lead.coordinates_in(project)
+    assert evaluator.can_view_counts(project) and not evaluator.can_manage_activity(project, a)
+    assert lead.can_manage_activity(project, b) and lead.can_manage_activity(project, None)
+    assert coord_a.can_manage_activity(project, a) and not coord_a.can_manage_activity(project, b)
+    assert not coord_a.can_manage_activity(project, None)
+    for reader in (participant, stranger):
+        assert not reader.can_view_counts(project) and not reader.can_manage_activity(project, a)
