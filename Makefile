@@ -46,8 +46,13 @@ lint: $(STAMP)
 
 # Translators' loop: refresh the catalogues from the code, then compile them (the .mo files are committed,
 # so running Polku needs no gettext tools; a test checks they match the .po files).
+# Apps with a locale/ folder of their own keep their strings there; the project catalogue takes the rest.
+APP_CATALOGUES := $(patsubst polku/%/locale,%,$(wildcard polku/*/locale))
 messages: $(STAMP)
-	cd polku && POLKU_DEBUG=true ../$(BIN)/python ../manage.py makemessages -l fi -l sv -l en --ignore=tests --ignore=testing --no-obsolete
+	cd polku && POLKU_DEBUG=true ../$(BIN)/python ../manage.py makemessages -l fi -l sv -l en --ignore=tests --ignore=testing $(foreach app,$(APP_CATALOGUES),--ignore=$(app)) --no-obsolete
+	for app in $(APP_CATALOGUES); do \
+	  (cd polku/$$app && POLKU_DEBUG=true ../../$(BIN)/python ../../manage.py makemessages -l fi -l sv -l en --ignore=tests --no-obsolete) || exit 1; \
+	done
 	POLKU_DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

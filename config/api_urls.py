@@ -1,4 +1,8 @@
-"""REST API v1. Each domain app's views live in polku/<app>/api.py; docs/api.md describes them."""
+"""REST API v1. Each domain app's views live in polku/<app>/api.py; docs/api.md describes them.
+
+The foundation's routes are listed here; each later domain app lists its own in `polku/<app>/api_urls.py`
+(a plain `urlpatterns` list, no namespace of its own) and is appended at the end, so every route stays
+under the `api:` namespace and in the role matrix."""
 
 from django.urls import path
 

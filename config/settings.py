@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "polku.consent",
     "polku.registration",
     "polku.imports",
+    "polku.outcomes",
     "polku.demo",
 ]
 

@@ -20,3 +20,21 @@ class Language(models.TextChoices):
     FI = "fi", _("Finnish")
     SV = "sv", _("Swedish")
     EN = "en", _("English")
+
+
+class ScheduledJob(models.Model):
+    """When a periodic job (see polku.core.schedule) is next due; one row per job name.
+
+    Workers claim a due job with one conditional UPDATE, so several workers never enqueue it twice.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    next_run_at = models.DateTimeField(_("next run"))
+    last_run_at = models.DateTimeField(_("last run"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self) -> str:
+        return self.name

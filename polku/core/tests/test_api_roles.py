@@ -7,8 +7,6 @@ see it but may not do this" (and is what DRF answers anonymous requests with ses
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -18,40 +16,17 @@ from rest_framework.test import APIClient
 from polku.consent.services import consent_give, notice_current
 from polku.projects.models import ActivityEnrolment
 from polku.testing import factories as f
-
-ROLES = ("coord_a", "coord_b", "lead", "evaluator", "admin", "user_a", "stranger", "anonymous")
-
-
-def expect(default: int, **statuses: int) -> dict[str, int]:
-    """Expected status per role; anonymous requests are always refused with 403."""
-    table = {role: statuses.get(role, default) for role in ROLES}
-    table["anonymous"] = 403
-    return table
-
-
-EVERYONE = expect(200)
-MEMBERS_READ = expect(404, coord_a=200, coord_b=200, lead=200, evaluator=200, admin=200)
-
-
-def admin_only(ok: int) -> dict[str, int]:
-    """Writes for platform admins, on an object the members see (others get 404)."""
-    return expect(404, coord_a=403, coord_b=403, lead=403, evaluator=403, admin=ok)
-
-
-def lead_or_admin(ok: int) -> dict[str, int]:
-    return expect(404, coord_a=403, coord_b=403, lead=403, evaluator=403, admin=ok) | {"lead": ok}
-
-
-def own_person(ok: int) -> dict[str, int]:
-    """Participant a's data: their coordinator, an admin, and they themselves."""
-    return expect(404, coord_a=ok, admin=ok, user_a=ok)
-
-
-@dataclass(frozen=True)
-class Case:
-    name: str
-    request: Callable[[Any], tuple[str, str, dict | None]]
-    expected: dict[str, int]
+from polku.testing.roles import (
+    EVERYONE,
+    MEMBERS_READ,
+    ROLES,
+    Case,
+    admin_only,
+    collected_api_cases,
+    expect,
+    lead_or_admin,
+    own_person,
+)
 
 
 def _consent_of_a(w: Any) -> int:
@@ -316,6 +291,10 @@ CASES = [
 ]
 
 
+# The foundation's cases, then every app's own `tests/api_roles.py`.
+ALL_CASES = CASES + collected_api_cases()
+
+
 def client_for(world: Any, role: str) -> APIClient:
     client = APIClient()
     if role != "anonymous":
@@ -324,7 +303,8 @@ def client_for(world: Any, role: str) -> APIClient:
 
 
 @pytest.mark.parametrize(
-    ("case", "role"), [pytest.param(case, role, id=f"{case.name}-{role}") for case in CASES for role in ROLES]
+    ("case", "role"),
+    [pytest.param(case, role, id=f"{case.name}-{role}") for case in ALL_CASES for role in ROLES],
 )
 def test_each_role_gets_the_expected_status(world, case: Case, role: str):
     method, url, body = case.request(world)
@@ -335,7 +315,7 @@ def test_each_role_gets_the_expected_status(world, case: Case, role: str):
 def test_every_api_route_is_in_the_role_matrix(world):
     from config.api_urls import urlpatterns
 
-    covered = {resolve(case.request(world)[1]).url_name for case in CASES}
+    covered = {resolve(case.request(world)[1]).url_name for case in ALL_CASES}
     assert covered == {pattern.name for pattern in urlpatterns}
 
 

@@ -4,11 +4,8 @@ import pytest
 from django.urls import reverse
 
 from polku.testing import factories as f
-
-ROLES = ["anonymous", "coord_a", "coord_b", "lead", "evaluator", "admin", "user_a", "stranger"]
-
-NON_MEMBERS = {"anonymous": 302, "user_a": 404, "stranger": 404}
-LEAD_ONLY = NON_MEMBERS | {"lead": 200, "admin": 200}
+from polku.testing.roles import LEAD_ONLY, NON_MEMBERS, collected_pages
+from polku.testing.roles import PAGE_ROLES as ROLES
 
 # page -> {role: expected status}; roles not listed expect the default in the last element.
 PAGES = {
@@ -113,6 +110,10 @@ PAGES = {
     ),
     "privacy": (lambda w: reverse("projects:privacy", args=[w.project.code]), NON_MEMBERS, 200),
 }
+
+
+# The foundation's pages, then every app's own `tests/page_roles.py`.
+PAGES = PAGES | collected_pages()
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

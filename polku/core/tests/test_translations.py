@@ -1,5 +1,8 @@
 """The Finnish and Swedish catalogues are complete, keep every placeholder, and the committed .mo files
-are compiled from the current .po files (Polku runs without gettext tools)."""
+are compiled from the current .po files (Polku runs without gettext tools).
+
+There is the project catalogue (`polku/locale/`) and one per app that keeps its own (`polku/<app>/locale/`,
+see docs/decisions/0008-catalogue-per-app.md); every one of them is checked."""
 
 import re
 from pathlib import Path
@@ -8,13 +11,19 @@ import polib
 import pytest
 from django.test import Client
 
-LOCALE = Path(__file__).resolve().parents[2] / "locale"
+POLKU = Path(__file__).resolve().parents[2]
+CATALOGUES = [POLKU / "locale", *sorted(POLKU.glob("*/locale"))]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{\s*\w+\s*\}\}|%[sd]")
 
 
+def _where(root: Path) -> str:
+    return str(root.relative_to(POLKU))
+
+
+@pytest.mark.parametrize("root", CATALOGUES, ids=_where)
 @pytest.mark.parametrize("language", ["fi", "sv"])
-def test_catalogue_is_complete_and_keeps_placeholders(language):
-    catalogue = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+def test_catalogue_is_complete_and_keeps_placeholders(language, root):
+    catalogue = polib.pofile(str(root / language / "LC_MESSAGES" / "django.po"))
     missing = [e.msgid for e in catalogue if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)]
     assert not missing, f"{len(missing)} untranslated in {language}: {missing[:10]}"
     for entry in catalogue:
@@ -29,9 +38,10 @@ def test_catalogue_is_complete_and_keeps_placeholders(language):
             )
 
 
+@pytest.mark.parametrize("root", CATALOGUES, ids=_where)
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_compiled_catalogue_matches_source(language):
-    folder = LOCALE / language / "LC_MESSAGES"
+def test_compiled_catalogue_matches_source(language, root):
+    folder = root / language / "LC_MESSAGES"
     source = {
         (e.msgctxt, e.msgid): (e.msgstr, dict(e.msgstr_plural))
         for e in polib.pofile(str(folder / "django.po"))
