@@ -10,9 +10,12 @@ model hooks, so `Person.search_name` is filled here the way `Person.refresh_sear
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import pkgutil
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
@@ -21,6 +24,7 @@ from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+import polku
 from polku.accounts.models import Membership, Role, User
 from polku.consent.models import Consent, PrivacyNotice, Purpose
 from polku.demo import notices
@@ -226,6 +230,7 @@ class DemoBuilder:
         progress: Progress | None = None,
         password: str = DEMO_PASSWORD,
     ) -> None:
+        self.seed = seed
         self.rng = random.Random(seed)
         self.total = max(participants, len(FIXED_PARTICIPANTS))
         self.progress = progress or (lambda label, done, total: None)
@@ -249,6 +254,8 @@ class DemoBuilder:
             self._staff()
             self._participants()
             self._participant_logins()
+            for populate in app_demos():
+                populate(seed=self.seed)
         self.result.projects = len(self.projects)
         self.result.organisations = len(self.orgs)
         return self.result
@@ -727,6 +734,20 @@ def _family_name(name: str, gender: str) -> str:
         return name
     male, female = name.split("/", 1)
     return female if gender == "woman" else male
+
+
+def app_demos() -> list[Callable[..., None]]:
+    """`populate(*, seed)` of every app's `polku/<app>/demo.py`, in app-name order.
+
+    Each runs after the projects, staff and participants exist, inside the same transaction, and adds
+    that app's demo rows (mentoring programmes, outcomes, …) deterministically from the seed.
+    """
+    found = []
+    for info in sorted(pkgutil.iter_modules(polku.__path__), key=lambda i: i.name):
+        if info.name == "demo" or not (Path(polku.__path__[0]) / info.name / "demo.py").exists():
+            continue
+        found.append(importlib.import_module(f"polku.{info.name}.demo").populate)
+    return found
 
 
 def build_demo(
