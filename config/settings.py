@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "polku.registration",
     "polku.imports",
     "polku.outcomes",
+    "polku.privacy",
+    "polku.knowledge",
     "polku.demo",
 ]
 
