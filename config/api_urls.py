@@ -78,3 +78,7 @@ urlpatterns = [
 from polku.privacy import api_urls as privacy_api_urls  # noqa: E402
 
 urlpatterns += privacy_api_urls.urlpatterns
+
+from polku.knowledge import api_urls as knowledge_api_urls  # noqa: E402
+
+urlpatterns += knowledge_api_urls.urlpatterns
