@@ -12,6 +12,21 @@ class RetentionForm(forms.ModelForm):
         model = Project
         fields = ["retention_years", "last_payment_on", "legal_hold"]
         widgets = {"last_payment_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        # The same texts as the model's, so that this app's catalogue carries their translations.
+        labels = {
+            "retention_years": _("retention period (years)"),
+            "last_payment_on": _("last payment"),
+            "legal_hold": _("legal hold"),
+        }
+        help_texts = {
+            "retention_years": _(
+                "Years after the end of the year of the last payment before personal data are anonymised"
+            ),
+            "last_payment_on": _("Date of the funder's last payment; empty means the project's end date"),
+            "legal_hold": _(
+                "An audit, a claim or a dispute: nothing of this project is anonymised while set"
+            ),
+        }
 
 
 class ErasureRequestForm(forms.Form):

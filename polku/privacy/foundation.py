@@ -42,6 +42,8 @@ PERSON_EXPORT = (
 PERSON_CLEARED = ("email", "phone", "municipality", "education_field", "work_history")
 # Optional profile items a person may have erased at any time (they serve matching and guidance only).
 PROFILE_OPTIONAL = ("phone", "country_of_residence", "municipality", "education_field", "work_history")
+# Person.anonymised_at's label, in this app's catalogue (the export shows it).
+ANONYMISED_LABEL = gettext_lazy("anonymised")
 OPTIONAL_CONSENTS = (Purpose.DIRECTORY, Purpose.COMMUNICATIONS, Purpose.SENSITIVE)
 
 
