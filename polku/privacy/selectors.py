@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +56,21 @@ def person_export_for_staff(*, access: Access, actor: User, participation_id: in
     return document
 
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _readable(value: Any) -> Any:
+    """ISO dates and times back to date objects, so that the page shows them in the reader's format."""
+    if isinstance(value, str):
+        if ISO_DATE.match(value):
+            return dt.date.fromisoformat(value)
+        if ISO_DATETIME.match(value):
+            moment = dt.datetime.fromisoformat(value)
+            return timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    return value
+
+
 def readable_sections(document: dict[str, Any]) -> list[dict[str, Any]]:
     """The export's sections for the page: each record as (label, readable value) pairs."""
     shown = []
@@ -67,7 +83,7 @@ def readable_sections(document: dict[str, Any]) -> list[dict[str, Any]]:
                 if isinstance(value, list):
                     value = ", ".join(str(choices.get(name, {}).get(str(v), v)) for v in value)
                 elif value not in (None, ""):
-                    value = choices.get(name, {}).get(str(value), value)
+                    value = _readable(choices.get(name, {}).get(str(value), value))
                 pairs.append((labels.get(name, name), value))
             rows.append(pairs)
         shown.append({"key": key, "title": data["title"], "labels": list(labels.values()), "rows": rows})

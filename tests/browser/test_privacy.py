@@ -28,6 +28,7 @@ def test_participant_reads_and_downloads_their_data(browser, live_world):
     assert document["format"] == "polku-personal-data/1"
     assert document["sections"]["participants.person"]["records"][0]["last_name"] == "Yusuf"
 
+    # The download link keeps the focus: a focused button-styled link must keep its contrast too.
     page.set_viewport_size({"width": 390, "height": 844})
     browser.check()
     assert browser.horizontal_overflow() == 0
