@@ -12,5 +12,6 @@ urlpatterns = [
     path("pages/new/", views.page_edit_view, name="page_create"),
     path("pages/<slug:slug>/", views.page_view, name="page"),
     path("pages/<slug:slug>/edit/", views.page_edit_view, name="page_edit"),
+    path("evaluation/", views.evaluation_index_view, name="evaluation_index"),
     path("evaluation/<str:code>/", views.evaluation_view, name="evaluation"),
 ]

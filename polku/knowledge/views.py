@@ -27,7 +27,7 @@ from polku.knowledge.selectors import (
 )
 from polku.knowledge.services import evaluation_note_create, good_practice_save, handbook_page_save
 from polku.participants.forms import apply_field_errors
-from polku.projects.selectors import project_get
+from polku.projects.selectors import project_get, project_list
 
 SECTIONS = (
     ("problem", gettext_lazy("The problem")),
@@ -168,6 +168,16 @@ def practice_edit_view(request: HttpRequest, slug: str | None = None) -> HttpRes
 @login_required
 def page_edit_view(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     return _edit(request, kind="page", slug=slug)
+
+
+@login_required
+def evaluation_index_view(request: HttpRequest) -> TemplateResponse:
+    """The projects whose evaluation notes the reader may see."""
+    access = access_for(request.user)
+    projects = [p for p in project_list(access=access) if can_read_evaluation(access, p.pk)]
+    if not projects and not access.is_admin:
+        raise AccessDenied(_("Evaluation notes are for the project's staff."))
+    return TemplateResponse(request, "knowledge/evaluation_index.html", {"projects": projects})
 
 
 @login_required

@@ -40,6 +40,11 @@ PAGES = {
         STAFF,
         403,
     ),
+    "knowledge_evaluation_index": (
+        lambda w: reverse("knowledge:evaluation_index"),
+        {"anonymous": 302, "user_a": 403, "stranger": 403},
+        200,
+    ),
     "knowledge_evaluation": (
         lambda w: reverse("knowledge:evaluation", args=[w.project.code]),
         NON_MEMBERS,
