@@ -110,3 +110,11 @@ def test_evaluation_page_saves_a_reflection_meeting(client, world):
     assert response.status_code == 302
     page = client.get(url)
     assert b"Q2 reflection" in page.content and b"Move dinners to Thursdays" in page.content
+
+
+def test_library_queries_do_not_grow_with_practices(client, world, django_assert_max_num_queries):
+    for _ in range(6):
+        GoodPracticeFactory(project=world.project)
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("knowledge:library"))
+    assert len(response.context["practices"]) == 6

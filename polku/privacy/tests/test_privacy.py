@@ -235,3 +235,13 @@ def test_lead_changes_retention_settings_on_the_page(client, world):
     assert response.status_code == 302
     world.project.refresh_from_db()
     assert (world.project.retention_years, world.project.legal_hold) == (10, True)
+
+
+def test_erasure_list_queries_do_not_grow_with_requests(client, world, django_assert_max_num_queries):
+    for _ in range(5):
+        person = f.ParticipationFactory(partner=world.a).person
+        ErasureRequest.objects.create(person=person, scope=ErasureRequest.Scope.OPTIONAL)
+    client.force_login(world.coord_a)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("privacy:erasure_list"))
+    assert len(response.context["pending"]) == 5
