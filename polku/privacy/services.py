@@ -161,14 +161,24 @@ def erasure_request_handle(
             _("Please correct the errors below."),
             field_errors={"reason": [_("Give the reason for refusing.")]},
         )
+    # Once every project of the person is past retention nothing has to be kept: "all" anonymises at once.
+    past_retention = persons_due(today=timezone.localdate()).filter(pk=person.pk).exists()
     with transaction.atomic():
         result = Erasure()
         if not refuse:
             for provider in providers():
                 if provider.erase is not None:
                     result.extend(provider.erase(person))
+            if request.scope == ErasureRequest.Scope.ALL and past_retention:
+                person_anonymise(person=person, actor=actor)
+                result.erased.append(_("Names, contact details and free text (anonymised)"))
+                result.kept = [
+                    (_("Anonymised entry facts and outcomes"), _("They no longer identify the person."))
+                ]
         if refuse:
             status = ErasureRequest.Status.REFUSED
+        elif request.scope == ErasureRequest.Scope.ALL and past_retention:
+            status = ErasureRequest.Status.DONE
         elif request.scope == ErasureRequest.Scope.ALL and result.kept:
             status = ErasureRequest.Status.PARTLY if result.erased else ErasureRequest.Status.REFUSED
         else:

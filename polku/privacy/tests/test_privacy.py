@@ -245,3 +245,18 @@ def test_erasure_list_queries_do_not_grow_with_requests(client, world, django_as
     with django_assert_max_num_queries(12):
         response = client.get(reverse("privacy:erasure_list"))
     assert len(response.context["pending"]) == 5
+
+
+def test_erasing_everything_after_retention_anonymises_the_person(world):
+    world.project.last_payment_on = dt.date(2015, 1, 1)
+    world.project.ends_on = dt.date(2027, 12, 31)
+    world.project.save()
+    world.project.refresh_from_db()
+    assert persons_due(today=dt.date.today()).filter(pk=world.part_a.person_id).exists()
+    request = erasure_request_create(
+        actor=world.user_a, access=access_for(world.user_a), person=world.part_a.person, scope="all"
+    )
+    handled = erasure_request_handle(actor=world.coord_a, access=access_for(world.coord_a), request=request)
+    person = Person.objects.get(pk=world.part_a.person_id)
+    assert handled.status == ErasureRequest.Status.DONE
+    assert person.anonymised_at is not None and person.email == ""
