@@ -74,3 +74,11 @@ urlpatterns = [
     path("participants/<int:pk>/consents/", ParticipantConsentsApi.as_view(), name="participant-consents"),
     path("consents/<int:pk>/withdraw/", ConsentWithdrawApi.as_view(), name="consent-withdraw"),
 ]
+
+from polku.privacy import api_urls as privacy_api_urls  # noqa: E402
+
+urlpatterns += privacy_api_urls.urlpatterns
+
+from polku.knowledge import api_urls as knowledge_api_urls  # noqa: E402
+
+urlpatterns += knowledge_api_urls.urlpatterns

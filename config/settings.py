@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "polku.registration",
     "polku.imports",
     "polku.outcomes",
+    "polku.privacy",
+    "polku.knowledge",
     "polku.demo",
 ]
 
@@ -237,6 +239,10 @@ SPECTACULAR_SETTINGS = {
     # Choice sets used under several field names get one name in the schema.
     "ENUM_NAME_OVERRIDES": {
         "ActivityKindEnum": "polku.projects.models.Activity.Kind",
+        "ErasureStatusEnum": "polku.privacy.models.ErasureRequest.Status",
+        "KnowledgeStatusEnum": "polku.knowledge.models.Status",
+        "EvaluationKindEnum": "polku.knowledge.models.EvaluationNote.Kind",
+        "HandbookKindEnum": "polku.knowledge.models.HandbookPage.Kind",
         "AnswerEnum": "polku.participants.models.Answer",
         "LanguageEnum": "polku.core.models.Language",
         "OrganisationKindEnum": "polku.organisations.models.Organisation.Kind",

@@ -67,6 +67,8 @@ class Person(TimeStamped):
     goals = models.JSONField(_("goals"), default=list, blank=True)
     # search_name is lower-case "first last email" so that one indexed LIKE serves the list search.
     search_name = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    # Set by polku.privacy when the direct identifiers were removed (retention or erasure).
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -40,6 +40,26 @@ class Project(TimeStamped):
     description = models.TextField(_("description"), blank=True)
     asks_disability = models.BooleanField(_("asks about disability"), default=False)
     asks_minority = models.BooleanField(_("asks about minority background"), default=False)
+    # Retention (polku.privacy): personal data are anonymised after 31 December of the year of the last
+    # payment plus `retention_years`, unless the project is on legal hold.
+    retention_years = models.PositiveSmallIntegerField(
+        _("retention period (years)"),
+        default=5,
+        help_text=_(
+            "Years after the end of the year of the last payment before personal data are anonymised"
+        ),
+    )
+    last_payment_on = models.DateField(
+        _("last payment"),
+        null=True,
+        blank=True,
+        help_text=_("Date of the funder's last payment; empty means the project's end date"),
+    )
+    legal_hold = models.BooleanField(
+        _("legal hold"),
+        default=False,
+        help_text=_("An audit, a claim or a dispute: nothing of this project is anonymised while set"),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from polku.accounts.access import Access
+from polku.accounts.models import Membership, User
+from polku.knowledge.models import LANGUAGES, EvaluationNote, GoodPractice, HandbookPage
+from polku.projects.models import Project
+
+
+def _projects(access: Access):  # type: ignore[no-untyped-def]
+    projects = Project.objects.order_by("name")
+    if not access.is_admin:
+        projects = projects.filter(pk__in=access.lead_project_ids | access.coordinator_project_ids)
+    return projects
+
+
+class GoodPracticeForm(forms.ModelForm):
+    class Meta:
+        model = GoodPractice
+        fields = ["slug", "project", "status"] + [f"{n}_{c}" for n in GoodPractice.FIELDS for c in LANGUAGES]
+
+    def __init__(self, *args, access: Access, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = _projects(access)  # type: ignore[attr-defined]
+
+
+class HandbookPageForm(forms.ModelForm):
+    class Meta:
+        model = HandbookPage
+        fields = ["slug", "kind", "project", "status"] + [
+            f"{n}_{c}" for n in HandbookPage.FIELDS for c in LANGUAGES
+        ]
+
+    def __init__(self, *args, access: Access, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = _projects(access)  # type: ignore[attr-defined]
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class EvaluationNoteForm(forms.Form):
+    date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=_("kind"), choices=EvaluationNote.Kind.choices)
+    title = forms.CharField(label=_("title"), max_length=200)
+    partner = forms.ModelChoiceField(
+        label=_("partner"), queryset=None, required=False, empty_label=_("The whole project")
+    )
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("attendees with a login"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    other_attendees = forms.CharField(
+        label=_("other attendees"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One name a line"),
+    )
+    notes = forms.CharField(label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    decisions = forms.CharField(
+        label=_("decisions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One decision a line"),
+    )
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = project.partners.select_related("organisation")  # type: ignore[attr-defined]
+        members = Membership.objects.filter(project=project).values("user_id")
+        self.fields["attendees"].queryset = User.objects.filter(pk__in=members).order_by("full_name", "email")  # type: ignore[attr-defined]
+        self.fields["attendees"].label_from_instance = lambda u: u.full_name or u.email  # type: ignore[attr-defined]
+
+    def values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["attendees"] = list(data["attendees"])
+        data["other_attendees"] = lines(data["other_attendees"])
+        data["decisions"] = lines(data["decisions"])
+        return data
