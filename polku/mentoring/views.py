@@ -106,7 +106,12 @@ def programme_create_view(request: HttpRequest, code: str) -> HttpResponse:
     return TemplateResponse(
         request,
         "mentoring/form.html",
-        {"title": _("New mentoring programme"), "form": form, "back": "mentoring:programmes"},
+        {
+            "title": _("New mentoring programme"),
+            "form": form,
+            "forms": (form,),
+            "back": "mentoring:programmes",
+        },
         status=_status(request),
     )
 
@@ -143,7 +148,7 @@ def programme_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "mentoring/form.html",
-        {"title": _("Edit programme"), "form": form, "programme": programme},
+        {"title": _("Edit programme"), "form": form, "forms": (form,), "programme": programme},
         status=_status(request),
     )
 
@@ -200,6 +205,7 @@ def programme_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "runs": selectors.run_list(programme=programme),
         "run_form": RunForm(),
         "add_form": add_form,
+        "add_forms": (add_form,),
     }
     return TemplateResponse(request, "mentoring/programme_detail.html", context, status=_status(request))
 
@@ -251,6 +257,7 @@ def run_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "programme": run.programme,
         "proposals": selectors.proposal_list(actor=request.user, run=run),  # type: ignore[arg-type]
         "add_form": add_form,
+        "add_forms": (add_form,),
         "can_add": bool(mentees and mentors),
         "labels": criterion_labels(),
     }
@@ -309,7 +316,7 @@ def mentor_profile_view(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "mentoring/form.html",
-        {"title": _("My mentor profile"), "form": form, "back": "mentoring:mine"},
+        {"title": _("My mentor profile"), "form": form, "forms": (form,), "back": "mentoring:mine"},
         status=_status(request),
     )
 
@@ -372,6 +379,7 @@ def programme_join_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "title": _("Join %(programme)s") % {"programme": programme.name},
             "form": form,
+            "forms": (form,),
             "back": "mentoring:mine",
         },
         status=_status(request),
@@ -549,6 +557,11 @@ def checkin_view(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "mentoring/form.html",
-        {"title": _("Check-in: how is your mentoring going?"), "form": form, "back": "mentoring:mine"},
+        {
+            "title": _("Check-in: how is your mentoring going?"),
+            "form": form,
+            "forms": (form,),
+            "back": "mentoring:mine",
+        },
         status=_status(request),
     )
