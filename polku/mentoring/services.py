@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -864,13 +865,21 @@ def send_session_reminders(*, today: dt.date | None = None) -> int:
                 notify(
                     mentorship,
                     lambda: _("Remember to log your mentoring sessions"),
-                    lambda last=last, url=url: (
-                        _("No mentoring session has been logged since %(date)s. Log one here: %(url)s")
-                        % {"date": last.isoformat(), "url": url}
-                    ),
+                    partial(_reminder_body, last, url),
                 )
         sent += 1
     return sent
+
+
+def _reminder_body(last: dt.date, url: str) -> str:
+    return _("No mentoring session has been logged since %(date)s. Log one here: %(url)s") % {
+        "date": last.isoformat(),
+        "url": url,
+    }
+
+
+def _checkin_body(url: str) -> str:
+    return _("Please answer two short questions about your mentoring: %(url)s") % {"url": url}
 
 
 def checkin_due_dates(started_on: dt.date, today: dt.date) -> list[dt.date]:
@@ -906,9 +915,7 @@ def send_due_checkins(*, today: dt.date | None = None) -> int:
                 notify(
                     mentorship,
                     lambda: _("How is your mentoring going?"),
-                    lambda url=url: (
-                        _("Please answer two short questions about your mentoring: %(url)s") % {"url": url}
-                    ),
+                    partial(_checkin_body, url),
                 )
             created += 1
     return created
