@@ -145,6 +145,11 @@ def _clean_list(values: Any) -> list[str]:
     return list(dict.fromkeys(str(v).strip() for v in values or [] if str(v).strip()))
 
 
+def _level(level: str) -> str:
+    level = level.strip()
+    return level.lower() if level.lower() == cefr.NATIVE else level.upper()
+
+
 def _profile_errors(values: Mapping[str, Any], profile: MentorProfile) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     languages = values.get("languages", profile.languages)
@@ -181,7 +186,7 @@ def mentor_profile_save(*, actor: User, access: Access, data: Mapping[str, Any])
             values[name] = _clean_list(values[name])
     if "languages" in values and isinstance(values["languages"], dict):
         values["languages"] = {
-            str(c).strip().lower(): str(lv).strip() for c, lv in values["languages"].items() if str(c).strip()
+            str(c).strip().lower(): _level(str(lv)) for c, lv in values["languages"].items() if str(c).strip()
         }
     with transaction.atomic():
         profile, _created = MentorProfile.objects.select_for_update().get_or_create(user=actor)
