@@ -29,7 +29,7 @@ from polku.mentoring.models import (
     Proposal,
     Session,
 )
-from polku.mentoring.services import can_manage_programme, pair_score, programme_mentors, side_of
+from polku.mentoring.services import can_manage_programme, programme_mentors, side_of
 from polku.participants.models import Participation
 
 OPEN = ("pending", "active")
@@ -258,16 +258,31 @@ class RankedMentor:
 
 def ranked_mentors(*, mentee: MenteeRequest) -> list[RankedMentor]:
     """The programme's mentors with free places that the rules allow for this mentee, best first."""
-    from polku.mentoring.matchdata import breakdown
+    from polku.matching import scoring
+    from polku.mentoring import matchdata
 
-    ranked = []
-    for profile in programme_mentors(mentee.programme):
-        if not profile.is_available or profile.seats_free <= 0:
-            continue
-        pair = pair_score(programme=mentee.programme, mentee=mentee, mentor=profile)
-        if pair.blocked_by:
-            continue
-        ranked.append(RankedMentor(profile=profile, score=pair.score, breakdown=breakdown(pair)))
+    programme = mentee.programme
+    profiles = {
+        matchdata.mentor_id(p): p for p in programme_mentors(programme) if p.is_available and p.seats_free > 0
+    }
+    if not profiles:
+        return []
+    mentee = (
+        MenteeRequest.objects.select_related("participation__person")
+        .prefetch_related("participation__person__languages", "wished_mentors")
+        .get(pk=mentee.pk)
+    )
+    pairs = scoring.score_all(
+        [matchdata.mentee_candidate(mentee)],
+        [matchdata.mentor_candidate(p) for p in profiles.values()],
+        weights=matchdata.weights_of(programme),
+        rules=matchdata.rules_of(programme),
+    )
+    ranked = [
+        RankedMentor(profile=profiles[pair.right], score=pair.score, breakdown=matchdata.breakdown(pair))
+        for pair in pairs
+        if not pair.blocked_by
+    ]
     return sorted(ranked, key=lambda r: (-r.score, r.profile.pk))
 
 
