@@ -81,12 +81,15 @@ def test_matching_proposes_the_fitting_pairs_with_reasons_and_publish_asks_both_
 def test_published_offers_are_emailed_to_both_sides(world):
     programme = mf.ProgrammeFactory(partner=world.a)
     mf.speaks(world.part_a, en="C1")
+    type(world.part_a.person).objects.filter(pk=world.part_a.person_id).update(preferred_language="fi")
     mentee = mf.MenteeRequestFactory(programme=programme, participation=world.part_a)
     profile = mf.mentor(world.a, email="m@example.org")
     proposal = mf.run_with_proposal(programme, mentee, profile)
     services.run_publish(actor=world.coord_a, access=_access(world.coord_a), run=proposal.run)
     recipients = sorted(to for message in mail.outbox for to in message.to)
     assert recipients == sorted([world.part_a.person.email, "m@example.org"])
+    to_mentee = next(m for m in mail.outbox if m.to == [world.part_a.person.email])
+    assert to_mentee.subject.startswith("Sinulle ehdotetaan mentoria")  # in the mentee's own language
 
 
 def test_both_accept_makes_it_active_and_a_decline_frees_the_seat_and_is_never_proposed_again(setup):
