@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import access_for
@@ -286,7 +287,15 @@ def run_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ApplicationError as error:
         messages.error(request, error.message)
         return redirect("mentoring:run", run.pk)
-    messages.success(request, _("Published: %(n)s pairs were asked to accept.") % {"n": len(created)})
+    messages.success(
+        request,
+        ngettext(
+            "Published: %(n)s pair was asked to accept.",
+            "Published: %(n)s pairs were asked to accept.",
+            len(created),
+        )
+        % {"n": len(created)},
+    )
     return redirect("mentoring:programme", run.programme_id)
 
 

@@ -33,7 +33,7 @@ def test_coordinator_matches_and_publishes_and_the_mentee_accepts(open_browser, 
     reasons = main.locator(".reasons").first.inner_text()
     assert "python" in reasons and "public speaking" in reasons  # matched and missing skills
     coordinator.follow(page.get_by_role("button", name="Publish proposals"))
-    assert "1 pairs were asked to accept" in page.locator(".messages").inner_text()
+    assert "1 pair was asked to accept" in page.locator(".messages").inner_text()
     mentorship = Mentorship.objects.get()
     assert mentorship.status == Mentorship.Status.PENDING
 
