@@ -76,3 +76,27 @@ def test_programme_list_pins_its_queries(client, world, django_assert_max_num_qu
     with django_assert_max_num_queries(12):
         page = client.get(reverse("mentoring:programmes"))
     assert len(page.context["programmes"]) == 5
+
+
+def test_a_coordinator_adds_their_own_participant_but_not_another_partners(client, world):
+    programme = mf.ProgrammeFactory(partner=world.a)
+    client.force_login(world.coord_a)
+    page = client.get(reverse("mentoring:programme", args=[programme.pk]))
+    choices = dict(page.context["add_form"].fields["participation"].choices)
+    assert world.part_a.pk in choices and world.part_b.pk not in choices
+    response = client.post(
+        reverse("mentoring:programme", args=[programme.pk]),
+        {"participation": world.part_a.pk, "kind": "sparring", "skills": "pitching"},
+    )
+    assert response.status_code == 302
+    assert programme.mentees.get().skills == ["pitching"]
+    assert AuditEvent.objects.filter(person_id=world.part_a.person_id, action="create").exists()
+
+    api = APIClient()
+    api.force_authenticate(world.coord_a)
+    answer = api.post(
+        f"/api/v1/mentoring/programmes/{programme.pk}/mentees/",
+        {"participation": world.part_b.pk, "kind": "career"},
+        format="json",
+    )
+    assert answer.status_code == 404
