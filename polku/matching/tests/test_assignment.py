@@ -317,3 +317,32 @@ def test_any_json_gives_a_result_or_invalid_input(data):
         assert str(exc)
     else:
         assert set(out) == {"pairs", "total", "matched", "gap"}
+
+
+@st.composite
+def medium_problems(draw):
+    seed = draw(st.integers(0, 10**6))
+    rng = random.Random(seed)
+    n_left, n_right = rng.randint(1, 60), rng.randint(1, 20)
+    left = [(f"l{i}", rng.randint(0, 3)) for i in range(n_left)]
+    right = [(f"r{j}", rng.randint(0, 5)) for j in range(n_right)]
+    scores = [
+        (x, f"r{j}", rng.choice([0.0, 0.5, 1.0, rng.random()]))
+        for x, _ in left
+        for j in rng.sample(range(n_right), min(n_right, 6))
+    ]
+    forbidden = [(x, y) for x, y, _ in scores if rng.random() < 0.1]
+    return problem(left, right, scores, draw(st.sampled_from(a.OBJECTIVES)), forbidden)
+
+
+@settings(max_examples=60, deadline=None)
+@given(medium_problems())
+def test_larger_instances_keep_every_constraint_and_objectives_are_consistent(p):
+    result = a.solve(p)
+    assert feasible(p, result.pairs)
+    others = {o: a.solve(problem(*_args(p), objective=o, forbidden=p.forbidden)) for o in a.OBJECTIVES}
+    # count and maxmin reach the largest number of pairs; total reaches the largest total.
+    assert others["count"].matched == others["maxmin"].matched >= others["total"].matched
+    assert others["total"].total >= max(others["count"].total, others["maxmin"].total) - 1e-5
+    if others["maxmin"].matched:
+        assert others["maxmin"].min_score >= others["count"].min_score - 1e-6
