@@ -82,3 +82,6 @@ urlpatterns += privacy_api_urls.urlpatterns
 from polku.knowledge import api_urls as knowledge_api_urls  # noqa: E402
 
 urlpatterns += knowledge_api_urls.urlpatterns
+from polku.mentoring import api_urls as mentoring_api_urls  # noqa: E402
+
+urlpatterns += mentoring_api_urls.urlpatterns

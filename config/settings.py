@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "polku.outcomes",
     "polku.privacy",
     "polku.knowledge",
+    "polku.mentoring",
     "polku.demo",
 ]
 
@@ -247,6 +248,14 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "polku.core.models.Language",
         "OrganisationKindEnum": "polku.organisations.models.Organisation.Kind",
         "PurposeEnum": "polku.consent.models.Purpose",
+        "MentoringKindEnum": "polku.mentoring.models.Kind",
+        "MentoringSideEnum": "polku.mentoring.models.Side",
+        "MentoringProgrammeStatusEnum": "polku.mentoring.models.MentoringProgramme.Status",
+        "MentoringProposalStatusEnum": "polku.mentoring.models.Proposal.Status",
+        "MentorshipStatusEnum": "polku.mentoring.models.Mentorship.Status",
+        "MentorshipResponseEnum": "polku.mentoring.models.Mentorship.Response",
+        "MentoringSessionStatusEnum": "polku.mentoring.models.Session.Status",
+        "MentoringGoalStatusEnum": "polku.mentoring.models.Goal.Status",
     },
 }
 

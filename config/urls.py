@@ -15,6 +15,7 @@ urlpatterns = [
     path("participants/", include("polku.participants.urls")),
     path("audit/", include("polku.audit.urls")),
     path("imports/", include("polku.imports.urls")),
+    path("mentoring/", include("polku.mentoring.urls")),
     path("r/", include("polku.registration.urls")),
     path("", include("polku.privacy.urls")),
     path("knowledge/", include("polku.knowledge.urls")),
