@@ -94,6 +94,13 @@ class _Prepared:
     objective: str
 
 
+def _finite(number: float) -> bool:
+    try:
+        return math.isfinite(number)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
 def _check_sides(sides: list[Side], name: str) -> dict[str, int]:
     index: dict[str, int] = {}
     for side in sides:
@@ -127,7 +134,7 @@ def _prepare(problem: AssignmentProblem) -> _Prepared:
             raise InvalidInput(f"scores: unknown left id {lid!r} in pair ({lid!r}, {rid!r})")
         if rid not in right:
             raise InvalidInput(f"scores: unknown right id {rid!r} in pair ({lid!r}, {rid!r})")
-        if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(score):
+        if isinstance(score, bool) or not isinstance(score, int | float) or not _finite(score):
             raise InvalidInput(
                 f"scores: the score of ({lid!r}, {rid!r}) must be a finite number, got {score!r}"
             )

@@ -54,6 +54,8 @@ def _read(path: str) -> Any:
         raise InvalidInput(f"bad JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise InvalidInput("bad JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise InvalidInput(f"bad JSON: {exc}") from None
 
 
 def main(argv: list[str]) -> int:

@@ -267,6 +267,8 @@ INVALID = [
     ({**BASE, "scores": [["a", "m", 0.5], ["a", "m", 0.6]]}, "listed twice"),
     ({**BASE, "scores": [["a", "m", "high"]]}, "finite number"),
     ({**BASE, "scores": [["a", "m", 1e9]]}, "between"),
+    ({**BASE, "scores": [["a", "m", 10**400]]}, "finite number"),
+    ({**BASE, "scores": [["a", "m", float("nan")]]}, "finite number"),
     ({**BASE, "scores": [["a", "m"]]}, r"\[left_id, right_id, score\]"),
     ({**BASE, "forbidden": "a,m"}, "must be a list"),
     ({**BASE, "forbidden": [["a"]]}, "pair of two ids"),
