@@ -241,9 +241,10 @@ def _min_cost_flow(prep: _Prepared, mask: np.ndarray | None, *, maximise_count: 
     else:
         tie = most_pairs + 1
         largest = int(np.abs(q).max(initial=0))
-        # OR-tools multiplies costs by the node count while scaling; keep well inside int64.
-        # (Only absurdly large instances drop the tie-break.)
-        fits = (largest * tie + 1) * (n_nodes + 1) * max(most_pairs, 1) < 2**62
+        # OR-tools multiplies costs by the node count while scaling, and the total cost must fit too:
+        # keep both well inside int64 (only absurdly large instances drop the tie-break).
+        biggest = largest * tie + 1
+        fits = biggest * (n_nodes + 1) < 2**62 and biggest * max(most_pairs, 1) < 2**62
         costs = -(q * tie + 1) if fits else -q
     all_costs = np.concatenate([costs, np.zeros(len(tails) - n_arcs, dtype=np.int64)])
     solver.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, all_costs)

@@ -33,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
         "engine", choices=sorted(ENGINES), help="assign: pairs with capacities; groups: peer groups"
     )
     parser.add_argument("file", nargs="?", default="-", help="JSON input (default: standard input)")
-    parser.add_argument("--time-limit", type=float, default=None, help="seconds (maxmin search, groups)")
+    parser.add_argument(
+        "--time-limit", type=float, default=None, help="seconds for the maxmin threshold search (assign)"
+    )
     return parser
 
 

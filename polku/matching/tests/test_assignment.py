@@ -349,3 +349,15 @@ def test_larger_instances_keep_every_constraint_and_objectives_are_consistent(p)
     assert others["total"].total >= max(others["count"].total, others["maxmin"].total) - 1e-5
     if others["maxmin"].matched:
         assert others["maxmin"].min_score >= others["count"].min_score - 1e-6
+
+
+def test_extreme_scores_keep_the_tie_break():
+    p = problem(
+        [("a", 1), ("b", 1), ("c", 1)],
+        [("m", 1), ("n", 2)],
+        [("a", "m", 1000.0), ("b", "m", 999.999999), ("b", "n", 0.0), ("c", "n", -1000.0)],
+    )
+    result = a.solve(p)
+    assert result.pairs == [("a", "m"), ("b", "n")]  # the zero pair fills a free place
+    assert result.total == 1000.0
+    assert key(p, result.pairs) == brute_force(p)
