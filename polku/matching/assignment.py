@@ -94,6 +94,13 @@ class _Prepared:
     objective: str
 
 
+def _finite(number: float) -> bool:
+    try:
+        return math.isfinite(number)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
 def _check_sides(sides: list[Side], name: str) -> dict[str, int]:
     index: dict[str, int] = {}
     for side in sides:
@@ -127,7 +134,7 @@ def _prepare(problem: AssignmentProblem) -> _Prepared:
             raise InvalidInput(f"scores: unknown left id {lid!r} in pair ({lid!r}, {rid!r})")
         if rid not in right:
             raise InvalidInput(f"scores: unknown right id {rid!r} in pair ({lid!r}, {rid!r})")
-        if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(score):
+        if isinstance(score, bool) or not isinstance(score, int | float) or not _finite(score):
             raise InvalidInput(
                 f"scores: the score of ({lid!r}, {rid!r}) must be a finite number, got {score!r}"
             )
@@ -234,9 +241,10 @@ def _min_cost_flow(prep: _Prepared, mask: np.ndarray | None, *, maximise_count: 
     else:
         tie = most_pairs + 1
         largest = int(np.abs(q).max(initial=0))
-        # OR-tools multiplies costs by the node count while scaling; keep well inside int64.
-        # (Only absurdly large instances drop the tie-break.)
-        fits = (largest * tie + 1) * (n_nodes + 1) * max(most_pairs, 1) < 2**62
+        # OR-tools multiplies costs by the node count while scaling, and the total cost must fit too:
+        # keep both well inside int64 (only absurdly large instances drop the tie-break).
+        biggest = largest * tie + 1
+        fits = biggest * (n_nodes + 1) < 2**62 and biggest * max(most_pairs, 1) < 2**62
         costs = -(q * tie + 1) if fits else -q
     all_costs = np.concatenate([costs, np.zeros(len(tails) - n_arcs, dtype=np.int64)])
     solver.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, all_costs)

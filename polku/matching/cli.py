@@ -33,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
         "engine", choices=sorted(ENGINES), help="assign: pairs with capacities; groups: peer groups"
     )
     parser.add_argument("file", nargs="?", default="-", help="JSON input (default: standard input)")
-    parser.add_argument("--time-limit", type=float, default=None, help="seconds (maxmin search, groups)")
+    parser.add_argument(
+        "--time-limit", type=float, default=None, help="seconds for the maxmin threshold search (assign)"
+    )
     return parser
 
 
@@ -54,6 +56,8 @@ def _read(path: str) -> Any:
         raise InvalidInput(f"bad JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise InvalidInput("bad JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise InvalidInput(f"bad JSON: {exc}") from None
 
 
 def main(argv: list[str]) -> int:

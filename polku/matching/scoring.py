@@ -107,58 +107,23 @@ def check_weights(weights: dict[str, float] | None) -> dict[str, float]:
     return checked
 
 
-def _coverage(
-    wanted: frozenset[str], offered: frozenset[str]
-) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
-    if not wanted:
-        return 0.0, (), ()
-    hit = wanted & offered
-    return len(hit) / len(wanted), tuple(sorted(hit)), tuple(sorted(wanted - offered))
+Shared = dict[str, int]  # language → the lower of the two CEFR ranks, for languages at the minimum or better
+NATIVE_RANK = cefr.rank(cefr.NATIVE)
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
-    union = a | b
-    if not union:
-        return 0.0, (), ()
-    hit = a & b
-    return len(hit) / len(union), tuple(sorted(hit)), tuple(sorted(a - b))
+def _ranks(candidate: Candidate) -> dict[str, int]:
+    return {lang: cefr.rank(level) for lang, level in candidate.languages.items()}
 
 
-def _language(
-    left: Candidate, right: Candidate, minimum: str
-) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
-    shared = cefr.shared_languages(left.languages, right.languages, minimum)
-    if not shared:
-        return 0.0, (), tuple(sorted(left.languages))
-    floor, top = cefr.rank(minimum), cefr.rank(cefr.NATIVE)
-    levels = {lang: min(cefr.rank(left.languages[lang]), cefr.rank(right.languages[lang])) for lang in shared}
-    best = max(levels.values())
-    value = (best - floor + 1) / (top - floor + 1)
-    # Best shared language first, then the other shared ones.
-    order = sorted(shared, key=lambda lang: (-levels[lang], lang))
-    return value, tuple(order), ()
+def _shared(left: dict[str, int], right: dict[str, int], floor: int) -> Shared:
+    return {
+        lang: min(left[lang], right[lang])
+        for lang in left.keys() & right.keys()
+        if left[lang] >= floor and right[lang] >= floor
+    }
 
 
-def _location(left: Candidate, right: Candidate) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
-    if left.location and right.location and left.location.strip().lower() == right.location.strip().lower():
-        return 1.0, (left.location,), ()
-    if left.utc_offset is not None and right.utc_offset is not None:
-        hours = abs(left.utc_offset - right.utc_offset)
-        hours = min(hours, 24 - hours)  # around the date line
-        return max(0.0, 0.75 * (1 - hours / 12)), (f"{hours:g} h apart",), ()
-    return 0.0, (), ()
-
-
-def _wishes(left: Candidate, right: Candidate) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
-    said = []
-    if right.id in left.wishes:
-        said.append("left asked")
-    if left.id in right.wishes:
-        said.append("right asked")
-    return len(said) / 2, tuple(said), ()
-
-
-def _blocked(left: Candidate, right: Candidate, rules: Rules) -> str | None:
+def _blocked(left: Candidate, right: Candidate, shared: Shared, rules: Rules) -> str | None:
     if (left.id, right.id) in rules.never:
         return "declined_before"
     if (
@@ -168,49 +133,119 @@ def _blocked(left: Candidate, right: Candidate, rules: Rules) -> str | None:
         and left.employer.strip().casefold() == right.employer.strip().casefold()
     ):
         return "same_employer"
-    if rules.require_shared_language and not cefr.shared_languages(
-        left.languages, right.languages, rules.min_language_level
-    ):
+    if rules.require_shared_language and not shared:
         return "no_shared_language"
     return None
 
 
-def _score(left: Candidate, right: Candidate, weights: dict[str, float], rules: Rules) -> PairScore:
-    values = {
-        "language": _language(left, right, rules.min_language_level),
-        "skills": _coverage(left.skills, right.skills),
-        "industry": _jaccard(left.industries, right.industries),
-        "goals": _coverage(left.goals, right.goals),
-        "stage": (1.0, (left.stage,), ()) if left.stage and left.stage == right.stage else (0.0, (), ()),
-        "availability": _coverage(left.availability, right.availability),
-        "location": _location(left, right),
-        "wishes": _wishes(left, right),
+def _same_place(left: Candidate, right: Candidate) -> bool:
+    return bool(
+        left.location and right.location and left.location.strip().lower() == right.location.strip().lower()
+    )
+
+
+def _hours_apart(left: Candidate, right: Candidate) -> float | None:
+    if left.utc_offset is None or right.utc_offset is None:
+        return None
+    hours = abs(left.utc_offset - right.utc_offset) % 24
+    return min(hours, 24 - hours)  # round the date line
+
+
+def _values(left: Candidate, right: Candidate, shared: Shared, floor: int) -> tuple[float, ...]:
+    """One value in 0..1 per criterion, in CRITERIA order."""
+    language = (max(shared.values()) - floor + 1) / (NATIVE_RANK - floor + 1) if shared else 0.0
+    skills = len(left.skills & right.skills) / len(left.skills) if left.skills else 0.0
+    industries = left.industries | right.industries
+    industry = len(left.industries & right.industries) / len(industries) if industries else 0.0
+    goals = len(left.goals & right.goals) / len(left.goals) if left.goals else 0.0
+    stage = 1.0 if left.stage and left.stage == right.stage else 0.0
+    slots = left.availability
+    availability = len(slots & right.availability) / len(slots) if slots else 0.0
+    if _same_place(left, right):
+        location = 1.0
+    else:
+        hours = _hours_apart(left, right)
+        location = 0.0 if hours is None else max(0.0, 0.75 * (1 - hours / 12))
+    wishes = ((right.id in left.wishes) + (left.id in right.wishes)) / 2
+    return (language, skills, industry, goals, stage, availability, location, wishes)
+
+
+def _total(values: tuple[float, ...], weights: tuple[float, ...], weight_sum: float) -> float:
+    return round(math.fsum(w * v for w, v in zip(weights, values, strict=True)) / weight_sum, 6)
+
+
+def _evidence(
+    left: Candidate, right: Candidate, shared: Shared
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """What matched and what is missing, per criterion."""
+
+    def both(wanted: frozenset[str], offered: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return tuple(sorted(wanted & offered)), tuple(sorted(wanted - offered))
+
+    if _same_place(left, right):
+        place: tuple[str, ...] = (left.location or "",)
+    else:
+        hours = _hours_apart(left, right)
+        place = () if hours is None else (f"{hours:g} h apart",)
+    asked = tuple(
+        label
+        for label, yes in (("left asked", right.id in left.wishes), ("right asked", left.id in right.wishes))
+        if yes
+    )
+    return {
+        # Best shared language first.
+        "language": (
+            tuple(sorted(shared, key=lambda lang: (-shared[lang], lang))),
+            () if shared else tuple(sorted(left.languages)),
+        ),
+        "skills": both(left.skills, right.skills),
+        "industry": both(left.industries, right.industries),
+        "goals": both(left.goals, right.goals),
+        "stage": ((left.stage,) if left.stage and left.stage == right.stage else (), ()),
+        "availability": both(left.availability, right.availability),
+        "location": (place, ()),
+        "wishes": (asked, ()),
     }
-    total_weight = sum(weights.values())
-    parts = tuple(
-        Part(
-            criterion=name,
-            weight=weights[name],
-            value=round(values[name][0], 6),
-            contribution=round(weights[name] * values[name][0] / total_weight, 6),
-            matched=values[name][1],
-            missing=values[name][2],
+
+
+class _Scorer:
+    def __init__(self, weights: dict[str, float] | None, rules: Rules) -> None:
+        checked = check_weights(weights)
+        self.weights = tuple(checked[name] for name in CRITERIA)
+        self.weight_sum = sum(self.weights)
+        self.rules = rules
+        self.floor = cefr.rank(rules.min_language_level)  # a clear error for an unknown level
+
+    def quick(self, left: Candidate, right: Candidate, lr: dict[str, int], rr: dict[str, int]):
+        """(blocked_by, score, shared, values) without the explanation."""
+        shared = _shared(lr, rr, self.floor)
+        blocked = _blocked(left, right, shared, self.rules)
+        values = _values(left, right, shared, self.floor)
+        score = 0.0 if blocked else _total(values, self.weights, self.weight_sum)
+        return blocked, score, shared, values
+
+    def full(self, left: Candidate, right: Candidate, blocked, score, shared, values) -> PairScore:
+        evidence = _evidence(left, right, shared)
+        parts = tuple(
+            Part(
+                criterion=name,
+                weight=w,
+                value=round(v, 6),
+                contribution=round(w * v / self.weight_sum, 6),
+                matched=evidence[name][0],
+                missing=evidence[name][1],
+            )
+            for name, w, v in zip(CRITERIA, self.weights, values, strict=True)
         )
-        for name in CRITERIA
-    )
-    blocked_by = _blocked(left, right, rules)
-    score = (
-        0.0 if blocked_by else round(math.fsum(weights[n] * values[n][0] for n in CRITERIA) / total_weight, 6)
-    )
-    return PairScore(left=left.id, right=right.id, score=score, parts=parts, blocked_by=blocked_by)
+        return PairScore(left=left.id, right=right.id, score=score, parts=parts, blocked_by=blocked)
 
 
 def score_pair(
     left: Candidate, right: Candidate, *, weights: dict[str, float] | None = None, rules: Rules = Rules()
 ) -> PairScore:
     """The score of one pair with its breakdown; blocked pairs score 0 and name the rule."""
-    cefr.rank(rules.min_language_level)  # a clear error for an unknown level
-    return _score(left, right, check_weights(weights), rules)
+    scorer = _Scorer(weights, rules)
+    return scorer.full(left, right, *scorer.quick(left, right, _ranks(left), _ranks(right)))
 
 
 def score_all(
@@ -222,22 +257,26 @@ def score_all(
     top_k: int | None = None,
 ) -> list[PairScore]:
     """Allowed pairs only (blocked pairs never appear), grouped by left in the given order, best first
-    within each left (ties by right id); at most top_k per left when given."""
-    checked = check_weights(weights)
-    cefr.rank(rules.min_language_level)
+    within each left (ties by right id); at most top_k per left when given. The explanation is built only
+    for the pairs returned."""
+    scorer = _Scorer(weights, rules)
     if top_k is not None and (isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1):
         raise InvalidInput(f"top_k must be a whole number of at least 1, got {top_k!r}")
     for side, name in ((left, "left"), (right, "right")):
         ids = [c.id for c in side]
         if len(set(ids)) != len(ids):
             raise InvalidInput(f"{name}: duplicate candidate ids")
+    right_ranks = [_ranks(mentor) for mentor in right]
     out: list[PairScore] = []
     for mentee in left:
-        allowed = [
-            s for s in (_score(mentee, mentor, checked, rules) for mentor in right) if s.blocked_by is None
-        ]
-        key = lambda s: (-s.score, s.right)  # noqa: E731
-        out.extend(heapq.nsmallest(top_k, allowed, key=key) if top_k else sorted(allowed, key=key))
+        lr = _ranks(mentee)
+        allowed = []
+        for j, mentor in enumerate(right):
+            quick = scorer.quick(mentee, mentor, lr, right_ranks[j])
+            if quick[0] is None:
+                allowed.append((-quick[1], mentor.id, j, quick))
+        best = heapq.nsmallest(top_k, allowed) if top_k else sorted(allowed)
+        out.extend(scorer.full(mentee, right[j], *quick) for _, _, j, quick in best)
     return out
 
 

@@ -267,6 +267,8 @@ INVALID = [
     ({**BASE, "scores": [["a", "m", 0.5], ["a", "m", 0.6]]}, "listed twice"),
     ({**BASE, "scores": [["a", "m", "high"]]}, "finite number"),
     ({**BASE, "scores": [["a", "m", 1e9]]}, "between"),
+    ({**BASE, "scores": [["a", "m", 10**400]]}, "finite number"),
+    ({**BASE, "scores": [["a", "m", float("nan")]]}, "finite number"),
     ({**BASE, "scores": [["a", "m"]]}, r"\[left_id, right_id, score\]"),
     ({**BASE, "forbidden": "a,m"}, "must be a list"),
     ({**BASE, "forbidden": [["a"]]}, "pair of two ids"),
@@ -286,6 +288,7 @@ json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(-3, 3)
+    | st.just(10**400)
     | st.floats(allow_nan=True)
     | st.sampled_from(["a", "m", ""]),
     lambda children: (
@@ -346,3 +349,15 @@ def test_larger_instances_keep_every_constraint_and_objectives_are_consistent(p)
     assert others["total"].total >= max(others["count"].total, others["maxmin"].total) - 1e-5
     if others["maxmin"].matched:
         assert others["maxmin"].min_score >= others["count"].min_score - 1e-6
+
+
+def test_extreme_scores_keep_the_tie_break():
+    p = problem(
+        [("a", 1), ("b", 1), ("c", 1)],
+        [("m", 1), ("n", 2)],
+        [("a", "m", 1000.0), ("b", "m", 999.999999), ("b", "n", 0.0), ("c", "n", -1000.0)],
+    )
+    result = a.solve(p)
+    assert result.pairs == [("a", "m"), ("b", "n")]  # the zero pair fills a free place
+    assert result.total == 1000.0
+    assert key(p, result.pairs) == brute_force(p)

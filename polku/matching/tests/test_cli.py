@@ -78,6 +78,8 @@ def test_command_reads_a_file_and_standard_input(tmp_path):
     [
         ("{bad", "bad JSON at line 1"),
         ("", "bad JSON"),
+        ("[" * 100_000, "bad JSON"),
+        ('{"left": ' + "1" * 5000 + "}", "bad JSON"),
         (json.dumps(EXAMPLE | {"objective": "fair"}), "unknown objective"),
         (json.dumps(EXAMPLE | {"left": [{"id": "a", "capacity": -2}]}), "must not be negative"),
         (json.dumps(EXAMPLE | {"required": [["a", "x"]]}), "unknown right id"),
