@@ -200,6 +200,7 @@ else:
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("POLKU_FROM_EMAIL")
+POLKU_SITE_URL = env("POLKU_SITE_URL").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security: secure unless DEBUG.
