@@ -239,6 +239,11 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ActivityKindEnum": "polku.projects.models.Activity.Kind",
         "AnswerEnum": "polku.participants.models.Answer",
+        "ExitStatusEnum": "polku.outcomes.models.ExitStatus",
+        "LabourStatusEnum": "polku.participants.models.LabourStatus",
+        "FollowUpStatusEnum": "polku.outcomes.models.FollowUp.Status",
+        "OutcomeKindEnum": "polku.outcomes.models.Outcome.Kind",
+        "SourceEnum": "polku.outcomes.models.Source",
         "LanguageEnum": "polku.core.models.Language",
         "OrganisationKindEnum": "polku.organisations.models.Organisation.Kind",
         "PurposeEnum": "polku.consent.models.Purpose",

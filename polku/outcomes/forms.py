@@ -25,7 +25,9 @@ class ExitRecordForm(forms.Form):
         label=_("Situation on"),
         widget=DateInput(),
         required=False,
-        help_text=_("The day the situation applied; the exit date when left empty. Counted within four weeks."),
+        help_text=_(
+            "The day the situation applied; the exit date when left empty. Counted within four weeks."
+        ),
     )
     qualification_gained = _radios(_("Gained a qualification thanks to the project"), Answer.choices)
 
@@ -40,7 +42,9 @@ class FollowUpForm(forms.Form):
     labour_status = _radios(_("Your situation now"), ExitStatus.choices, required=True)
     permanent_contract = _radios(_("Have you moved to a permanent contract?"), Answer.choices)
     full_time = _radios(_("Have you moved to full-time work?"), Answer.choices)
-    more_demanding_job = _radios(_("Have you moved to a more demanding job or been promoted?"), Answer.choices)
+    more_demanding_job = _radios(
+        _("Have you moved to a more demanding job or been promoted?"), Answer.choices
+    )
 
     def __init__(self, *args: Any, improvement_asked: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -85,7 +86,9 @@ def follow_up_list(*, access: Access, status: str = "") -> QuerySet[FollowUp]:
     """Follow-ups of the reader's partners' participants (no answers, only where each stands)."""
     rows = (
         FollowUp.objects.filter(access.participation_filter("participation__"))
-        .select_related("participation__person", "participation__project", "participation__partner__organisation")
+        .select_related(
+            "participation__person", "participation__project", "participation__partner__organisation"
+        )
         .order_by("status", "due_on", "pk")
     )
     if status:
@@ -93,12 +96,12 @@ def follow_up_list(*, access: Access, status: str = "") -> QuerySet[FollowUp]:
     return rows
 
 
-def outcome_counts_by_kind(*, participation_ids: QuerySet[Participation] | list[int]) -> dict[str, int]:
+def outcome_counts_by_kind(*, participation_ids: Iterable[int]) -> dict[str, int]:
     """Participations with at least one outcome of each kind, for reporting (people, not rows)."""
     from django.db.models import Count
 
     rows = (
-        Outcome.objects.filter(participation_id__in=participation_ids)
+        Outcome.objects.filter(participation_id__in=list(participation_ids))
         .values("kind")
         .annotate(people=Count("participation_id", distinct=True))
     )

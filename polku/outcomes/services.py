@@ -184,7 +184,9 @@ def exit_link_token(participation: Participation) -> str:
     exit date changes; it expires after EXIT_LINK_MAX_AGE.
     """
     assert participation.exit_date is not None
-    return signing.dumps({"p": participation.pk, "e": participation.exit_date.isoformat()}, salt=EXIT_LINK_SALT)
+    return signing.dumps(
+        {"p": participation.pk, "e": participation.exit_date.isoformat()}, salt=EXIT_LINK_SALT
+    )
 
 
 def exit_link_participation(token: str) -> Participation | None:

@@ -15,4 +15,9 @@ def follow_ups_daily() -> dict[str, int]:
     from polku.outcomes.services import follow_ups_process
 
     run = follow_ups_process()
-    return {"created": run.created, "restarted": run.restarted, "reminded": run.reminded, "closed": run.closed}
+    return {
+        "created": run.created,
+        "restarted": run.restarted,
+        "reminded": run.reminded,
+        "closed": run.closed,
+    }

@@ -143,7 +143,9 @@ def reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("The participation is active again; the exit record stays until the next exit."))
+        messages.success(
+            request, _("The participation is active again; the exit record stays until the next exit.")
+        )
     return redirect(_overview(participation))
 
 
@@ -159,11 +161,11 @@ def _answers(form: FollowUpForm) -> services.FollowUpAnswers:
 
 def follow_up_answer_view(request: HttpRequest, token: str) -> HttpResponse:
     """The page of the e-mailed link: nothing personal, only the questions."""
-    follow_up = get_object_or_404(
-        FollowUp.objects.select_related("participation__entry_data"), token=token
-    )
+    follow_up = get_object_or_404(FollowUp.objects.select_related("participation__entry_data"), token=token)
     if follow_up.status != FollowUp.Status.PENDING:
-        return TemplateResponse(request, "outcomes/link_closed.html", {"answered": follow_up.status == "answered"})
+        return TemplateResponse(
+            request, "outcomes/link_closed.html", {"answered": follow_up.status == "answered"}
+        )
     form = FollowUpForm(
         request.POST or None, improvement_asked=services.employed_at_entry(follow_up.participation)
     )
@@ -271,7 +273,9 @@ def outcome_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         outcome.refresh_from_db()
         try:
-            services.outcome_update(actor=request.user, access=access, outcome=outcome, data=form.cleaned_data)
+            services.outcome_update(
+                actor=request.user, access=access, outcome=outcome, data=form.cleaned_data
+            )
         except ApplicationError as error:
             apply_field_errors(error, form)
         else:
