@@ -95,3 +95,31 @@ def test_coordinator_reopens(client, world):
     client.post(reverse("outcomes:reopen", args=[world.part_a.pk]))
     world.part_a.refresh_from_db()
     assert world.part_a.exit_date is None
+
+
+def test_follow_up_list_query_count_is_constant(client, world, django_assert_max_num_queries):
+    from polku.testing import factories as f
+
+    for _ in range(20):
+        FollowUpFactory(participation=f.ParticipationFactory(partner=world.a, exit_date=dt.date(2025, 6, 30)))
+    client.force_login(world.coord_a)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("outcomes:follow_up_list")).status_code == 200
+
+
+def test_participant_answers_exit_situation_through_the_e_mailed_link(client, world):
+    from polku.outcomes.services import exit_link_token
+
+    world.part_a.exit_date = dt.date(2025, 6, 30)
+    world.part_a.save()
+    url = reverse("outcomes:exit_link", args=[exit_link_token(world.part_a)])
+    page = client.get(url).content.decode()
+    assert "Amina" not in page
+    assert client.post(url, {"status": "education", "qualification_gained": "yes"}).status_code == 200
+    record = ExitRecord.objects.get(participation=world.part_a)
+    assert (record.status, record.source, record.status_on) == (
+        "education",
+        "participant",
+        dt.date(2025, 6, 30),
+    )
+    assert client.get(reverse("outcomes:exit_link", args=["forged"])).status_code == 404
