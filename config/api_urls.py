@@ -85,3 +85,6 @@ urlpatterns += knowledge_api_urls.urlpatterns
 from polku.mentoring import api_urls as mentoring_api_urls  # noqa: E402
 
 urlpatterns += mentoring_api_urls.urlpatterns
+from polku.outcomes import api_urls as outcomes_api_urls  # noqa: E402
+
+urlpatterns += outcomes_api_urls.urlpatterns

@@ -203,6 +203,7 @@ else:
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("POLKU_FROM_EMAIL")
+POLKU_SITE_URL = env("POLKU_SITE_URL").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security: secure unless DEBUG.
@@ -245,6 +246,11 @@ SPECTACULAR_SETTINGS = {
         "EvaluationKindEnum": "polku.knowledge.models.EvaluationNote.Kind",
         "HandbookKindEnum": "polku.knowledge.models.HandbookPage.Kind",
         "AnswerEnum": "polku.participants.models.Answer",
+        "ExitStatusEnum": "polku.outcomes.models.ExitStatus",
+        "LabourStatusEnum": "polku.participants.models.LabourStatus",
+        "FollowUpStatusEnum": "polku.outcomes.models.FollowUp.Status",
+        "OutcomeKindEnum": "polku.outcomes.models.Outcome.Kind",
+        "SourceEnum": "polku.outcomes.models.Source",
         "LanguageEnum": "polku.core.models.Language",
         "OrganisationKindEnum": "polku.organisations.models.Organisation.Kind",
         "PurposeEnum": "polku.consent.models.Purpose",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("r/", include("polku.registration.urls")),
     path("", include("polku.privacy.urls")),
     path("knowledge/", include("polku.knowledge.urls")),
+    path("outcomes/", include("polku.outcomes.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -6,3 +6,6 @@ class OutcomesConfig(AppConfig):
     name = "polku.outcomes"
     label = "outcomes"
     verbose_name = _("Outcomes")
+
+    def ready(self) -> None:
+        from polku.outcomes import tasks  # noqa: F401  (registers the periodic job)

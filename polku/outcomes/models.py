@@ -60,6 +60,13 @@ class ExitRecord(TimeStamped):
     def __str__(self) -> str:
         return f"{self.participation_id}: {self.status or '?'}"
 
+    @property
+    def within_immediate_window(self) -> bool | None:
+        """Whether the situation applied within four weeks of exit (computed, never stored)."""
+        from polku.outcomes.rules import within_immediate_window
+
+        return within_immediate_window(self.participation.exit_date, self.status_on)
+
 
 class FollowUp(TimeStamped):
     """The six-month follow-up after exit: created by a scheduled task, answered by the person (through
@@ -140,6 +147,12 @@ class Outcome(TimeStamped):
         verbose_name_plural = _("outcomes")
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["participation", "kind", "date"], name="outcome_kind_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="company_founded") | ~models.Q(business_id=""),
+                name="company_founded_has_business_id",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date}"
