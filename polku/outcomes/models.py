@@ -147,12 +147,8 @@ class Outcome(TimeStamped):
         verbose_name_plural = _("outcomes")
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["participation", "kind", "date"], name="outcome_kind_date")]
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(kind="company_founded") | ~models.Q(business_id=""),
-                name="company_founded_has_business_id",
-            )
-        ]
+        # A company founded needs its business ID (checked by the services), but no database check:
+        # anonymisation (polku.privacy) removes the ID of a sole trader, which identifies the person.
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date}"
