@@ -15,6 +15,7 @@ urlpatterns = [
     path("participants/", include("polku.participants.urls")),
     path("audit/", include("polku.audit.urls")),
     path("imports/", include("polku.imports.urls")),
+    path("mentor-days/", include("polku.mentordays.urls")),
     path("r/", include("polku.registration.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
