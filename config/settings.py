@@ -242,6 +242,10 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "polku.core.models.Language",
         "OrganisationKindEnum": "polku.organisations.models.Organisation.Kind",
         "PurposeEnum": "polku.consent.models.Purpose",
+        "MentorDayStatusEnum": "polku.mentordays.models.MentorDay.Status",
+        "BookingStatusEnum": "polku.mentordays.models.Booking.Status",
+        "WaitlistStatusEnum": "polku.mentordays.models.WaitlistEntry.Status",
+        "AttendanceEnum": "polku.mentordays.models.ATTENDANCE_CHOICES",
     },
 }
 

@@ -171,6 +171,14 @@ class Booking(models.Model):
         return f"{self.participation_id} → {self.slot_id} ({self.status})"
 
 
+# What the day's coordinator can mark a booking as (back to "booked" undoes a mark).
+ATTENDANCE_CHOICES = [
+    (Booking.Status.ATTENDED.value, Booking.Status.ATTENDED.label),
+    (Booking.Status.NO_SHOW.value, Booking.Status.NO_SHOW.label),
+    (Booking.Status.BOOKED.value, Booking.Status.BOOKED.label),
+]
+
+
 class WaitlistEntry(models.Model):
     class Status(models.TextChoices):
         WAITING = "waiting", _("Waiting")

@@ -36,6 +36,8 @@ def mentor_day_get_managed(*, access: Access, pk: int) -> MentorDay:
 
 
 def _own_participations(access: Access) -> QuerySet[Participation]:
+    if access.person_id is None:
+        return Participation.objects.none()
     return Participation.objects.filter(person_id=access.person_id, exit_date__isnull=True)
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
@@ -569,7 +570,7 @@ def _promote(*, actor: User | None, day: MentorDay, slot: Slot, now: dt.datetime
         entry.booking = booking
         entry.save(update_fields=["status", "booking", "updated_at"])
         _audit(actor, booking, ["slot", "topic", "from_waitlist"], AuditEvent.Action.CREATE)
-        transaction.on_commit(lambda b=booking.pk: _email_promoted(b))
+        transaction.on_commit(partial(_email_promoted, booking.pk))
         return booking
     return None
 
@@ -635,8 +636,3 @@ def reminders_send(*, now: dt.datetime | None = None, ahead: dt.timedelta = dt.t
             reminder_email(booking_id=pk)
             sent += 1
     return sent
-
-
-def recipient_language(participation: Participation) -> str:
-    language = participation.person.preferred_language or "en"
-    return language if language in {"fi", "sv", "en"} else translation.get_language() or "en"
