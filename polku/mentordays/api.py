@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.core.api import Pagination, paginated_response
 from polku.mentordays import selectors, services
 from polku.mentordays.models import ATTENDANCE_CHOICES, Booking, Expert, MentorDay, Slot, WaitlistEntry
 from polku.projects.models import Partner
@@ -183,6 +184,8 @@ def _taken(day: MentorDay) -> set[int]:
 
 
 class DayListApi(APIView):
+    pagination_class = Pagination
+
     @extend_schema(
         operation_id="mentordays_day_list",
         tags=TAGS,
@@ -195,7 +198,7 @@ class DayListApi(APIView):
         ids = {d.pk for d in managed}
         days = managed + [d for d in selectors.mentor_day_list_open(access=access) if d.pk not in ids]
         days.sort(key=lambda d: (d.date, d.starts_at, d.pk))
-        return Response(MentorDaySerializer(days, many=True).data)
+        return paginated_response(request=request, view=self, rows=days, serializer_class=MentorDaySerializer)
 
     @extend_schema(
         operation_id="mentordays_day_create",
