@@ -258,6 +258,21 @@ class ExpertListApi(APIView):
 
 
 class ExpertDetailApi(APIView):
+    @extend_schema(
+        operation_id="mentordays_expert_update",
+        tags=TAGS,
+        request=ExpertInputSerializer,
+        responses=ExpertSerializer,
+    )
+    def patch(self, request: Request, pk: int, expert_pk: int) -> Response:
+        access = access_for(request.user)
+        day = selectors.mentor_day_get_managed(access=access, pk=pk)
+        expert = get_object_or_404(day.experts, pk=expert_pk)
+        data = _valid(ExpertInputSerializer, request, partial=True)
+        return Response(
+            ExpertSerializer(services.expert_update(access=access, expert=expert, data=data)).data
+        )
+
     @extend_schema(operation_id="mentordays_expert_delete", tags=TAGS, responses={204: None})
     def delete(self, request: Request, pk: int, expert_pk: int) -> Response:
         access = access_for(request.user)
@@ -272,6 +287,34 @@ class SlotListApi(APIView):
         day = selectors.mentor_day_get_for_booking(access=access_for(request.user), pk=pk)
         slots = day.slots.select_related("expert").order_by("starts_at", "pk")
         return Response(SlotSerializer(slots, many=True, context={"taken": _taken(day)}).data)
+
+
+class SlotInputSerializer(serializers.Serializer):
+    expert = serializers.IntegerField(min_value=1)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+
+
+class SlotUpdateSerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+
+
+class SlotCreateApi(APIView):
+    @extend_schema(
+        operation_id="mentordays_slot_create",
+        tags=TAGS,
+        request=SlotInputSerializer,
+        responses={201: SlotSerializer},
+        description=_("One slot by hand; refused when it overlaps the expert's slots."),
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        access = access_for(request.user)
+        day = selectors.mentor_day_get_managed(access=access, pk=pk)
+        data = _valid(SlotInputSerializer, request)
+        expert = get_object_or_404(day.experts, pk=data.pop("expert"))
+        slot = services.slot_create(access=access, mentor_day=day, expert=expert, **data)
+        return Response(SlotSerializer(slot).data, status=status.HTTP_201_CREATED)
 
 
 class SlotGenerateApi(APIView):
@@ -292,6 +335,20 @@ class SlotGenerateApi(APIView):
 
 
 class SlotDetailApi(APIView):
+    @extend_schema(
+        operation_id="mentordays_slot_update",
+        tags=TAGS,
+        request=SlotUpdateSerializer,
+        responses=SlotSerializer,
+        description=_("Move a free slot; refused when booked or overlapping the expert's slots."),
+    )
+    def patch(self, request: Request, pk: int, slot_pk: int) -> Response:
+        access = access_for(request.user)
+        day = selectors.mentor_day_get_managed(access=access, pk=pk)
+        slot = get_object_or_404(day.slots.select_related("expert"), pk=slot_pk)
+        slot = services.slot_update(access=access, slot=slot, **_valid(SlotUpdateSerializer, request))
+        return Response(SlotSerializer(slot).data)
+
     @extend_schema(operation_id="mentordays_slot_delete", tags=TAGS, responses={204: None})
     def delete(self, request: Request, pk: int, slot_pk: int) -> Response:
         access = access_for(request.user)

@@ -15,6 +15,7 @@ urlpatterns = [
         name="mentordays-expert-detail",
     ),
     path("mentor-days/<int:pk>/slots/", api.SlotListApi.as_view(), name="mentordays-slot-list"),
+    path("mentor-days/<int:pk>/slots/new/", api.SlotCreateApi.as_view(), name="mentordays-slot-create"),
     path(
         "mentor-days/<int:pk>/slots/generate/", api.SlotGenerateApi.as_view(), name="mentordays-slot-generate"
     ),

@@ -1,5 +1,7 @@
 """Mentor-day API routes against every role (collected by polku/core/tests/test_api_roles.py)."""
 
+import datetime as dt
+
 from polku.mentordays.models import Booking, WaitlistEntry
 from polku.mentordays.tests.factories import day_of
 from polku.testing import factories as f
@@ -69,6 +71,40 @@ CASES = [
         "mentordays-slot-list",
         lambda w: ("get", f"{API}/{_day(w)}/slots/", None),
         managers(200) | {"user_a": 200},
+    ),
+    Case(
+        "mentordays-slot-create",
+        lambda w: (
+            "post",
+            f"{API}/{(d := day_of(w.a)).pk}/slots/new/",
+            {
+                "expert": d.experts.first().pk,
+                "starts_at": (d.end).isoformat(),
+                "ends_at": (d.end + dt.timedelta(minutes=30)).isoformat(),
+            },
+        ),
+        managers(201),
+    ),
+    Case(
+        "mentordays-slot-update",
+        lambda w: (
+            "patch",
+            f"{API}/{(d := day_of(w.a)).pk}/slots/{(s := d.slots.order_by('starts_at').last()).pk}/",
+            {
+                "starts_at": s.ends_at.isoformat(),
+                "ends_at": (s.ends_at + dt.timedelta(minutes=30)).isoformat(),
+            },
+        ),
+        managers(200),
+    ),
+    Case(
+        "mentordays-expert-update",
+        lambda w: (
+            "patch",
+            f"{API}/{(d := day_of(w.a)).pk}/experts/{d.experts.first().pk}/",
+            {"topics": "Tax"},
+        ),
+        managers(200),
     ),
     Case(
         "mentordays-slot-generate",
