@@ -144,3 +144,10 @@ class AttendanceForm(forms.Form):
     status = forms.ChoiceField(
         choices=[(s, s) for s in (Booking.Status.ATTENDED, Booking.Status.NO_SHOW, Booking.Status.BOOKED)]
     )
+
+
+class SlotForm(forms.Form):
+    """A slot's times on its own day, in the day's time zone."""
+
+    starts_at = forms.TimeField(label=_("Starts"), widget=TimeInput())
+    ends_at = forms.TimeField(label=_("Ends"), widget=TimeInput())

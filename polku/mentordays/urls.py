@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/experts/", views.expert_add_view, name="expert_add"),
     path("<int:pk>/experts/<int:expert_pk>/remove/", views.expert_remove_view, name="expert_remove"),
     path("<int:pk>/slots/generate/", views.generate_view, name="generate"),
+    path("<int:pk>/slots/<int:slot_pk>/edit/", views.slot_edit_view, name="slot_edit"),
     path("<int:pk>/slots/<int:slot_pk>/remove/", views.slot_delete_view, name="slot_delete"),
     path("bookings/<int:booking_pk>/cancel/", views.booking_cancel_view, name="booking_cancel"),
     path("bookings/<int:booking_pk>/attendance/", views.attendance_view, name="attendance"),

@@ -24,6 +24,7 @@ from polku.mentordays.forms import (
     ExpertForm,
     GenerateForm,
     MentorDayForm,
+    SlotForm,
     WaitlistForm,
     day_initial,
 )
@@ -228,6 +229,34 @@ def generate_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("%(count)s slots were added.") % {"count": len(created)})
             return redirect("mentordays:manage", pk=day.pk)
     return _manage_page(request, day, generate_form=form)
+
+
+@login_required
+def slot_edit_view(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
+    access = access_for(request.user)
+    day = mentor_day_get_managed(access=access, pk=pk)
+    slot = get_object_or_404(day.slots.select_related("expert"), pk=slot_pk)
+    zone = day.zone
+    initial = {
+        "starts_at": slot.starts_at.astimezone(zone).time(),
+        "ends_at": slot.ends_at.astimezone(zone).time(),
+    }
+    form = SlotForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.slot_update(
+                access=access,
+                slot=slot,
+                starts_at=day.at(form.cleaned_data["starts_at"]),
+                ends_at=day.at(form.cleaned_data["ends_at"]),
+            )
+        except ApplicationError as error:
+            apply_field_errors(error, form)
+        else:
+            messages.success(request, _("The slot was saved."))
+            return redirect("mentordays:manage", pk=day.pk)
+    title = _("Edit slot of %(name)s") % {"name": slot.expert.name}
+    return _form_page(request, title=title, form=form, back="mentordays:manage", day=day)
 
 
 @login_required

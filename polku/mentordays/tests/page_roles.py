@@ -21,6 +21,11 @@ PAGES = {
         403,
     ),
     "mentordays_manage": (lambda w: reverse("mentordays:manage", args=[day_of(w.a).pk]), MANAGERS, 404),
+    "mentordays_slot_edit": (
+        lambda w: reverse("mentordays:slot_edit", args=[(d := day_of(w.a)).pk, d.slots.first().pk]),
+        MANAGERS,
+        404,
+    ),
     "mentordays_edit": (lambda w: reverse("mentordays:edit", args=[day_of(w.a).pk]), MANAGERS, 404),
     # participants of partner a book; the managers see the page too; everyone else 404
     "mentordays_day": (

@@ -93,3 +93,15 @@ def test_expert_sees_first_names_and_topics_only(client, world):
     client.force_login(mentor)
     body = client.get(reverse("mentordays:expert", args=[day.pk])).content.decode()
     assert "Amina" in body and "Import licences" in body and "Yusuf" not in body
+
+
+def test_coordinator_moves_a_free_slot_but_not_onto_another(client, world):
+    day = day_of(world.a)
+    expert = day.experts.order_by("name").first()
+    _first, second = expert.slots.order_by("starts_at")
+    client.force_login(world.coord_a)
+    url = reverse("mentordays:slot_edit", args=[day.pk, second.pk])
+    assert client.post(url, {"starts_at": "10:15", "ends_at": "10:45"}).status_code == 400
+    assert client.post(url, {"starts_at": "11:00", "ends_at": "11:30"}).status_code == 302
+    second.refresh_from_db()
+    assert second.starts_at == day.at(dt.time(11, 0))
