@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.models import User
 from polku.core.api import Pagination, paginated_response
 from polku.mentordays import selectors, services
 from polku.mentordays.models import ATTENDANCE_CHOICES, Booking, Expert, MentorDay, Slot, WaitlistEntry
@@ -137,6 +138,13 @@ class DayUpdateSerializer(DayInputSerializer):
 
 
 class ExpertInputSerializer(serializers.Serializer):
+    user = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("A user with a mentor membership in the project; otherwise give the name"),
+    )
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     topics = serializers.CharField(required=False, allow_blank=True, default="")

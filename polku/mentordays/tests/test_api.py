@@ -63,3 +63,17 @@ def test_set_up_book_wait_and_promote(world, django_capture_on_commit_callbacks)
         f"/api/v1/mentor-days/bookings/{mine['id']}/attendance/", {"status": "attended"}, format="json"
     )
     assert marked.json()["status"] == "attended" and marked.json()["name"] == "Amina Yusuf"
+
+
+def test_an_expert_can_be_a_mentor_of_the_project_and_no_one_else(world):
+    from polku.accounts.models import Role
+    from polku.mentordays.tests.factories import MentorDayFactory
+
+    day = MentorDayFactory(activity__partner=world.a)
+    mentor = f.UserFactory(full_name="Jorge Álvarez")
+    f.membership(mentor, Role.MENTOR, partner=world.a)
+    coord = client_of(world.coord_a)
+    url = f"/api/v1/mentor-days/{day.pk}/experts/"
+    assert coord.post(url, {"user": world.stranger.pk}, format="json").status_code == 400
+    created = coord.post(url, {"user": mentor.pk, "topics": "Export"}, format="json").json()
+    assert created["name"] == "Jorge Álvarez" and created["user"] == mentor.pk
