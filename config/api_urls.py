@@ -88,3 +88,6 @@ urlpatterns += mentoring_api_urls.urlpatterns
 from polku.outcomes import api_urls as outcomes_api_urls  # noqa: E402
 
 urlpatterns += outcomes_api_urls.urlpatterns
+from polku.mentordays import api_urls as mentordays_api_urls  # noqa: E402
+
+urlpatterns += mentordays_api_urls.urlpatterns

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "polku.privacy",
     "polku.knowledge",
     "polku.mentoring",
+    "polku.mentordays",
     "polku.demo",
 ]
 
@@ -262,6 +263,10 @@ SPECTACULAR_SETTINGS = {
         "MentorshipResponseEnum": "polku.mentoring.models.Mentorship.Response",
         "MentoringSessionStatusEnum": "polku.mentoring.models.Session.Status",
         "MentoringGoalStatusEnum": "polku.mentoring.models.Goal.Status",
+        "MentorDayStatusEnum": "polku.mentordays.models.MentorDay.Status",
+        "BookingStatusEnum": "polku.mentordays.models.Booking.Status",
+        "WaitlistStatusEnum": "polku.mentordays.models.WaitlistEntry.Status",
+        "AttendanceEnum": "polku.mentordays.models.ATTENDANCE_CHOICES",
     },
 }
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("audit/", include("polku.audit.urls")),
     path("imports/", include("polku.imports.urls")),
     path("mentoring/", include("polku.mentoring.urls")),
+    path("mentor-days/", include("polku.mentordays.urls")),
     path("r/", include("polku.registration.urls")),
     path("", include("polku.privacy.urls")),
     path("knowledge/", include("polku.knowledge.urls")),

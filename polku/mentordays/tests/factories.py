@@ -1,0 +1,67 @@
+"""factory_boy factories for mentor days (tests only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+
+from polku.mentordays.models import Booking, Expert, MentorDay, Slot
+from polku.testing.factories import ActivityFactory
+
+FUTURE = dt.date.today() + dt.timedelta(days=30)
+
+
+class MentorDayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MentorDay
+
+    activity = factory.SubFactory(
+        ActivityFactory, kind="mentoring", name=factory.Sequence(lambda n: f"Mentor day {n}")
+    )
+    date = FUTURE
+    starts_at = dt.time(10, 0)
+    ends_at = dt.time(12, 0)
+    time_zone = "Europe/Helsinki"
+    place = "Library, room 2"
+    languages = ["en", "fi"]
+    status = MentorDay.Status.OPEN
+
+
+class ExpertFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Expert
+
+    mentor_day = factory.SubFactory(MentorDayFactory)
+    name = factory.Sequence(lambda n: f"Expert {n}")
+    email = factory.Sequence(lambda n: f"expert{n}@example.org")
+    topics = "Business plans, funding"
+
+
+class SlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Slot
+
+    expert = factory.SubFactory(ExpertFactory)
+    mentor_day = factory.SelfAttribute("expert.mentor_day")
+    starts_at = factory.LazyAttribute(lambda s: s.mentor_day.start)
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + dt.timedelta(minutes=30))
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booking
+
+    slot = factory.SubFactory(SlotFactory)
+    status = Booking.Status.BOOKED
+
+
+def day_of(partner, **kwargs) -> MentorDay:
+    """An open mentor day of `partner` with two experts and two 30-minute slots each (10:00, 10:30)."""
+    day = MentorDayFactory(activity__partner=partner, **kwargs)
+    for name in ("Eva Expert", "Omar Expert"):
+        expert = ExpertFactory(mentor_day=day, name=name)
+        for minutes in (0, 30):
+            start = day.start + dt.timedelta(minutes=minutes)
+            SlotFactory(expert=expert, starts_at=start, ends_at=start + dt.timedelta(minutes=30))
+    return day
