@@ -16,6 +16,7 @@ urlpatterns = [
     path("audit/", include("polku.audit.urls")),
     path("imports/", include("polku.imports.urls")),
     path("r/", include("polku.registration.urls")),
+    path("peer-groups/", include("polku.peergroups.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
