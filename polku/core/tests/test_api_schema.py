@@ -11,7 +11,8 @@ def test_schema_validates_without_warnings(tmp_path):
     target = tmp_path / "schema.yaml"
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
     schema = yaml.safe_load(target.read_text())
-    operations = {op["operationId"] for path in schema["paths"].values() for op in path.values()}
+    operation_ids = [op["operationId"] for path in schema["paths"].values() for op in path.values()]
+    operations = set(operation_ids)
     assert {
         "participation_list",
         "participation_create",
@@ -25,7 +26,8 @@ def test_schema_validates_without_warnings(tmp_path):
         "enrolment_delete",
         "privacy_notice_publish",
     } <= operations
-    assert len(operations) == 45
+    # Every operation has its own id (apps add operations, so the total is not pinned here).
+    assert len(operations) == len(operation_ids) >= 45
     # Lists are paged and say so; query parameters of the participant list are documented.
     listing = schema["paths"]["/api/v1/participants/"]["get"]
     assert {p["name"] for p in listing["parameters"]} == {
