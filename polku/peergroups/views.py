@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -104,6 +106,34 @@ def round_action_view(request: HttpRequest, pk: int, action: str) -> HttpRespons
         elif action == "publish":
             services.round_publish(actor=request.user, access=access, peer_round=peer_round)
             messages.success(request, _("The round is published and its members are told."))
+        elif action == "meeting":
+            group = get_object_or_404(peer_round.groups, number=int(request.POST.get("group") or 0))
+            starts_at = parse_datetime(request.POST.get("starts_at") or "")
+            if starts_at is None:
+                raise ApplicationError(_("Give the meeting's date and time."))
+            if timezone.is_naive(starts_at):
+                starts_at = timezone.make_aware(starts_at)
+            services.meeting_create(
+                access=access,
+                group=group,
+                starts_at=starts_at,
+                place=(request.POST.get("place") or "")[:200],
+                topic=(request.POST.get("topic") or "")[:200],
+            )
+        elif action == "attendance":
+            meeting = get_object_or_404(
+                PeerGroupMeeting, pk=int(request.POST.get("meeting") or 0), group__round=peer_round
+            )
+            present = {int(x) for x in request.POST.getlist("present")}
+            for m in meeting.group.memberships.all():
+                services.attendance_record(
+                    actor=request.user,
+                    access=access,
+                    meeting=meeting,
+                    participation_id=m.participation_id,
+                    present=m.participation_id in present,
+                )
+            messages.success(request, _("Attendance saved."))
         elif action == "add":
             participation = get_object_or_404(
                 Participation, pk=int(request.POST.get("participation") or 0), partner=peer_round.partner

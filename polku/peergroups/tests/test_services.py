@@ -115,3 +115,22 @@ def test_meeting_reminders_are_sent_once(world):
     mail.outbox.clear()
     assert send_meeting_reminders.call() == 3
     assert send_meeting_reminders.call() == 0
+
+
+def test_coordinator_adds_a_meeting_and_records_attendance_on_the_page(world, client):
+    from polku.peergroups.models import MeetingAttendance, PeerGroupMeeting
+
+    peer_round = formed_round(world.a, n=6)
+    services.round_publish(actor=world.coord_a, access=access_for(world.coord_a), peer_round=peer_round)
+    client.force_login(world.coord_a)
+    url = reverse("peergroups:action", args=[peer_round.pk, "meeting"])
+    client.post(url, {"group": 1, "starts_at": "2026-05-04T17:00", "place": "Library", "topic": "Goals"})
+    meeting = PeerGroupMeeting.objects.get(group__round=peer_round)
+    assert "Goals" in client.get(reverse("peergroups:detail", args=[peer_round.pk])).content.decode()
+    member = meeting.group.memberships.first().participation_id
+    client.post(
+        reverse("peergroups:action", args=[peer_round.pk, "attendance"]),
+        {"meeting": meeting.pk, "present": [member]},
+    )
+    rows = dict(MeetingAttendance.objects.filter(meeting=meeting).values_list("participation_id", "present"))
+    assert rows[member] is True and list(rows.values()).count(False) == 2
