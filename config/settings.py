@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "polku.knowledge",
     "polku.mentoring",
     "polku.mentordays",
+    "polku.peergroups",
     "polku.demo",
 ]
 

@@ -1,0 +1,310 @@
+"""REST API for peer-group rounds: the partner's coordinators create, form, move, publish and run meetings;
+a participant opts in, reads their own published groups and writes reflections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from polku.accounts.access import access_for
+from polku.core.errors import AccessDenied
+from polku.participants.models import Participation
+from polku.peergroups import services
+from polku.peergroups.models import ATTRIBUTES, PeerGroupMeeting, PeerGroupRound
+from polku.peergroups.selectors import my_groups, round_get, round_list, round_scores
+from polku.projects.models import Partner
+
+TAGS = ["peer groups"]
+
+
+class RoundSerializer(serializers.ModelSerializer):
+    min_language_level = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = PeerGroupRound
+        fields = [
+            "id",
+            "project",
+            "partner",
+            "name",
+            "group_size",
+            "min_language_level",
+            "attributes",
+            "status",
+            "published_at",
+        ]
+        read_only_fields = fields
+
+
+class RoundInputSerializer(serializers.Serializer):
+    partner = serializers.IntegerField()
+    name = serializers.CharField(max_length=200)
+    group_size = serializers.IntegerField(min_value=2, default=6)
+    min_language_level = serializers.RegexField(
+        r"^(A1|A2|B1|B2|C1|C2)$", default="B1", help_text=_("A1 … C2")
+    )
+    attributes = serializers.ListField(child=serializers.ChoiceField(choices=ATTRIBUTES), required=False)
+
+
+class MemberSerializer(serializers.Serializer):
+    participation = serializers.IntegerField()
+    first_name = serializers.CharField()
+
+
+class GroupScoreSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    members = MemberSerializer(many=True)
+    diversity = serializers.FloatField()
+    language = serializers.CharField(allow_null=True)
+    repeats = serializers.IntegerField()
+    violations = serializers.ListField(child=serializers.CharField())
+
+
+class RoundDetailSerializer(serializers.Serializer):
+    round = RoundSerializer()
+    objective = serializers.FloatField(allow_null=True)
+    bound = serializers.FloatField(allow_null=True)
+    groups = GroupScoreSerializer(many=True)
+
+
+def _detail(peer_round: PeerGroupRound) -> Any:
+    scores = round_scores(peer_round=peer_round)
+    groups = [
+        {
+            "number": g.group.number,
+            "members": [{"participation": p.pk, "first_name": p.person.first_name} for p in g.members],
+            "diversity": g.diversity,
+            "language": g.language,
+            "repeats": g.repeats,
+            "violations": g.violations,
+        }
+        for g in (scores.groups if scores else [])
+    ]
+    return RoundDetailSerializer(
+        {
+            "round": peer_round,
+            "objective": scores.objective if scores else None,
+            "bound": scores.bound if scores else None,
+            "groups": groups,
+        }
+    ).data
+
+
+def _valid(serializer_class: type[serializers.Serializer], request: Request) -> Any:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class RoundListApi(APIView):
+    @extend_schema(operation_id="peer_group_round_list", tags=TAGS, responses=RoundSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        return Response(RoundSerializer(round_list(access=access_for(request.user)), many=True).data)
+
+    @extend_schema(
+        operation_id="peer_group_round_create",
+        tags=TAGS,
+        request=RoundInputSerializer,
+        responses={201: RoundSerializer},
+        description=_("A coordinator creates a draft round for their own partner."),
+    )
+    def post(self, request: Request) -> Response:
+        access = access_for(request.user)
+        if not access.is_coordinator:
+            raise AccessDenied(_("Peer-group rounds are for coordinators."))
+        data = _valid(RoundInputSerializer, request)
+        partner = get_object_or_404(Partner, pk=data.pop("partner"))
+        peer_round = services.round_create(actor=request.user, access=access, partner=partner, **data)
+        return Response(RoundSerializer(peer_round).data, status=status.HTTP_201_CREATED)
+
+
+class RoundDetailApi(APIView):
+    @extend_schema(
+        operation_id="peer_group_round_retrieve",
+        tags=TAGS,
+        responses=RoundDetailSerializer,
+        description=_(
+            "The round with its groups scored live: diversity, shared language, repeats, violations."
+        ),
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(_detail(round_get(access=access_for(request.user), pk=pk)))
+
+
+class RoundFormApi(APIView):
+    @extend_schema(
+        operation_id="peer_group_round_form", tags=TAGS, request=None, responses=RoundDetailSerializer
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        access = access_for(request.user)
+        peer_round = round_get(access=access, pk=pk)
+        services.round_form(actor=request.user, access=access, peer_round=peer_round)
+        return Response(_detail(peer_round))
+
+
+class MoveInputSerializer(serializers.Serializer):
+    participation = serializers.IntegerField()
+    group = serializers.IntegerField(help_text=_("The number of the group to move to"))
+
+
+class RoundMoveApi(APIView):
+    @extend_schema(
+        operation_id="peer_group_round_move",
+        tags=TAGS,
+        request=MoveInputSerializer,
+        responses=RoundDetailSerializer,
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        access = access_for(request.user)
+        peer_round = round_get(access=access, pk=pk)
+        data = _valid(MoveInputSerializer, request)
+        services.round_move(
+            actor=request.user,
+            access=access,
+            peer_round=peer_round,
+            participation_id=data["participation"],
+            group_number=data["group"],
+        )
+        return Response(_detail(peer_round))
+
+
+class RoundPublishApi(APIView):
+    @extend_schema(
+        operation_id="peer_group_round_publish", tags=TAGS, request=None, responses=RoundSerializer
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        access = access_for(request.user)
+        peer_round = round_get(access=access, pk=pk)
+        services.round_publish(actor=request.user, access=access, peer_round=peer_round)
+        peer_round.refresh_from_db()
+        return Response(RoundSerializer(peer_round).data)
+
+
+class OptInInputSerializer(serializers.Serializer):
+    participation = serializers.IntegerField()
+
+
+class RoundOptInApi(APIView):
+    @extend_schema(
+        operation_id="peer_group_round_opt_in",
+        tags=TAGS,
+        request=OptInInputSerializer,
+        responses={204: None},
+        description=_("A participant opts themself in; a coordinator adds their own partner's participant."),
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        access = access_for(request.user)
+        if access.user_id is None:
+            raise AccessDenied(_("Sign in first."))
+        data = _valid(OptInInputSerializer, request)
+        participation = get_object_or_404(Participation, pk=data["participation"])
+        if not (
+            participation.person_id == access.person_id or access.can_manage_partner(participation.partner_id)
+        ):
+            get_object_or_404(Participation.objects.none(), pk=0)
+        peer_round = get_object_or_404(PeerGroupRound, pk=pk, partner_id=participation.partner_id)
+        services.round_opt_in(
+            actor=request.user, access=access, peer_round=peer_round, participation=participation
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PeerGroupMeeting
+        fields = ["id", "group", "starts_at", "place", "online_link", "topic"]
+        read_only_fields = ["id", "group"]
+
+
+class MyGroupSerializer(serializers.Serializer):
+    round = serializers.CharField(source="round.name")
+    number = serializers.IntegerField()
+    language = serializers.CharField()
+    members = serializers.SerializerMethodField()
+    meetings = MeetingSerializer(many=True)
+
+    def get_members(self, group: Any) -> list[str]:
+        return [m.participation.person.first_name for m in group.memberships.all()]
+
+
+class MyGroupsApi(APIView):
+    @extend_schema(operation_id="peer_group_mine", tags=TAGS, responses=MyGroupSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        access = access_for(request.user)
+        if access.user_id is None:
+            raise AccessDenied(_("Sign in first."))
+        return Response(MyGroupSerializer(my_groups(access=access), many=True).data)
+
+
+class MeetingCreateApi(APIView):
+    @extend_schema(
+        operation_id="peer_group_meeting_create",
+        tags=TAGS,
+        request=MeetingSerializer,
+        responses={201: MeetingSerializer},
+    )
+    def post(self, request: Request, pk: int, number: int) -> Response:
+        access = access_for(request.user)
+        peer_round = round_get(access=access, pk=pk)
+        group = get_object_or_404(peer_round.groups, number=number)
+        data = _valid(MeetingSerializer, request)
+        meeting = services.meeting_create(access=access, group=group, **data)
+        return Response(MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
+
+
+class PeerGroupAttendanceInputSerializer(serializers.Serializer):
+    participation = serializers.IntegerField()
+    present = serializers.BooleanField()
+
+
+class AttendanceApi(APIView):
+    @extend_schema(
+        operation_id="peer_group_attendance",
+        tags=TAGS,
+        request=PeerGroupAttendanceInputSerializer,
+        responses={204: None},
+    )
+    def post(self, request: Request, meeting_pk: int) -> Response:
+        access = access_for(request.user)
+        meeting = get_object_or_404(
+            PeerGroupMeeting.objects.filter(group__round__in=round_list(access=access)), pk=meeting_pk
+        )
+        data = _valid(PeerGroupAttendanceInputSerializer, request)
+        services.attendance_record(
+            actor=request.user,
+            access=access,
+            meeting=meeting,
+            participation_id=data["participation"],
+            present=data["present"],
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ReflectionInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=2000)
+
+
+class ReflectionApi(APIView):
+    @extend_schema(
+        operation_id="peer_group_reflection",
+        tags=TAGS,
+        request=ReflectionInputSerializer,
+        responses={204: None},
+    )
+    def post(self, request: Request, meeting_pk: int) -> Response:
+        access = access_for(request.user)
+        if access.user_id is None:
+            raise AccessDenied(_("Sign in first."))
+        meeting = get_object_or_404(
+            PeerGroupMeeting.objects.filter(group__in=my_groups(access=access)), pk=meeting_pk
+        )
+        data = _valid(ReflectionInputSerializer, request)
+        services.reflection_write(actor=request.user, access=access, meeting=meeting, text=data["text"])
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PeerGroupsConfig(AppConfig):
+    name = "polku.peergroups"
+    label = "peergroups"
+    verbose_name = _("Peer groups")
+
+    def ready(self) -> None:
+        from polku.peergroups import tasks  # noqa: F401  (registers the periodic reminder job)

@@ -1,0 +1,61 @@
+"""Factories for peer-group rounds, with people who share a working language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import factory
+from django.utils import timezone
+
+from polku.participants.models import LanguageSkill, Participation
+from polku.peergroups.models import PeerGroupMeeting, PeerGroupOptIn, PeerGroupRound
+from polku.testing import factories as f
+
+ORIGINS = ["SY", "UA", "IQ", "SO", "VN", "IN"]
+
+
+class PeerGroupRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PeerGroupRound
+
+    partner = factory.SubFactory(f.PartnerFactory)
+    project = factory.LazyAttribute(lambda o: o.partner.project)
+    name = factory.Sequence(lambda n: f"Mastermind round {n}")
+    group_size = 3
+    attributes = ["origin", "field", "gender"]
+
+
+def pool(peer_round: PeerGroupRound, n: int, *, extra: list[Participation] = ()) -> list[Participation]:  # type: ignore[assignment]
+    """n new participants of the round's partner (English B2, varied origin and field), opted in."""
+    people = list(extra)
+    for i in range(n):
+        people.append(
+            f.ParticipationFactory(
+                partner=peer_round.partner,
+                person__country_of_residence=ORIGINS[i % len(ORIGINS)],
+                person__education_field=["ICT", "health", "business"][i % 3],
+            )
+        )
+    for p in people:
+        LanguageSkill.objects.get_or_create(person=p.person, language="en", defaults={"level": "B2"})
+        PeerGroupOptIn.objects.get_or_create(round=peer_round, participation=p)
+    return people
+
+
+def formed_round(partner: Any, *, n: int = 6, extra: list[Participation] = ()) -> PeerGroupRound:  # type: ignore[assignment]
+    from polku.accounts.access import Access
+    from polku.peergroups.services import round_form
+
+    peer_round = PeerGroupRoundFactory(partner=partner)
+    pool(peer_round, n, extra=extra)
+    round_form(actor=None, access=Access(user_id=None, is_admin=True), peer_round=peer_round)
+    return peer_round
+
+
+def meeting(peer_round: PeerGroupRound, number: int = 1) -> PeerGroupMeeting:
+    return PeerGroupMeeting.objects.create(
+        group=peer_round.groups.get(number=number),
+        starts_at=timezone.now() + dt.timedelta(hours=5),
+        topic="Goals",
+    )

@@ -1,0 +1,191 @@
+"""Pages: the coordinator's rounds (form, move with live scores, publish) and a member's own peer group."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from polku.accounts.access import access_for, coordinator_access
+from polku.core.errors import ApplicationError
+from polku.participants.models import Cefr, Participation
+from polku.peergroups import services
+from polku.peergroups.models import ATTRIBUTES, PeerGroupMeeting
+from polku.peergroups.selectors import (
+    my_groups,
+    open_rounds,
+    round_candidates,
+    round_get,
+    round_list,
+    round_scores,
+)
+from polku.projects.models import Partner
+
+
+@login_required
+def round_list_view(request: HttpRequest) -> HttpResponse:
+    access = coordinator_access(request.user, refusal=_("Peer-group rounds are for coordinators."))
+    if request.method == "POST":
+        partner = get_object_or_404(Partner, pk=request.POST.get("partner") or 0)
+        try:
+            peer_round = services.round_create(
+                actor=request.user,
+                access=access,
+                partner=partner,
+                name=(request.POST.get("name") or "").strip() or _("Peer groups"),
+                group_size=int(request.POST.get("group_size") or 6),
+                min_language_level=request.POST.get("min_language_level") or "B1",
+                attributes=request.POST.getlist("attributes"),
+            )
+        except (ApplicationError, ValueError) as error:
+            messages.error(request, str(error))
+        else:
+            return redirect("peergroups:detail", pk=peer_round.pk)
+    partners = Partner.objects.select_related("organisation", "project")
+    if not access.is_admin:
+        partners = partners.filter(pk__in=access.coordinator_partner_ids)
+    return TemplateResponse(
+        request,
+        "peergroups/round_list.html",
+        {
+            "rounds": round_list(access=access),
+            "partners": partners,
+            "levels": Cefr.choices[:6],
+            "attributes": ATTRIBUTES,
+        },
+    )
+
+
+def _detail(request: HttpRequest, pk: int) -> TemplateResponse:
+    access = access_for(request.user)
+    peer_round = round_get(access=access, pk=pk)
+    scores = round_scores(peer_round=peer_round)
+    template = "peergroups/round_detail.html"
+    if request.htmx:  # type: ignore[attr-defined]
+        template += "#groups"
+    candidates = round_candidates(peer_round=peer_round)
+    addable = (
+        Participation.objects.filter(partner=peer_round.partner, exit_date__isnull=True)
+        .exclude(peer_group_opt_ins__round=peer_round)
+        .select_related("person")
+    )
+    return TemplateResponse(
+        request,
+        template,
+        {"round": peer_round, "scores": scores, "candidates": candidates, "addable": addable},
+    )
+
+
+@login_required
+def round_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, pk)
+
+
+@login_required
+@require_POST
+def round_action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    access = access_for(request.user)
+    peer_round = round_get(access=access, pk=pk)
+    try:
+        if action == "form":
+            services.round_form(actor=request.user, access=access, peer_round=peer_round)
+        elif action == "move":
+            services.round_move(
+                actor=request.user,
+                access=access,
+                peer_round=peer_round,
+                participation_id=int(request.POST.get("participation") or 0),
+                group_number=int(request.POST.get("group") or 0),
+            )
+        elif action == "publish":
+            services.round_publish(actor=request.user, access=access, peer_round=peer_round)
+            messages.success(request, _("The round is published and its members are told."))
+        elif action == "meeting":
+            group = get_object_or_404(peer_round.groups, number=int(request.POST.get("group") or 0))
+            starts_at = parse_datetime(request.POST.get("starts_at") or "")
+            if starts_at is None:
+                raise ApplicationError(_("Give the meeting's date and time."))
+            if timezone.is_naive(starts_at):
+                starts_at = timezone.make_aware(starts_at)
+            services.meeting_create(
+                access=access,
+                group=group,
+                starts_at=starts_at,
+                place=(request.POST.get("place") or "")[:200],
+                topic=(request.POST.get("topic") or "")[:200],
+            )
+        elif action == "attendance":
+            meeting = get_object_or_404(
+                PeerGroupMeeting, pk=int(request.POST.get("meeting") or 0), group__round=peer_round
+            )
+            present = {int(x) for x in request.POST.getlist("present")}
+            for m in meeting.group.memberships.all():
+                services.attendance_record(
+                    actor=request.user,
+                    access=access,
+                    meeting=meeting,
+                    participation_id=m.participation_id,
+                    present=m.participation_id in present,
+                )
+            messages.success(request, _("Attendance saved."))
+        elif action == "add":
+            participation = get_object_or_404(
+                Participation, pk=int(request.POST.get("participation") or 0), partner=peer_round.partner
+            )
+            services.round_opt_in(
+                actor=request.user, access=access, peer_round=peer_round, participation=participation
+            )
+    except (ApplicationError, ValueError) as error:
+        messages.error(request, str(error))
+    if request.htmx and action == "move":  # type: ignore[attr-defined]
+        return _detail(request, pk)
+    return redirect("peergroups:detail", pk=pk)
+
+
+@login_required
+def mine_view(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    if access.person_id is None:
+        return TemplateResponse(
+            request, "peergroups/mine.html", {"groups": [], "open_rounds": []}, status=403
+        )
+    if request.method == "POST":
+        peer_round = get_object_or_404(open_rounds(access=access), pk=int(request.POST.get("round") or 0))
+        participation = get_object_or_404(
+            Participation, person_id=access.person_id, partner_id=peer_round.partner_id
+        )
+        try:
+            services.round_opt_in(
+                actor=request.user, access=access, peer_round=peer_round, participation=participation
+            )
+            messages.success(request, _("You are in the pool for the next peer groups."))
+        except ApplicationError as error:
+            messages.error(request, str(error))
+        return redirect("peergroups:mine")
+    return TemplateResponse(
+        request,
+        "peergroups/mine.html",
+        {"groups": my_groups(access=access), "open_rounds": open_rounds(access=access)},
+    )
+
+
+@login_required
+@require_POST
+def reflection_view(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    access = access_for(request.user)
+    meeting = get_object_or_404(
+        PeerGroupMeeting.objects.filter(group__in=my_groups(access=access)), pk=meeting_pk
+    )
+    try:
+        services.reflection_write(
+            actor=request.user, access=access, meeting=meeting, text=request.POST.get("text", "")
+        )
+    except ApplicationError as error:
+        messages.error(request, str(error))
+    return redirect("peergroups:mine")
