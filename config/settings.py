@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "polku.registration",
     "polku.imports",
     "polku.outcomes",
+    "polku.dashboards",
     "polku.demo",
 ]
 

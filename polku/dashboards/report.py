@@ -1,0 +1,99 @@
+"""The funder report for a chosen period: the project's details and tables of published figures.
+
+A report is plain data (sections of labelled rows of Figures), built from the dashboard's suppressed
+figures, and written as XLSX, CSV or PDF by `exports`. The same suppression applies as on the dashboard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from polku.dashboards.figures import Figure
+from polku.dashboards.selectors import STAGES, UNTRACKED_STAGES, Dashboard, stage_labels
+
+Cell = Figure | int | str | None  # None: "not tracked yet"
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    headers: list[str]
+    rows: list[tuple[str, list[Cell]]]
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    details: list[tuple[str, str]]
+    sections: list[Section]
+    note: str
+
+
+def _date(value: dt.date | None) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT") if value else "…"
+
+
+def report_build(*, board: Dashboard) -> Report:
+    project = board.project
+    f = board.filters
+    details = [
+        (_("Project"), project.name),
+        (_("Project code"), project.code),
+        (
+            _("Funder"),
+            project.get_funder_display() + (f" – {project.programme}" if project.programme else ""),
+        ),
+        (_("Project period"), f"{_date(project.starts_on)} – {_date(project.ends_on)}"),
+        (_("Partners"), ", ".join(p.organisation.name for p in board.scope.partners)),
+        (_("Report period"), f"{_date(f.period_from)} – {_date(f.period_to)}"),
+        (_("Generated at"), date_format(timezone.localtime(board.generated_at), "SHORT_DATETIME_FORMAT")),
+    ]
+    if board.scope.exact:
+        note = _("Exact figures of the partners you coordinate.")
+    else:
+        note = _(
+            "Counts between 1 and %(n)s are hidden, and so are further cells where a total would give "
+            "them away. Hidden cells are marked “hidden”."
+        ) % {"n": board.threshold - 1}
+    details.append((_("Small numbers"), note))
+    labels = stage_labels()
+    sections = [
+        Section(
+            title=_("Participant funnel"),
+            headers=[_("Stage"), _("People")],
+            rows=[(labels[s], [None if s in UNTRACKED_STAGES else board.funnel[s]]) for s in STAGES],
+        ),
+        Section(
+            title=_("Participants per partner"),
+            headers=[
+                _("Partner"),
+                _("Country"),
+                labels["registered"],
+                labels["active"],
+                labels["exited"],
+                labels["outcome"],
+            ],
+            rows=[
+                (r.label, [r.country, *(r.stages[s] for s in ("registered", "active", "exited", "outcome"))])
+                for r in board.partner_rows
+            ]
+            + [(_("Total"), ["", *(board.funnel[s] for s in ("registered", "active", "exited", "outcome"))])],
+        ),
+        Section(
+            title=_("Targets against actuals"),
+            headers=[_("Target"), _("Target value"), _("Now")],
+            rows=[(t.target.label, [t.target.value, t.actual]) for t in board.targets],
+        ),
+        Section(
+            title=_("Outcomes by kind"),
+            headers=[_("Outcome"), _("People")],
+            rows=[(label, [board.kind_totals[k]]) for k, label in board.outcome_kinds]
+            + [(_("Total"), [board.outcome_total])],
+        ),
+    ]
+    return Report(title=_("Funder report"), details=details, sections=sections, note=note)
