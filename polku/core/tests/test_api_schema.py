@@ -25,7 +25,7 @@ def test_schema_validates_without_warnings(tmp_path):
         "enrolment_delete",
         "privacy_notice_publish",
     } <= operations
-    assert len(operations) == 45
+    assert len(operations) >= 45  # the foundation's 45; apps add their own
     # Lists are paged and say so; query parameters of the participant list are documented.
     listing = schema["paths"]["/api/v1/participants/"]["get"]
     assert {p["name"] for p in listing["parameters"]} == {
