@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "polku.registration",
     "polku.imports",
     "polku.outcomes",
+    "polku.reporting",
     "polku.dashboards",
     "polku.demo",
 ]
@@ -246,6 +247,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 POLKU_IMPORT_MAX_BYTES = env("POLKU_IMPORT_MAX_BYTES")
+POLKU_SUPPRESSION_THRESHOLD = env("POLKU_SUPPRESSION_THRESHOLD")
 
 LOGGING = {
     "version": 1,

@@ -40,6 +40,13 @@ class Project(TimeStamped):
     description = models.TextField(_("description"), blank=True)
     asks_disability = models.BooleanField(_("asks about disability"), default=False)
     asks_minority = models.BooleanField(_("asks about minority background"), default=False)
+    indicator_set = models.CharField(
+        _("funder indicator set"),
+        max_length=20,
+        choices=[("esf_plus_2021", _("ESF+ 2021–2027")), ("esf_2014", _("ESF 2014–2020"))],
+        blank=True,
+        help_text=_("Empty: chosen from the funder and the project's period"),
+    )
 
     class Meta:
         ordering = ["name"]
