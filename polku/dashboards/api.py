@@ -15,13 +15,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from polku.accounts.access import access_for
+from polku.accounts.access import Access, access_for
 from polku.core.errors import ApplicationError
 from polku.dashboards.figures import Figure
 from polku.dashboards.forms import ReportFilterForm
-from polku.dashboards.report import report_build
+from polku.dashboards.report import report_get
 from polku.dashboards.selectors import STAGES, UNTRACKED_STAGES, Filters, dashboard_get
 from polku.dashboards.views import pickable_partners
+from polku.projects.models import Project
 from polku.projects.selectors import project_get
 
 TAGS = ["dashboards"]
@@ -107,15 +108,14 @@ def _fig(figure: Figure) -> dict[str, Any]:
     return {"value": figure.value, "hidden": figure.hidden}
 
 
-def _board(request: Request, code: str):  # type: ignore[no-untyped-def]
+def _filters(request: Request, code: str) -> tuple[Access, Project, Filters]:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     form = ReportFilterForm(request.query_params or None, partners=pickable_partners(access, project))
     if request.query_params and not form.is_valid():
         raise ApplicationError(str(_("Check the filters.")), field_errors=dict(form.errors.items()))
     start, end, partner, country = form.values() if request.query_params else (None, None, None, "")
-    filters = Filters(period_from=start, period_to=end, partner_id=partner, country=country)
-    return dashboard_get(access=access, project=project, filters=filters)
+    return access, project, Filters(period_from=start, period_to=end, partner_id=partner, country=country)
 
 
 def _partner_row(row) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -139,7 +139,8 @@ class DashboardApi(APIView):
         ),
     )
     def get(self, request: Request, code: str) -> Response:
-        board = _board(request, code)
+        access, project, filters = _filters(request, code)
+        board = dashboard_get(access=access, project=project, filters=filters)
         data = {
             "project": board.project.code,
             "exact": board.scope.exact,
@@ -189,7 +190,8 @@ class ReportApi(APIView):
         ),
     )
     def get(self, request: Request, code: str) -> Response:
-        report = report_build(board=_board(request, code))
+        access, project, filters = _filters(request, code)
+        report = report_get(access=access, project=project, filters=filters)
 
         def cell(value: Any) -> Any:
             return _value(value) if value is None or isinstance(value, Figure) else value

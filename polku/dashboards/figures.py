@@ -3,8 +3,10 @@
 A table is a dict of cells (any hashable key → count) and a list of equations (a total and the cells
 that add up to it). A cell below the threshold (but not zero) is hidden (primary suppression); then,
 until nothing changes, every equation with exactly one hidden member hides one more (the smallest
-non-zero visible member, else the smallest visible one), so that no total can be used to work a hidden
-cell out (secondary suppression). Equations may nest (partners within a country within the project;
+non-zero visible member, else the smallest visible one), and so does every equation whose hidden parts
+add up to less than the threshold under a visible total, so that no total can be used to work a hidden
+cell out or bound it (secondary suppression; the same rules as polku.reporting.suppression, which works
+on single rows, while dashboard tables nest). Equations may nest (partners within a country within the project;
 months × kinds), which is why this runs to a fixpoint.
 """
 
@@ -43,7 +45,13 @@ def hidden_cells(
         changed = False
         for total, parts in equations:
             members = [total, *parts]
-            if sum(1 for m in members if m in hidden) != 1:
+            hidden_parts = [m for m in parts if m in hidden]
+            # one hidden member is worked out from the others; hidden parts that add up to less than the
+            # threshold under a visible total are bounded to small values (polku.reporting's rule too)
+            exposed = sum(1 for m in members if m in hidden) == 1 or (
+                total not in hidden and 0 < sum(cells[m] for m in hidden_parts) < threshold
+            )
+            if not exposed:
                 continue
             visible = [m for m in parts if m not in hidden] or [total] * (total not in hidden)
             if not visible:

@@ -1,7 +1,7 @@
 """The funder report for a chosen period: the project's details and tables of published figures.
 
-A report is plain data (sections of labelled rows of Figures), built from the dashboard's suppressed
-figures, and written as XLSX, CSV or PDF by `exports`. The same suppression applies as on the dashboard.
+A report is plain data (sections of labelled rows of Figures), built from polku.reporting's indicator
+table (suppressed there) and the dashboard's suppressed figures, and written as XLSX, CSV or PDF by `exports`. The same suppression applies as on the dashboard.
 """
 
 from __future__ import annotations
@@ -13,8 +13,18 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from polku.accounts.access import Access
 from polku.dashboards.figures import Figure
-from polku.dashboards.selectors import STAGES, UNTRACKED_STAGES, Dashboard, stage_labels
+from polku.dashboards.selectors import (
+    STAGES,
+    UNTRACKED_STAGES,
+    Dashboard,
+    Filters,
+    dashboard_get,
+    stage_labels,
+)
+from polku.projects.models import Project
+from polku.reporting.selectors import IndicatorTable, indicator_table
 
 Cell = Figure | int | str | None  # None: "not tracked yet"
 
@@ -38,7 +48,45 @@ def _date(value: dt.date | None) -> str:
     return date_format(value, "SHORT_DATE_FORMAT") if value else "…"
 
 
-def report_build(*, board: Dashboard) -> Report:
+def _indicator_section(table: IndicatorTable) -> Section:
+    def fig(value: int | None) -> Figure:
+        return Figure(value)
+
+    return Section(
+        title=_("Indicators (%(set)s)") % {"set": table.indicator_set},
+        headers=[
+            _("Indicator"),
+            _("Code"),
+            _("Total"),
+            _("Women"),
+            _("Men"),
+            _("Non-binary"),
+            _("Gender unknown"),
+        ],
+        rows=[
+            (r.label, [r.code, fig(r.total), fig(r.women), fig(r.men), fig(r.non_binary), fig(r.unknown)])
+            for r in table.rows
+        ],
+    )
+
+
+def report_get(*, access: Access, project: Project, filters: Filters) -> Report:
+    """The funder report as the reader may see it: the dashboard's figures and the indicator table."""
+    board = dashboard_get(access=access, project=project, filters=filters)
+    partner_id = filters.partner_id
+    if partner_id is None and not access.can_view_aggregates(project.pk) and len(board.scope.partners) == 1:
+        partner_id = board.scope.partners[0].pk
+    table = indicator_table(
+        access=access,
+        project=project,
+        period_from=filters.period_from,
+        period_to=filters.period_to,
+        partner_id=partner_id if partner_id in board.scope.partner_ids else None,
+    )
+    return report_build(board=board, indicators=table)
+
+
+def report_build(*, board: Dashboard, indicators: IndicatorTable | None = None) -> Report:
     project = board.project
     f = board.filters
     details = [
@@ -96,4 +144,6 @@ def report_build(*, board: Dashboard) -> Report:
             + [(_("Total"), [board.outcome_total])],
         ),
     ]
+    if indicators is not None:
+        sections.insert(0, _indicator_section(indicators))
     return Report(title=_("Funder report"), details=details, sections=sections, note=note)

@@ -12,7 +12,7 @@ from polku.accounts.access import Access, access_for
 from polku.dashboards.charts import bar_chart
 from polku.dashboards.exports import report_csv, report_pdf, report_xlsx
 from polku.dashboards.forms import ReportFilterForm
-from polku.dashboards.report import report_build
+from polku.dashboards.report import report_get
 from polku.dashboards.selectors import (
     STAGES,
     UNTRACKED_STAGES,
@@ -82,9 +82,12 @@ def report_view(request: HttpRequest, code: str) -> TemplateResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     form, filters = filters_from(request, access, project)
-    board = dashboard_get(access=access, project=project, filters=filters)
     query = request.GET.urlencode()
-    context = {"project": project, "board": board, "form": form, "report": report_build(board=board)}
+    context = {
+        "project": project,
+        "form": form,
+        "report": report_get(access=access, project=project, filters=filters),
+    }
     context["query"] = f"?{query}" if query else ""
     return TemplateResponse(request, "dashboards/report.html", context)
 
@@ -103,7 +106,7 @@ def report_download_view(request: HttpRequest, code: str, fmt: str) -> HttpRespo
     if fmt not in EXPORTS:
         raise Http404
     _form, filters = filters_from(request, access, project)
-    report = report_build(board=dashboard_get(access=access, project=project, filters=filters))
+    report = report_get(access=access, project=project, filters=filters)
     write, content_type = EXPORTS[fmt]
     response = HttpResponse(write(report), content_type=content_type)
     stamp = timezone.localdate().isoformat()

@@ -37,6 +37,8 @@ def test_xlsx_has_project_details_and_numbers_as_numbers(client, world):
     assert rows["University of B"][1] == "hidden"  # one person
     assert rows["City of A"][1] == "hidden"  # else the total would give B away
     assert rows["Competences mapped"][0] == "not tracked yet"
+    codes = [r[1] for r in sheet.iter_rows(values_only=True) if r and len(r) > 1]
+    assert "EECO01" in codes  # the indicator table of polku.reporting comes first
 
 
 def test_csv_is_utf8_with_bom_and_semicolons(client, world):
