@@ -12,8 +12,9 @@ months × kinds), which is why this runs to a fixpoint.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 DEFAULT_THRESHOLD = 5
 
@@ -32,12 +33,12 @@ class Figure:
         return self.value or 0
 
 
-Equation = tuple[Hashable, Sequence[Hashable]]
+Equation = tuple[Any, Sequence[Any]]  # keys are any hashable values
 
 
 def hidden_cells(
-    cells: Mapping[Hashable, int], equations: Iterable[Equation] = (), *, threshold: int = DEFAULT_THRESHOLD
-) -> set[Hashable]:
+    cells: Mapping[Any, int], equations: Iterable[Equation] = (), *, threshold: int = DEFAULT_THRESHOLD
+) -> set[Any]:
     hidden = {key for key, value in cells.items() if 0 < value < threshold}
     equations = [(total, list(parts)) for total, parts in equations]
     changed = True
@@ -63,12 +64,12 @@ def hidden_cells(
 
 
 def publish(
-    cells: Mapping[Hashable, int],
+    cells: Mapping[Any, int],
     equations: Iterable[Equation] = (),
     *,
     exact: bool,
     threshold: int = DEFAULT_THRESHOLD,
-) -> dict[Hashable, Figure]:
+) -> dict[Any, Figure]:
     """Cells as Figures: exact for a reader who may see them exactly, suppressed otherwise."""
     hidden = set() if exact else hidden_cells(cells, equations, threshold=threshold)
     return {key: Figure(None if key in hidden else value) for key, value in cells.items()}

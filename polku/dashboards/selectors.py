@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.core.errors import AccessDenied
-from polku.dashboards.figures import DEFAULT_THRESHOLD, Figure, publish
+from polku.dashboards.figures import DEFAULT_THRESHOLD, Equation, Figure, publish
 from polku.outcomes.models import ExitRecord, ExitStatus, Outcome
 from polku.participants.models import Participation
 from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
@@ -196,7 +196,7 @@ def _partner_tables(
     for partner in scope.partners:
         by_country[partner.country].append(partner)
     cells: dict[tuple[str, object], int] = {}
-    equations = []
+    equations: list[Equation] = []
     for stage in TRACKED:
         cells[(stage, TOTAL)] = sum(c[stage] for c in counts.values())
         for country, partners in by_country.items():
@@ -283,7 +283,7 @@ def _work_package_rows(
     """Activities and distinct participants per work package (two grouped queries)."""
     packages = list(WorkPackage.objects.filter(project=project).order_by("number"))
     activities = Activity.objects.filter(project=project, partner_id__in=scope.partner_ids)
-    activity_counts = {
+    activity_counts: dict[int | None, int] = {
         r["work_package_id"]: r["n"]
         for r in activities.values("work_package_id").annotate(n=Count("pk")).order_by()
     }
@@ -295,7 +295,7 @@ def _work_package_rows(
         .annotate(n=Count("participation_id", distinct=True))
         .order_by()
     )
-    people_counts = {r["activity__work_package_id"]: r["n"] for r in people}
+    people_counts: dict[int | None, int] = {r["activity__work_package_id"]: r["n"] for r in people}
     keys: list[int | None] = [wp.pk for wp in packages] + [None]
     cells = {("a", k): activity_counts.get(k, 0) for k in keys} | {
         ("p", k): people_counts.get(k, 0) for k in keys
@@ -331,7 +331,7 @@ def _outcome_table(
         raw[month][row["kind"]] += row["n"]
     months = sorted(raw)
     cells: dict[tuple[object, object], int] = {}
-    equations = []
+    equations: list[Equation] = []
     for m in months:
         for k in kinds:
             cells[(m, k)] = raw[m][k]
