@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "polku.outcomes",
     "polku.reporting",
     "polku.dashboards",
+    "polku.surveys",
     "polku.demo",
 ]
 
