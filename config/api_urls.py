@@ -94,3 +94,10 @@ urlpatterns += mentordays_api_urls.urlpatterns
 from polku.peergroups import api_urls as peergroups_api_urls  # noqa: E402
 
 urlpatterns += peergroups_api_urls.urlpatterns
+from polku.dashboards import api_urls as dashboards_api_urls  # noqa: E402
+
+urlpatterns += dashboards_api_urls.urlpatterns
+
+from polku.surveys import api_urls as surveys_api_urls  # noqa: E402
+
+urlpatterns += surveys_api_urls.urlpatterns

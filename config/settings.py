@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "polku.mentoring",
     "polku.mentordays",
     "polku.peergroups",
+    "polku.reporting",
+    "polku.dashboards",
+    "polku.surveys",
     "polku.demo",
 ]
 
@@ -272,6 +275,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 POLKU_IMPORT_MAX_BYTES = env("POLKU_IMPORT_MAX_BYTES")
+POLKU_SUPPRESSION_THRESHOLD = env("POLKU_SUPPRESSION_THRESHOLD")
 
 LOGGING = {
     "version": 1,

@@ -60,6 +60,13 @@ class Project(TimeStamped):
         default=False,
         help_text=_("An audit, a claim or a dispute: nothing of this project is anonymised while set"),
     )
+    indicator_set = models.CharField(
+        _("funder indicator set"),
+        max_length=20,
+        choices=[("esf_plus_2021", _("ESF+ 2021–2027")), ("esf_2014", _("ESF 2014–2020"))],
+        blank=True,
+        help_text=_("Empty: chosen from the funder and the project's period"),
+    )
 
     class Meta:
         ordering = ["name"]

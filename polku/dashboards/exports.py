@@ -1,0 +1,104 @@
+"""A Report as XLSX (openpyxl), CSV (UTF-8 with BOM, semicolons) and PDF (fpdf2, core fonts).
+
+Numbers are written as numbers; a hidden cell is the text "hidden" (translated) and an untracked one
+"not tracked yet", so that a spreadsheet never sums a hidden cell as zero.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from polku.dashboards.figures import Figure
+from polku.dashboards.report import Cell, Report
+
+
+def cell_value(cell: Cell) -> int | str:
+    if cell is None:
+        return _("not tracked yet")
+    if isinstance(cell, Figure):
+        return _("hidden") if cell.value is None else cell.value
+    return cell
+
+
+def report_xlsx(report: Report) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = report.title[:31]
+    sheet.append([report.title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    for label, value in report.details:
+        sheet.append([label, value])
+    for section in report.sections:
+        sheet.append([])
+        sheet.append([section.title])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        sheet.append(section.headers)
+        for label, cells in section.rows:
+            sheet.append([label, *(cell_value(c) for c in cells)])
+    sheet.column_dimensions["A"].width = 40
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def report_csv(report: Report) -> bytes:
+    """Semicolon-separated with a byte-order mark: what Excel in Finnish and Swedish locales opens as is."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([report.title])
+    for label, value in report.details:
+        writer.writerow([label, value])
+    for section in report.sections:
+        writer.writerow([])
+        writer.writerow([section.title])
+        writer.writerow(section.headers)
+        for label, cells in section.rows:
+            writer.writerow([label, *(cell_value(c) for c in cells)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+_REPLACEMENTS = {"–": "-", "—": "-", "“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "…": "...", "€": "EUR"}
+
+
+def pdf_text(text: str) -> str:
+    """Text the PDF core fonts (Latin-1) can show: Finnish and Swedish letters as they are, a few
+    typographic marks replaced, other letters without their accents, the rest as "?"."""
+    out = []
+    for char in text:
+        char = _REPLACEMENTS.get(char, char)
+        try:
+            char.encode("latin-1")
+        except UnicodeEncodeError:
+            char = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1") or "?"
+        out.append(char)
+    return "".join(out)
+
+
+def report_pdf(report: Report) -> bytes:
+    pdf = FPDF(orientation="portrait", format="A4")
+    pdf.set_title(pdf_text(report.title))
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 16)
+    pdf.cell(0, 10, pdf_text(report.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=10)
+    for label, value in report.details:
+        pdf.multi_cell(0, 6, pdf_text(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
+    for section in report.sections:
+        pdf.ln(4)
+        pdf.set_font("helvetica", "B", 12)
+        pdf.cell(0, 8, pdf_text(section.title), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("helvetica", size=9)
+        with pdf.table(first_row_as_headings=True) as table:
+            table.row([pdf_text(h) for h in section.headers])
+            for label, cells in section.rows:
+                table.row([pdf_text(label), *(pdf_text(str(cell_value(c))) for c in cells)])
+    return bytes(pdf.output())

@@ -1,0 +1,374 @@
+"""The project dashboard: targets against actuals, the participant funnel and outcomes over time.
+
+Every figure is counted with grouped queries (one per kind of figure, not one per target or partner) and
+published through `figures.publish`: a reader who coordinates every partner in the scope (or an admin)
+sees exact counts; the project lead and evaluators see the whole project with small cells suppressed.
+A coordinator's dashboard covers only their own partner(s); other partners are not in it at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext as _
+
+from polku.accounts.access import Access
+from polku.core.errors import AccessDenied
+from polku.dashboards.figures import DEFAULT_THRESHOLD, Equation, Figure, publish
+from polku.outcomes.models import ExitRecord, ExitStatus, Outcome
+from polku.participants.models import Participation
+from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
+
+# Exit situations that count as a result in the funnel (any dated Outcome counts too).
+RESULT_STATUSES = (ExitStatus.EMPLOYED, ExitStatus.EDUCATION, ExitStatus.SELF_EMPLOYED)
+STAGES = ("registered", "mapped", "plan", "active", "exited", "outcome")
+# Stages whose data do not exist in Polku yet: shown as "not tracked yet", never as zero.
+UNTRACKED_STAGES = frozenset({"mapped", "plan"})
+TOTAL = "total"
+
+
+def suppression_threshold() -> int:
+    return int(getattr(settings, "POLKU_SUPPRESSION_THRESHOLD", DEFAULT_THRESHOLD))
+
+
+def stage_labels() -> dict[str, str]:
+    return {
+        "registered": _("Registered"),
+        "mapped": _("Competences mapped"),
+        "plan": _("Learning plan made"),
+        "active": _("Active in an activity"),
+        "exited": _("Exited"),
+        "outcome": _("With an outcome"),
+    }
+
+
+@dataclass(frozen=True)
+class Filters:
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+    partner_id: int | None = None
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which partners a reader's dashboard covers, and whether its figures are exact."""
+
+    partners: list[Partner]
+    exact: bool
+    whole_project: bool
+
+    @property
+    def partner_ids(self) -> list[int]:
+        return [p.pk for p in self.partners]
+
+
+def dashboard_scope(*, access: Access, project: Project, filters: Filters) -> Scope:
+    """The partners in view: all (the lead, evaluators, admins) or the reader's own (coordinators),
+    narrowed by the partner and country filters. Refuses readers who see no counts of the project."""
+    partners = list(
+        project.partners.select_related("organisation").order_by("-is_lead", "organisation__name")
+    )
+    whole = access.can_view_aggregates(project.pk)
+    if not whole:
+        partners = [p for p in partners if access.can_manage_partner(p.pk)]
+        if not partners:
+            raise AccessDenied(_("The dashboard is for the project lead, evaluators and coordinators."))
+    if filters.partner_id:
+        partners = [p for p in partners if p.pk == filters.partner_id]
+    if filters.country:
+        partners = [p for p in partners if p.country == filters.country]
+    exact = all(access.can_manage_partner(p.pk) for p in partners)
+    return Scope(partners=partners, exact=exact, whole_project=whole and not filters.partner_id)
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    partner: Partner | None  # None for a country subtotal and the total row
+    label: str
+    country: str
+    stages: dict[str, Figure]
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    target: Target
+    actual: Figure
+
+    @property
+    def percent(self) -> int | None:
+        if self.actual.value is None:
+            return None
+        return min(100, round(100 * self.actual.value / self.target.value)) if self.target.value else 100
+
+
+@dataclass(frozen=True)
+class WorkPackageRow:
+    label: str
+    activities: Figure
+    participants: Figure
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: dt.date
+    kinds: dict[str, Figure]
+    total: Figure
+
+
+@dataclass
+class Dashboard:
+    project: Project
+    filters: Filters
+    scope: Scope
+    threshold: int
+    funnel: dict[str, Figure]
+    partner_rows: list[PartnerRow]
+    country_rows: list[PartnerRow]
+    targets: list[TargetRow]
+    work_packages: list[WorkPackageRow]
+    outcome_kinds: list[tuple[str, str]]
+    months: list[MonthRow]
+    kind_totals: dict[str, Figure]
+    outcome_total: Figure
+    generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    @property
+    def any_hidden(self) -> bool:
+        figures = [*self.funnel.values(), *(f for r in self.partner_rows for f in r.stages.values())]
+        figures += [t.actual for t in self.targets] + [self.outcome_total, *self.kind_totals.values()]
+        return any(f.hidden for f in figures)
+
+
+def _participations(project: Project, scope: Scope, filters: Filters):  # type: ignore[no-untyped-def]
+    rows = Participation.objects.filter(project=project, partner_id__in=scope.partner_ids)
+    if filters.period_from:
+        rows = rows.filter(entry_date__gte=filters.period_from)
+    if filters.period_to:
+        rows = rows.filter(entry_date__lte=filters.period_to)
+    return rows
+
+
+def _stage_counts(project: Project, scope: Scope, filters: Filters) -> dict[int, dict[str, int]]:
+    """Funnel stages per partner in one grouped query (the cohort: people who entered in the period)."""
+    enrolments = ActivityEnrolment.objects.filter(participation=OuterRef("pk"))
+    exited = Q(exit_date__isnull=False)
+    if filters.period_to:
+        enrolments = enrolments.filter(enrolled_on__lte=filters.period_to)
+        exited &= Q(exit_date__lte=filters.period_to)
+    outcomes = Outcome.objects.filter(participation=OuterRef("pk"))
+    if filters.period_to:
+        outcomes = outcomes.filter(date__lte=filters.period_to)
+    results = ExitRecord.objects.filter(participation=OuterRef("pk"), status__in=RESULT_STATUSES)
+    rows = (
+        _participations(project, scope, filters)
+        .alias(enrolled=Exists(enrolments), with_outcome=Exists(outcomes), with_result=Exists(results))
+        .values("partner_id")
+        .annotate(
+            registered=Count("pk"),
+            active=Count("pk", filter=Q(enrolled=True)),
+            exited=Count("pk", filter=exited),
+            outcome=Count("pk", filter=Q(with_outcome=True) | (exited & Q(with_result=True))),
+        )
+        .order_by()
+    )
+    counts: dict[int, dict[str, int]] = {
+        p: {"registered": 0, "active": 0, "exited": 0, "outcome": 0} for p in scope.partner_ids
+    }
+    for row in rows:
+        counts[row["partner_id"]] = {k: row[k] for k in ("registered", "active", "exited", "outcome")}
+    return counts
+
+
+TRACKED = ("registered", "active", "exited", "outcome")
+
+
+def _partner_tables(
+    scope: Scope, counts: dict[int, dict[str, int]], *, threshold: int
+) -> tuple[dict[str, Figure], list[PartnerRow], list[PartnerRow]]:
+    """Partners nested in countries nested in the total, suppressed together so no sum gives a cell away."""
+    by_country: dict[str, list[Partner]] = defaultdict(list)
+    for partner in scope.partners:
+        by_country[partner.country].append(partner)
+    cells: dict[tuple[str, object], int] = {}
+    equations: list[Equation] = []
+    for stage in TRACKED:
+        cells[(stage, TOTAL)] = sum(c[stage] for c in counts.values())
+        for country, partners in by_country.items():
+            cells[(stage, ("country", country))] = sum(counts[p.pk][stage] for p in partners)
+            for partner in partners:
+                cells[(stage, partner.pk)] = counts[partner.pk][stage]
+            equations.append(((stage, ("country", country)), [(stage, p.pk) for p in partners]))
+        equations.append(((stage, TOTAL), [(stage, ("country", c)) for c in by_country]))
+    shown = publish(cells, equations, exact=scope.exact, threshold=threshold)
+
+    def stages(key: object) -> dict[str, Figure]:
+        return {stage: shown[(stage, key)] for stage in TRACKED}
+
+    partner_rows = [
+        PartnerRow(partner=p, label=p.organisation.name, country=p.country, stages=stages(p.pk))
+        for p in scope.partners
+    ]
+    country_rows = [
+        PartnerRow(partner=None, label=country, country=country, stages=stages(("country", country)))
+        for country in sorted(by_country)
+    ]
+    return stages(TOTAL), partner_rows, country_rows
+
+
+def _target_rows(
+    project: Project, scope: Scope, filters: Filters, counts: dict[int, dict[str, int]], *, threshold: int
+) -> list[TargetRow]:
+    """Every target's actual in at most two aggregate queries (enrolments, activities) plus the stage counts.
+
+    A coordinator sees the targets of the whole project and of their own partner, counted over their own
+    partner's people; other partners' targets are left out."""
+    targets = [
+        t
+        for t in project.targets.select_related("work_package", "partner__organisation").order_by(
+            "work_package__number", "label", "pk"
+        )
+        if t.partner_id is None or t.partner_id in scope.partner_ids or scope.whole_project
+    ]
+    actual: dict[int, int] = {}
+    in_scope = set(scope.partner_ids)
+    enrolment_counts: dict[str, Count] = {}
+    activity_counts: dict[str, Count] = {}
+    for t in targets:
+        partners = [p for p in scope.partners if (not t.partner_id or p.pk == t.partner_id)]
+        partners = [p for p in partners if not t.country or p.country == t.country]
+        if t.metric in (Target.Metric.PARTICIPANTS, Target.Metric.EXITED):
+            stage = "registered" if t.metric == Target.Metric.PARTICIPANTS else "exited"
+            actual[t.pk] = sum(counts[p.pk][stage] for p in partners if p.pk in in_scope)
+            continue
+        where: dict[str, object] = {}
+        if t.work_package_id:
+            where["work_package_id"] = t.work_package_id
+        if t.partner_id:
+            where["partner_id"] = t.partner_id
+        if t.country:
+            where["partner__country"] = t.country
+        if t.metric == Target.Metric.ACTIVITY_PARTICIPANTS:
+            enrolment_counts[f"t{t.pk}"] = Count(
+                "participation_id", distinct=True, filter=Q(**{f"activity__{k}": v for k, v in where.items()})
+            )
+        else:
+            activity_counts[f"t{t.pk}"] = Count("pk", filter=Q(**where))
+    if enrolment_counts:
+        enrolments = ActivityEnrolment.objects.filter(
+            activity__project=project, participation__in=_participations(project, scope, filters)
+        )
+        actual |= {int(k[1:]): v for k, v in enrolments.aggregate(**enrolment_counts).items()}
+    if activity_counts:
+        activities = Activity.objects.filter(project=project)
+        if not scope.whole_project:
+            activities = activities.filter(partner_id__in=scope.partner_ids)
+        if filters.period_from:
+            activities = activities.filter(starts_on__gte=filters.period_from)
+        if filters.period_to:
+            activities = activities.filter(starts_on__lte=filters.period_to)
+        actual |= {int(k[1:]): v for k, v in activities.aggregate(**activity_counts).items()}
+    shown = publish(actual, exact=scope.exact, threshold=threshold)
+    return [TargetRow(target=t, actual=shown[t.pk]) for t in targets]
+
+
+def _work_package_rows(
+    project: Project, scope: Scope, filters: Filters, *, threshold: int
+) -> list[WorkPackageRow]:
+    """Activities and distinct participants per work package (two grouped queries)."""
+    packages = list(WorkPackage.objects.filter(project=project).order_by("number"))
+    activities = Activity.objects.filter(project=project, partner_id__in=scope.partner_ids)
+    activity_counts: dict[int | None, int] = {
+        r["work_package_id"]: r["n"]
+        for r in activities.values("work_package_id").annotate(n=Count("pk")).order_by()
+    }
+    people = (
+        ActivityEnrolment.objects.filter(
+            activity__project=project, participation__in=_participations(project, scope, filters)
+        )
+        .values("activity__work_package_id")
+        .annotate(n=Count("participation_id", distinct=True))
+        .order_by()
+    )
+    people_counts: dict[int | None, int] = {r["activity__work_package_id"]: r["n"] for r in people}
+    keys: list[int | None] = [wp.pk for wp in packages] + [None]
+    cells = {("a", k): activity_counts.get(k, 0) for k in keys} | {
+        ("p", k): people_counts.get(k, 0) for k in keys
+    }
+    # Activities are not personal data; only the participant counts are suppressed.
+    shown = publish({k: v for k, v in cells.items() if k[0] == "p"}, exact=scope.exact, threshold=threshold)
+    labels = {wp.pk: f"{_('WP')}{wp.number} {wp.name}" for wp in packages} | {None: _("No work package")}
+    return [
+        WorkPackageRow(label=labels[k], activities=Figure(cells[("a", k)]), participants=shown[("p", k)])
+        for k in keys
+        if k is not None or cells[("a", None)] or cells[("p", None)]
+    ]
+
+
+def _outcome_table(
+    project: Project, scope: Scope, filters: Filters, *, threshold: int
+) -> tuple[list[MonthRow], dict[str, Figure], Figure]:
+    """Outcomes per month and kind (one grouped query), suppressed across rows and columns together."""
+    outcomes = Outcome.objects.filter(
+        participation__project=project, participation__partner_id__in=scope.partner_ids
+    )
+    if filters.period_from:
+        outcomes = outcomes.filter(date__gte=filters.period_from)
+    if filters.period_to:
+        outcomes = outcomes.filter(date__lte=filters.period_to)
+    grouped = (
+        outcomes.annotate(month=TruncMonth("date")).values("month", "kind").annotate(n=Count("pk")).order_by()
+    )
+    kinds = [k for k, _label in Outcome.Kind.choices]
+    raw: dict[dt.date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(kinds, 0))
+    for row in grouped:
+        month = row["month"].date() if isinstance(row["month"], dt.datetime) else row["month"]
+        raw[month][row["kind"]] += row["n"]
+    months = sorted(raw)
+    cells: dict[tuple[object, object], int] = {}
+    equations: list[Equation] = []
+    for m in months:
+        for k in kinds:
+            cells[(m, k)] = raw[m][k]
+        cells[(m, TOTAL)] = sum(raw[m].values())
+        equations.append(((m, TOTAL), [(m, k) for k in kinds]))
+    for k in kinds:
+        cells[(TOTAL, k)] = sum(raw[m][k] for m in months)
+        equations.append(((TOTAL, k), [(m, k) for m in months]))
+    cells[(TOTAL, TOTAL)] = sum(cells[(TOTAL, k)] for k in kinds)
+    equations.append(((TOTAL, TOTAL), [(TOTAL, k) for k in kinds]))
+    equations.append(((TOTAL, TOTAL), [(m, TOTAL) for m in months]))
+    shown = publish(cells, equations, exact=scope.exact, threshold=threshold)
+    rows = [
+        MonthRow(month=m, kinds={k: shown[(m, k)] for k in kinds}, total=shown[(m, TOTAL)]) for m in months
+    ]
+    return rows, {k: shown[(TOTAL, k)] for k in kinds}, shown[(TOTAL, TOTAL)]
+
+
+def dashboard_get(*, access: Access, project: Project, filters: Filters) -> Dashboard:
+    """The dashboard as the reader may see it (the caller has checked they may view the project)."""
+    threshold = suppression_threshold()
+    scope = dashboard_scope(access=access, project=project, filters=filters)
+    counts = _stage_counts(project, scope, filters)
+    funnel, partner_rows, country_rows = _partner_tables(scope, counts, threshold=threshold)
+    months, kind_totals, outcome_total = _outcome_table(project, scope, filters, threshold=threshold)
+    return Dashboard(
+        project=project,
+        filters=filters,
+        scope=scope,
+        threshold=threshold,
+        funnel=funnel,
+        partner_rows=partner_rows,
+        country_rows=country_rows,
+        targets=_target_rows(project, scope, filters, counts, threshold=threshold),
+        work_packages=_work_package_rows(project, scope, filters, threshold=threshold),
+        outcome_kinds=[(k, str(label)) for k, label in Outcome.Kind.choices],
+        months=months,
+        kind_totals=kind_totals,
+        outcome_total=outcome_total,
+    )

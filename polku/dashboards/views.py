@@ -1,0 +1,114 @@
+"""The project dashboard and the funder report (page and XLSX/CSV/PDF downloads)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from polku.accounts.access import Access, access_for
+from polku.dashboards.charts import bar_chart
+from polku.dashboards.exports import report_csv, report_pdf, report_xlsx
+from polku.dashboards.forms import ReportFilterForm
+from polku.dashboards.report import report_get
+from polku.dashboards.selectors import (
+    STAGES,
+    UNTRACKED_STAGES,
+    Filters,
+    dashboard_get,
+    stage_labels,
+)
+from polku.projects.models import Partner, Project
+from polku.projects.selectors import project_get
+
+
+def pickable_partners(access: Access, project: Project) -> list[Partner]:
+    """Partners a reader may filter by: all for those who see aggregates, their own for a coordinator."""
+    partners = list(
+        project.partners.select_related("organisation").order_by("-is_lead", "organisation__name")
+    )
+    if access.can_view_aggregates(project.pk):
+        return partners
+    return [p for p in partners if access.can_manage_partner(p.pk)]
+
+
+def filters_from(request: HttpRequest, access: Access, project: Project) -> tuple[ReportFilterForm, Filters]:
+    form = ReportFilterForm(request.GET or None, partners=pickable_partners(access, project))
+    start, end, partner, country = form.values() if request.GET else (None, None, None, "")
+    return form, Filters(period_from=start, period_to=end, partner_id=partner, country=country)
+
+
+@login_required
+def dashboard_view(request: HttpRequest, code: str) -> TemplateResponse:
+    access = access_for(request.user)
+    project = project_get(access=access, code=code)
+    form, filters = filters_from(request, access, project)
+    board = dashboard_get(access=access, project=project, filters=filters)
+    labels = stage_labels()
+    funnel = [
+        (stage, labels[stage], None if stage in UNTRACKED_STAGES else board.funnel[stage]) for stage in STAGES
+    ]
+    charts = {
+        "funnel": bar_chart(
+            chart_id="funnel-chart",
+            title=_("Participant funnel"),
+            bars=[(label, f) for _s, label, f in funnel],
+        ),
+        "targets": bar_chart(
+            chart_id="targets-chart",
+            title=_("Targets against actuals"),
+            bars=[(row.target.label, row.actual) for row in board.targets],
+            goals=[row.target.value for row in board.targets],
+        ),
+        "months": bar_chart(
+            chart_id="months-chart",
+            title=_("Outcomes per month"),
+            bars=[(row.month.strftime("%Y-%m"), row.total) for row in board.months],
+        ),
+        "kinds": bar_chart(
+            chart_id="kinds-chart",
+            title=_("Outcomes by kind"),
+            bars=[(label, board.kind_totals[kind]) for kind, label in board.outcome_kinds],
+        ),
+    }
+    context = {"project": project, "board": board, "form": form, "funnel": funnel, "charts": charts}
+    return TemplateResponse(request, "dashboards/dashboard.html", context)
+
+
+@login_required
+def report_view(request: HttpRequest, code: str) -> TemplateResponse:
+    access = access_for(request.user)
+    project = project_get(access=access, code=code)
+    form, filters = filters_from(request, access, project)
+    query = request.GET.urlencode()
+    context = {
+        "project": project,
+        "form": form,
+        "report": report_get(access=access, project=project, filters=filters),
+    }
+    context["query"] = f"?{query}" if query else ""
+    return TemplateResponse(request, "dashboards/report.html", context)
+
+
+EXPORTS = {
+    "xlsx": (report_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "csv": (report_csv, "text/csv; charset=utf-8"),
+    "pdf": (report_pdf, "application/pdf"),
+}
+
+
+@login_required
+def report_download_view(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    access = access_for(request.user)
+    project = project_get(access=access, code=code)
+    if fmt not in EXPORTS:
+        raise Http404
+    _form, filters = filters_from(request, access, project)
+    report = report_get(access=access, project=project, filters=filters)
+    write, content_type = EXPORTS[fmt]
+    response = HttpResponse(write(report), content_type=content_type)
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{project.code}-report-{stamp}.{fmt}"'
+    return response

@@ -1,0 +1,138 @@
+"""REST API of surveys: an activity's feedback form, its results, a participant's answer and open forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from polku.accounts.access import access_for
+from polku.dashboards.api import FigureSerializer
+from polku.participants.models import Participation
+from polku.projects.selectors import activity_get, project_get
+from polku.surveys.models import FeedbackForm
+from polku.surveys.selectors import feedback_form_get, feedback_results, open_forms_for
+from polku.surveys.services import feedback_answer, feedback_form_save
+
+TAGS = ["surveys"]
+
+
+class FeedbackFormSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FeedbackForm
+        fields = ["id", "activity", "title", "questions", "is_open"]
+        read_only_fields = fields
+
+
+class FeedbackFormInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    questions = serializers.ListField(
+        child=serializers.CharField(max_length=500), required=False, default=list
+    )
+    is_open = serializers.BooleanField(required=False, default=True)
+
+
+class AnswerInputSerializer(serializers.Serializer):
+    satisfaction = serializers.IntegerField(min_value=1, max_value=5)
+    answers = serializers.ListField(
+        child=serializers.CharField(allow_blank=True), required=False, default=list
+    )
+
+
+class ResultsSerializer(serializers.Serializer):
+    exact = serializers.BooleanField()
+    responses = FigureSerializer()
+    average = serializers.FloatField(allow_null=True)
+    distribution = serializers.DictField(child=FigureSerializer())
+    free_text = serializers.ListField(child=serializers.DictField())
+
+
+class OpenFormSerializer(serializers.Serializer):
+    form = FeedbackFormSerializer()
+    activity_name = serializers.CharField()
+    answered = serializers.BooleanField()
+
+
+class ActivityFeedbackFormApi(APIView):
+    def _activity(self, request: Request, code: str, pk: int) -> Any:
+        access = access_for(request.user)
+        project = project_get(access=access, code=code)
+        return access, activity_get(project=project, pk=pk)
+
+    @extend_schema(operation_id="feedback_form_retrieve", tags=TAGS, responses=FeedbackFormSerializer)
+    def get(self, request: Request, code: str, pk: int) -> Response:
+        _access, activity = self._activity(request, code, pk)
+        return Response(FeedbackFormSerializer(get_object_or_404(FeedbackForm, activity=activity)).data)
+
+    @extend_schema(
+        operation_id="feedback_form_save",
+        tags=TAGS,
+        request=FeedbackFormInputSerializer,
+        responses=FeedbackFormSerializer,
+        description=_("Create or change the activity's feedback form: its coordinators or the project lead."),
+    )
+    def put(self, request: Request, code: str, pk: int) -> Response:
+        access, activity = self._activity(request, code, pk)
+        data = FeedbackFormInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        form = feedback_form_save(actor=request.user, access=access, activity=activity, **data.validated_data)  # type: ignore[arg-type]
+        return Response(FeedbackFormSerializer(form).data)
+
+
+class FeedbackResultsApi(APIView):
+    @extend_schema(
+        operation_id="feedback_results",
+        tags=TAGS,
+        responses=ResultsSerializer,
+        description=_(
+            "Exact for the activity's coordinators; suppressed for the project lead and evaluators."
+        ),
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        access = access_for(request.user)
+        results = feedback_results(access=access, form=feedback_form_get(access=access, pk=pk))
+        fig = lambda f: {"value": f.value, "hidden": f.hidden}  # noqa: E731
+        data = {
+            "exact": results.exact,
+            "responses": fig(results.responses),
+            "average": results.average,
+            "distribution": {str(s): fig(v) for s, v in results.distribution.items()},
+            "free_text": [{"question": q, "answers": a} for q, a in results.free_text],
+        }
+        return Response(ResultsSerializer(data).data)
+
+
+class FeedbackAnswerApi(APIView):
+    @extend_schema(
+        operation_id="feedback_answer",
+        tags=TAGS,
+        request=AnswerInputSerializer,
+        responses={201: None},
+        description=_("The signed-in participant answers a form of an activity they are enrolled in, once."),
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        access = access_for(request.user)
+        form = feedback_form_get(access=access, pk=pk)
+        participation = get_object_or_404(
+            Participation, person_id=access.person_id or 0, project_id=form.activity.project_id
+        )
+        data = AnswerInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        feedback_answer(actor=request.user, form=form, participation=participation, **data.validated_data)  # type: ignore[arg-type]
+        return Response(status=status.HTTP_201_CREATED)
+
+
+class MyFeedbackFormsApi(APIView):
+    @extend_schema(operation_id="my_feedback_forms", tags=TAGS, responses=OpenFormSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        rows = [
+            {"form": form, "activity_name": form.activity.name, "answered": answered}
+            for form, _participation, answered in open_forms_for(access=access_for(request.user))
+        ]
+        return Response(OpenFormSerializer(rows, many=True).data)

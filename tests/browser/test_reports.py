@@ -1,0 +1,34 @@
+"""A coordinator records an exit (on the participant page of polku.participants; the outcomes pages are
+not on this branch) and sees the dashboard's exited count and the funder report change; axe on each page."""
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_coordinator_records_an_exit_and_sees_dashboard_and_report_change(browser, live_world):
+    code = live_world.project.code
+    browser.sign_in(live_world.coord_a.email)
+    page = browser.page
+
+    browser.go(f"/projects/{code}/dashboard/")
+    assert page.locator("[data-total=exited]").inner_text().strip() == "0"
+    assert page.locator("[data-total=registered]").inner_text().strip() == "1"
+    assert "not tracked yet" in page.locator("#funnel-caption").locator("..").inner_text()
+    assert "University of B" not in page.locator("main").inner_text()  # another partner's figures
+    browser.go(f"/projects/{code}/report/")
+    report_row = page.locator("tr", has_text="City of A")
+    assert report_row.locator("td").nth(3).inner_text().strip() == "0"
+
+    browser.go(f"/participants/{live_world.part_a.pk}/")
+    page.get_by_label("Exit date").fill(dt.date.today().isoformat())
+    browser.follow(page.get_by_role("button", name="Record exit"))
+
+    browser.go(f"/projects/{code}/dashboard/")
+    assert page.locator("[data-total=exited]").inner_text().strip() == "1"
+    assert page.locator("#funnel-chart-title").count() == 1
+    browser.go(f"/projects/{code}/report/")
+    assert page.locator("tr", has_text="City of A").locator("td").nth(3).inner_text().strip() == "1"
+    browser.follow(page.get_by_role("link", name="Dashboard"))
