@@ -74,3 +74,7 @@ urlpatterns = [
     path("participants/<int:pk>/consents/", ParticipantConsentsApi.as_view(), name="participant-consents"),
     path("consents/<int:pk>/withdraw/", ConsentWithdrawApi.as_view(), name="consent-withdraw"),
 ]
+
+from polku.reporting import api_urls as reporting_api_urls  # noqa: E402
+
+urlpatterns += reporting_api_urls.urlpatterns
