@@ -273,11 +273,6 @@ def test_born_on_29_february_turns_18_on_28_february_in_a_common_year(partner):
     assert row_of(partner.project, "EECO06").total == 1
 
 
-def test_born_on_29_february_in_a_leap_year_waits_for_the_day(partner):
-    participant(partner, entry_date=D(2024, 2, 28), date_of_birth=D(2006, 2, 29))
-    assert row_of(partner.project, "EECO05").total == 1
-
-
 def test_re_entry_keeps_an_old_exit_out_of_the_results(partner):
     # Left on 30 June, situation recorded, came back: no exit now, so no result yet.
     participant(partner, exit_date=None, exit={"status": "employed", "status_on": EXIT})
