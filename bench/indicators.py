@@ -1,0 +1,105 @@
+"""Time the indicator table on a large project: `python bench/indicators.py [--runs N]`.
+
+Expects a database loaded with `polku demo --participants 100000` (DATABASE_URL). Adds exit records and
+follow-ups in bulk for a third of the participations when none exist, then times
+`indicator_table_unchecked` for the project with the most participations (median of N runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+
+from polku.outcomes.models import ExitRecord, FollowUp  # noqa: E402
+from polku.participants.models import Participation  # noqa: E402
+from polku.projects.models import Project  # noqa: E402
+from polku.reporting.selectors import indicator_table_unchecked  # noqa: E402
+
+STATUSES = ["unemployed", "education", "employed", "self_employed", "none", "declined"]
+
+
+def add_outcomes(project: Project) -> None:
+    if ExitRecord.objects.filter(participation__project=project).exists():
+        return
+    rng = random.Random(7)
+    # One UPDATE per batch through a CASE would be long; set exit dates with one SQL statement instead.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE participants_participation SET exit_date = entry_date + 90 "
+            "WHERE project_id = %s AND id %% 3 = 0",
+            [project.pk],
+        )
+    exited = list(
+        Participation.objects.filter(project=project, exit_date__isnull=False).values_list("pk", "exit_date")
+    )
+    ExitRecord.objects.bulk_create(
+        [
+            ExitRecord(
+                participation_id=pk,
+                status=rng.choice(STATUSES),
+                status_on=exit_date + dt.timedelta(days=rng.randint(0, 40)),
+                qualification_gained=rng.choice(["yes", "no", "declined", ""]),
+                source="coordinator",
+            )
+            for pk, exit_date in exited
+        ],
+        batch_size=5000,
+    )
+    FollowUp.objects.bulk_create(
+        [
+            FollowUp(
+                participation_id=pk,
+                due_on=exit_date + dt.timedelta(days=183),
+                token=f"bench-{pk}",
+                status=rng.choice(["answered", "answered", "pending", "closed"]),
+                labour_status=rng.choice(STATUSES),
+                permanent_contract=rng.choice(["yes", "no", ""]),
+                full_time=rng.choice(["yes", "no", ""]),
+                more_demanding_job=rng.choice(["yes", "no", ""]),
+            )
+            for pk, exit_date in exited
+        ],
+        batch_size=5000,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    project = Project.objects.annotate(n=Count("participations")).order_by("-n").first()
+    assert project is not None, "load demo data first: polku demo --participants 100000"
+    add_outcomes(project)
+    participations = Participation.objects.filter(project=project).count()
+    exited = Participation.objects.filter(project=project, exit_date__isnull=False).count()
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        table = indicator_table_unchecked(project=project)
+        times.append(time.perf_counter() - start)
+    print(f"database: {connection.vendor}")
+    print(f"project {project.code}: {participations} participations, {exited} exited")
+    print(
+        f"indicator table ({len(table.rows)} rows): median {statistics.median(times):.3f} s, "
+        f"min {min(times):.3f} s, max {max(times):.3f} s over {args.runs} runs"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,14 @@
+"""Role-matrix cases for the reporting API (collected by polku/core/tests/test_api_roles.py)."""
+
+from polku.testing.roles import Case, expect
+
+# Another partner's table (403 for coord_a) is tested in test_api_cli.py: the route check
+# resolves paths without query strings.
+CASES = [
+    # Coordinators get their own partner's table; the lead, evaluators and admins the project's.
+    Case(
+        "reporting-indicator-table",
+        lambda w: ("get", "/api/v1/projects/S29999/indicators/", None),
+        expect(404, coord_a=200, coord_b=200, lead=200, evaluator=200, admin=200),
+    ),
+]
