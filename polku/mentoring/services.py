@@ -133,9 +133,8 @@ def _mail_mentor(mentorship: Mentorship, subject: Callable[[], str], body: Calla
 
 
 def _link(name: str, *args: Any) -> str:
-    """An absolute link for e-mails: the first trusted origin is the site's public address."""
-    origins = list(getattr(settings, "CSRF_TRUSTED_ORIGINS", []) or [])
-    return (origins[0].rstrip("/") if origins else "") + reverse(name, args=args)
+    """An absolute link for e-mails, on the site's public address (POLKU_SITE_URL)."""
+    return settings.POLKU_SITE_URL + reverse(name, args=args)
 
 
 # --- mentor profiles --------------------------------------------------------------------------
