@@ -86,6 +86,7 @@ class LexicalIndex:
     def __init__(self, labels: Sequence[str], owners: np.ndarray, counts_file: Path | None = None) -> None:
         """labels[i] belongs to concept owners[i]; owners is sorted (rows of a concept are contiguous)."""
         self.owners = owners
+        self.n_concepts = int(owners[-1]) + 1 if len(owners) else 0
         self.starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
         loaded = load_counts(counts_file, len(labels)) if counts_file else None
         vocab_list, counts = loaded or count_matrix(labels)
@@ -163,9 +164,17 @@ class LexicalIndex:
         norms[norms == 0] = 1.0
         return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
-    def row_scores(self, queries: Sequence[Sequence[Token]]) -> np.ndarray:
-        """queries × label rows cosine (dense float32)."""
-        return (self.vectors(queries) @ self.matrix_t).toarray()
+    def scores(self, queries: Sequence[Sequence[Token]]) -> np.ndarray:
+        """queries × concepts: each concept's best label cosine (dense float32)."""
+        hits = (self.vectors(queries) @ self.matrix_t).tocoo()
+        out = np.zeros((len(queries), self.n_concepts), dtype=np.float32)
+        np.maximum.at(out, (hits.row, self.owners[hits.col]), hits.data)
+        return out
+
+    def best_row(self, toks: Sequence[Token], lo: int, hi: int) -> tuple[int, float]:
+        """The best-matching label row among rows lo..hi-1 (one concept's labels) and its cosine."""
+        row = (self.vectors([toks]) @ self.matrix_t[:, lo:hi]).toarray()[0]
+        return lo + int(row.argmax()), float(row.max())
 
     def row_words(self, row: int) -> set[str]:
         cols = self.matrix.indices[self.matrix.indptr[row] : self.matrix.indptr[row + 1]]

@@ -102,11 +102,6 @@ class _Pillar:
         if encoder is not None and self.vectors is None:
             self.vectors = concept_vectors(encoder, self.labels, self.starts)
 
-    def reduce(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Best label per concept: (scores, row index of that label)."""
-        best = np.maximum.reduceat(rows, self.starts, axis=1)
-        return best, self.starts
-
 
 class SkillRanker:
     def __init__(
@@ -170,17 +165,16 @@ class SkillRanker:
 
     def _score(
         self, pillar: _Pillar, chunks: Sequence[str], lang: str
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, list[list[Token]], np.ndarray | None]:
-        """chunks × concepts: fused scores, lexical scores, semantic scores, tokens, query vectors."""
+    ) -> tuple[np.ndarray, list[list[Token]]]:
+        """chunks × concepts fused scores, and the chunks' tokens."""
         toks = [tokens(c, lang) for c in chunks]
-        lex_rows = pillar.lexical.row_scores(toks)
-        lex, _ = pillar.reduce(lex_rows)
+        lex = pillar.lexical.scores(toks)
         if self.encoder is None or pillar.vectors is None:
-            return lex, lex_rows, None, toks, None
+            return lex, toks
         q = self.encoder.encode([self._semantic_text(c, t, lang) for c, t in zip(chunks, toks, strict=True)])
-        sem = sem_rows = q @ pillar.vectors.T  # one vector per concept
+        sem = q @ pillar.vectors.T  # one vector per concept
         w = self.lexical_weight
-        return w * lex + (1 - w) * sem, lex_rows, sem_rows, toks, q
+        return w * lex + (1 - w) * sem, toks
 
     def score_all(self, texts: Sequence[str], *, lang: str = "en", kind: str = "skills") -> np.ndarray:
         """texts × concepts fused scores, each text taken as one chunk (for benchmarks)."""
@@ -196,49 +190,43 @@ class SkillRanker:
         if lang not in LANGS:
             raise UnknownLanguage(f"unknown language {lang!r}; loaded: {', '.join(LANGS)}")
 
-    def _text_scores(self, pillar: _Pillar, text: str, lang: str):
+    def _text_scores(self, pillar: _Pillar, text: str, lang: str) -> tuple[np.ndarray, np.ndarray, list]:
+        """Per concept: best score over the text's sentences, which sentence, and all sentences' tokens."""
         chunks = split_sentences(text) or [""]
-        fused_all, lex_rows_all, sem_rows_all, toks_all = [], [], [], []
+        fused_all, toks_all = [], []
         for i in range(0, len(chunks), BATCH):
-            fused, lex_rows, sem_rows, toks, _ = self._score(pillar, chunks[i : i + BATCH], lang)
+            fused, toks = self._score(pillar, chunks[i : i + BATCH], lang)
             fused_all.append(fused)
-            lex_rows_all.append(lex_rows)
-            sem_rows_all.append(sem_rows)
             toks_all.extend(toks)
         fused = np.vstack(fused_all)
-        best_chunk = fused.argmax(axis=0)
-        return fused.max(axis=0), best_chunk, lex_rows_all, sem_rows_all, toks_all
+        return fused.max(axis=0), fused.argmax(axis=0), toks_all
 
-    def _evidence(self, pillar: _Pillar, concept: int, chunk: int, lex_rows_all, sem_rows_all, toks_all):
-        toks = toks_all[chunk]
-        b, r = divmod(chunk, BATCH)
-        lo = pillar.starts[concept]
-        hi = pillar.starts[concept + 1] if concept + 1 < len(pillar.starts) else len(pillar.labels)
-        lex_row = lex_rows_all[b][r, lo:hi]
+    def _evidence(self, pillar: _Pillar, concept: int, toks: list[Token]) -> tuple[str, ...]:
+        """The words of the sentence that support the concept: those its best label shares (lexical),
+        then up to three whose own vectors are close to the concept's (semantic)."""
+        lo = int(pillar.starts[concept])
+        hi = int(pillar.starts[concept + 1]) if concept + 1 < len(pillar.starts) else len(pillar.labels)
         words: list[str] = []
-        if lex_row.max() > 0:
-            words += pillar.lexical.evidence(toks, lo + int(lex_row.argmax()))
-        if sem_rows_all[b] is not None and self.encoder is not None and pillar.vectors is not None and toks:
-            label_vec = pillar.vectors[concept]
-            surfaces = [t.surface for t in toks]
-            texts = [" ".join(t.words) for t in toks]
-            sims = self.encoder.encode(texts) @ label_vec
+        row, score = pillar.lexical.best_row(toks, lo, hi)
+        if score > 0:
+            words += pillar.lexical.evidence(toks, row)
+        if self.encoder is not None and pillar.vectors is not None and toks:
+            sims = self.encoder.encode([" ".join(t.words) for t in toks]) @ pillar.vectors[concept]
             for j in np.argsort(-sims)[:3]:
-                if sims[j] >= 0.5 and surfaces[j] not in words:
-                    words.append(surfaces[j])
+                if sims[j] >= 0.5 and toks[j].surface not in words:
+                    words.append(toks[j].surface)
         return tuple(words)
 
-    def _rank(self, pillar: _Pillar, scores: np.ndarray, top: int, ctx) -> list[Ranked]:
-        best_chunk, lex_rows_all, sem_rows_all, toks_all = ctx
+    def _rank(
+        self, pillar: _Pillar, scores: np.ndarray, top: int, best_chunk: np.ndarray, toks_all
+    ) -> list[Ranked]:
         order = np.argsort(-scores, kind="stable")[:top]
         return [
             Ranked(
                 uri=pillar.concepts[i].uri,
                 label=pillar.concepts[i].label,
                 score=round(float(scores[i]), 4),
-                evidence=self._evidence(
-                    pillar, int(i), int(best_chunk[i]), lex_rows_all, sem_rows_all, toks_all
-                ),
+                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])]),
             )
             for i in order
         ]
@@ -246,14 +234,14 @@ class SkillRanker:
     # --- public API ----------------------------------------------------------------------------------
     def rank_skills(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
         self._check(lang)
-        scores, *ctx = self._text_scores(self.skills, text, lang)
-        return self._rank(self.skills, scores, top, ctx)
+        scores, best_chunk, toks = self._text_scores(self.skills, text, lang)
+        return self._rank(self.skills, scores, top, best_chunk, toks)
 
     def rank_occupations(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
         """Occupations by their own labels, plus the skills the text shows (essential ones weigh most)."""
         self._check(lang)
         skill_scores, *_ = self._text_scores(self.skills, text, lang)
-        label_scores, *ctx = self._text_scores(self.occupations, text, lang)
+        label_scores, best_chunk, toks = self._text_scores(self.occupations, text, lang)
         kept = np.zeros_like(skill_scores)
         top_skills = np.argsort(-skill_scores)[:20]
         kept[top_skills] = skill_scores[top_skills]
@@ -261,4 +249,4 @@ class SkillRanker:
         if via_skills.max() > 0:
             via_skills = via_skills / via_skills.max() * max(float(label_scores.max()), 1e-6)
         scores = 0.7 * label_scores + 0.3 * via_skills
-        return self._rank(self.occupations, scores, top, ctx)
+        return self._rank(self.occupations, scores, top, best_chunk, toks)
