@@ -87,6 +87,15 @@ def _shipped_vectors(data_dir: Path, name: str, n: int, n_labels: int, dims: int
         return dequantise(z[name], z[f"{name}_scale"])
 
 
+def _rrf(scores: np.ndarray, k: int = 60) -> np.ndarray:
+    """Reciprocal-rank scores k / (k + rank) per row (1.0 for the first; rank 1-based)."""
+    ranks = np.empty_like(scores, dtype=np.float32)
+    order = np.argsort(-scores, axis=1, kind="stable")
+    rows = np.arange(scores.shape[0])[:, None]
+    ranks[rows, order] = np.arange(1, scores.shape[1] + 1, dtype=np.float32)
+    return k / (k + ranks)
+
+
 class _Pillar:
     """One kind of concept (skills or occupations) indexed by both paths."""
 
@@ -111,7 +120,9 @@ class SkillRanker:
         *,
         lexical_weight: float = DEFAULT_LEXICAL_WEIGHT,
         data_dir: Path = DATA_DIR,
+        fusion: str = "weighted",
     ) -> None:
+        self.fusion = fusion
         self.esco = esco
         self.encoder = encoder
         self.lexical_weight = lexical_weight if encoder is not None else 1.0
@@ -136,9 +147,11 @@ class SkillRanker:
         *,
         semantic: str | None = None,
         lexical_weight: float = DEFAULT_LEXICAL_WEIGHT,
+        fusion: str = "weighted",
     ) -> SkillRanker:
         """semantic: "static" (default when shipped), "none" (lexical only), or a path to a local
-        sentence-transformers model (default: $POLKU_SKILLS_MODEL if set)."""
+        sentence-transformers model (default: $POLKU_SKILLS_MODEL if set). fusion: "weighted" (a weighted
+        sum of the two cosines, the default) or "rrf" (reciprocal-rank fusion, k = 60)."""
         d = Path(data_dir) if data_dir else DATA_DIR
         choice = semantic or os.environ.get(MODEL_ENV) or "static"
         encoder: Encoder | None
@@ -148,7 +161,7 @@ class SkillRanker:
             encoder = StaticEmbedding(d) if StaticEmbedding.available(d) else None
         else:
             encoder = TransformerEmbedding(choice)
-        return cls(load_esco(d), encoder, lexical_weight=lexical_weight, data_dir=d)
+        return cls(load_esco(d), encoder, lexical_weight=lexical_weight, data_dir=d, fusion=fusion)
 
     @property
     def path(self) -> str:
@@ -174,6 +187,8 @@ class SkillRanker:
         q = self.encoder.encode([self._semantic_text(c, t, lang) for c, t in zip(chunks, toks, strict=True)])
         sem = q @ pillar.vectors.T  # one vector per concept
         w = self.lexical_weight
+        if self.fusion == "rrf":
+            return w * _rrf(lex) + (1 - w) * _rrf(sem), toks
         return w * lex + (1 - w) * sem, toks
 
     def score_all(self, texts: Sequence[str], *, lang: str = "en", kind: str = "skills") -> np.ndarray:
