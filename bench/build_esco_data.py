@@ -4,10 +4,12 @@
 
 Reads the official ESCO CSV files and writes, into polku/skills/data/:
 
-- skills.jsonl.gz       one skill a line: uri, label, alt, hidden, type, reuse, collections, description
-- occupations.jsonl.gz  one occupation a line: uri, label, alt, hidden, isco, code, description
-- relations.json.gz     occupation–skill relations as index pairs (into the two files above), essential/optional,
-                        and the broader relations of both pillars as [uri, broader uri] pairs
+- skills.jsonl.gz       one skill a line: uri, label, alt, hidden, type, reuse, collections
+- occupations.jsonl.gz  one occupation a line: uri, label, alt, hidden, isco, code
+- descriptions.jsonl.gz the description of every skill and occupation: uri, description
+- occupation_skills.npz occupation–skill relations as index arrays (into the two files above: occupation,
+                        skill) and an essential flag (1 essential, 0 optional)
+- relations.json.gz     the broader relations of both pillars as [uri, broader uri] pairs
 - groups.jsonl.gz       skill groups and ISCO groups: uri, label, kind (for the broader relations' targets)
 - lexical_skills.npz, lexical_occupations.npz
                         the lexical path's lemmatised label × feature counts (polku.skills.lexical)
@@ -63,7 +65,9 @@ def build(src: Path) -> None:
         for r in rows(src, name):
             member.setdefault(r["conceptUri"], []).append(key)
     skills = []
+    descriptions = []
     for r in sorted(rows(src, "skills_en.csv"), key=lambda r: r["conceptUri"]):
+        descriptions.append({"uri": r["conceptUri"], "description": r["description"].strip()})
         skills.append(
             {
                 "uri": r["conceptUri"],
@@ -73,11 +77,11 @@ def build(src: Path) -> None:
                 "type": r["skillType"],
                 "reuse": r["reuseLevel"],
                 "collections": sorted(member.get(r["conceptUri"], [])),
-                "description": r["description"].strip(),
             }
         )
     occupations = []
     for r in sorted(rows(src, "occupations_en.csv"), key=lambda r: r["conceptUri"]):
+        descriptions.append({"uri": r["conceptUri"], "description": r["description"].strip()})
         occupations.append(
             {
                 "uri": r["conceptUri"],
@@ -86,7 +90,6 @@ def build(src: Path) -> None:
                 "hidden": labels(r["hiddenLabels"]),
                 "isco": r["iscoGroup"],
                 "code": r["code"],
-                "description": r["description"].strip(),
             }
         )
     s_index = {s["uri"]: i for i, s in enumerate(skills)}
@@ -124,12 +127,18 @@ def build(src: Path) -> None:
     write_gz(OUT / "skills.jsonl.gz", jsonl(skills))
     write_gz(OUT / "occupations.jsonl.gz", jsonl(occupations))
     write_gz(OUT / "groups.jsonl.gz", jsonl(groups))
+    write_gz(OUT / "descriptions.jsonl.gz", jsonl(sorted(descriptions, key=lambda d: d["uri"])))
+    import numpy as np
+
+    arr = np.array(rel, dtype=np.int32).reshape(-1, 3)
+    np.savez_compressed(
+        OUT / "occupation_skills.npz",
+        occupation=arr[:, 0].astype(np.int16),
+        skill=arr[:, 1].astype(np.int16),
+        essential=arr[:, 2].astype(np.uint8),
+    )
     relations = {
         "version": "ESCO v1.1.1",
-        "occupation_skill": {
-            "columns": ["occupation_index", "skill_index", "essential"],
-            "rows": [list(x) for x in rel],
-        },
         "broader_skill": broader_skill,
         "broader_occupation": broader_occ,
     }

@@ -138,8 +138,9 @@ def evaluate(method: str, eval_dir: Path, minilm: str | None) -> dict:
     # evaluation's: the first sentence of 2,000 ESCO occupation descriptions.
     from polku.skills.index import DATA_DIR
 
-    with gzip.open(DATA_DIR / "occupations.jsonl.gz", "rt", encoding="utf-8") as f:
-        descriptions = [json.loads(line)["description"].split(". ")[0] for line in f][:2100]
+    with gzip.open(DATA_DIR / "descriptions.jsonl.gz", "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    descriptions = [r["description"].split(". ")[0] for r in rows if "/occupation/" in r["uri"]][:2100]
     model.score_all(descriptions[:100])
     t1 = time.perf_counter()
     for i in range(100, 2100, 100):

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -35,7 +37,16 @@ class Esco:
     occupation_skills: list[list[tuple[int, bool]]] = field(default_factory=list)
 
 
-def _jsonl(path: Path) -> list[dict]:
+def load_descriptions(data_dir: Path | None = None) -> dict[str, str]:
+    """uri → English description, for skills and occupations."""
+    return {
+        r["uri"]: r["description"] for r in _jsonl(Path(data_dir) if data_dir else DATA_DIR, "descriptions")
+    }
+
+
+def _jsonl(path: Path, name: str | None = None) -> list[dict]:
+    if name:
+        path = path / f"{name}.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return [json.loads(line) for line in f]
 
@@ -66,9 +77,9 @@ def load_esco(data_dir: Path | None = None) -> Esco:
         )
         for r in _jsonl(d / "occupations.jsonl.gz")
     ]
-    with gzip.open(d / "relations.json.gz", "rt", encoding="utf-8") as f:
-        rel = json.load(f)
+    with np.load(d / "occupation_skills.npz") as z:
+        occ, skill, essential = z["occupation"].tolist(), z["skill"].tolist(), z["essential"].tolist()
     occ_skills: list[list[tuple[int, bool]]] = [[] for _ in occupations]
-    for o, s, essential in rel["occupation_skill"]["rows"]:
-        occ_skills[o].append((s, bool(essential)))
+    for o, s, e in zip(occ, skill, essential, strict=True):
+        occ_skills[o].append((s, bool(e)))
     return Esco(skills=skills, occupations=occupations, occupation_skills=occ_skills)

@@ -39,3 +39,11 @@ def test_broader_relations_and_attribution_ship():
     assert len(rel["broader_skill"]) == 20_656
     assert len(rel["broader_occupation"]) == 3_617
     assert "© European Union" in (DATA_DIR / "ATTRIBUTION.md").read_text()
+
+
+def test_descriptions_ship_for_every_concept():
+    from polku.skills.index import load_descriptions
+
+    descriptions = load_descriptions()
+    assert len(descriptions) == 13_896 + 3_007
+    assert "Python" in descriptions[PYTHON]
