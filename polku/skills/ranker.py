@@ -104,12 +104,18 @@ class _Pillar:
         self.labels, self.owners = label_rows(concepts)
         self.lexical = LexicalIndex(self.labels, self.owners, data_dir / f"lexical_{name}.npz")
         self.starts = self.lexical.starts
-        self.vectors = None
+        self.encoder = encoder
+        self._vectors: np.ndarray | None = None
         if isinstance(encoder, StaticEmbedding):
             dims = encoder.matrix.shape[1]
-            self.vectors = _shipped_vectors(data_dir, name, len(concepts), len(self.labels), dims)
-        if encoder is not None and self.vectors is None:
-            self.vectors = concept_vectors(encoder, self.labels, self.starts)
+            self._vectors = _shipped_vectors(data_dir, name, len(concepts), len(self.labels), dims)
+
+    @property
+    def vectors(self) -> np.ndarray | None:
+        """Concept vectors of the semantic path (computed on first use when not shipped)."""
+        if self._vectors is None and self.encoder is not None:
+            self._vectors = concept_vectors(self.encoder, self.labels, self.starts)
+        return self._vectors
 
 
 class SkillRanker:
