@@ -2,7 +2,8 @@
 
 `polku demo`, `polku serve`, `polku worker`, `polku schedule` are Polku's own; every other Django command
 works too (`polku migrate`, `polku createsuperuser`, …). `polku match …` runs the matching engine
-(polku.matching.cli) without Django.
+(polku.matching.cli) without Django;
+`polku skills rank` and `polku occupations rank` run the ESCO skill ranker (polku.skills.cli), also without Django.
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ import os
 import sys
 
 # Engines with no Django import answer their own subcommands, without Django being set up.
-ENGINE_COMMANDS = {"match": "polku.matching.cli"}
+ENGINE_COMMANDS = {
+    "match": "polku.matching.cli",
+    "skills": "polku.skills.cli",
+    "occupations": "polku.skills.cli_occupations",
+}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,273 @@
+"""The skill ranker: text in any loaded language → ranked ESCO skills and occupations, with evidence.
+
+Plain data in, plain data out; no Django. Two paths score every ESCO label and are fused:
+
+- lexical: TF-IDF over lemmatised labels (polku.skills.lexical), with aliases and a fi/sv glossary;
+- semantic: cosine of a sentence vector and label vectors (polku.skills.semantic), by default the
+  shipped static embedding distilled from all-MiniLM-L6-v2 (numpy only), optionally the full model.
+
+A concept's path score is its best label's cosine; the fused score is
+`lexical_weight * lexical + (1 - lexical_weight) * semantic`. Long texts are split into sentences, each
+sentence is ranked, and a concept keeps its best sentence's score (and that sentence's evidence).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from polku.skills.index import DATA_DIR, Concept, Esco, load_esco
+from polku.skills.lexical import LexicalIndex
+from polku.skills.semantic import (
+    VECTORS_FILE,
+    Encoder,
+    StaticEmbedding,
+    TransformerEmbedding,
+    dequantise,
+)
+from polku.skills.text import ALIASES, LANGS, Token, split_sentences, tokens
+
+MODEL_ENV = "POLKU_SKILLS_MODEL"  # path to a local sentence-transformers model (the optional heavy path)
+DEFAULT_LEXICAL_WEIGHT = 0.5
+BATCH = 32
+
+
+class UnknownLanguage(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Ranked:
+    uri: str
+    label: str
+    score: float
+    evidence: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"uri": self.uri, "label": self.label, "score": self.score, "evidence": list(self.evidence)}
+
+
+def label_rows(concepts: Sequence[Concept]) -> tuple[list[str], np.ndarray]:
+    labels: list[str] = []
+    owners: list[int] = []
+    for i, c in enumerate(concepts):
+        seen: set[str] = set()
+        for label in c.labels:
+            key = label.lower()
+            if key not in seen:
+                seen.add(key)
+                labels.append(label)
+                owners.append(i)
+    return labels, np.array(owners, dtype=np.int64)
+
+
+def concept_vectors(encoder: Encoder, labels: Sequence[str], starts: np.ndarray) -> np.ndarray:
+    """One vector per concept: the centroid of its label vectors plus its preferred label's vector
+    (the preferred label names the concept; the alternative labels widen it)."""
+    vectors = encoder.encode(labels)
+    v = np.add.reduceat(vectors, starts, axis=0)
+    v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+    v += vectors[starts]
+    v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+    return v.astype(np.float32)
+
+
+def _shipped_vectors(data_dir: Path, name: str, n: int, n_labels: int, dims: int) -> np.ndarray | None:
+    path = data_dir / VECTORS_FILE
+    if not path.exists():
+        return None
+    with np.load(path) as z:
+        if int(z[f"{name}_labels"]) != n_labels or z[name].shape != (n, dims):
+            return None
+        return dequantise(z[name], z[f"{name}_scale"])
+
+
+def _rrf(scores: np.ndarray, k: int = 60) -> np.ndarray:
+    """Reciprocal-rank scores k / (k + rank) per row (1.0 for the first; rank 1-based)."""
+    ranks = np.empty_like(scores, dtype=np.float32)
+    order = np.argsort(-scores, axis=1, kind="stable")
+    rows = np.arange(scores.shape[0])[:, None]
+    ranks[rows, order] = np.arange(1, scores.shape[1] + 1, dtype=np.float32)
+    return k / (k + ranks)
+
+
+class _Pillar:
+    """One kind of concept (skills or occupations) indexed by both paths."""
+
+    def __init__(self, name: str, concepts: list[Concept], encoder: Encoder | None, data_dir: Path) -> None:
+        self.concepts = concepts
+        self.labels, self.owners = label_rows(concepts)
+        self.lexical = LexicalIndex(self.labels, self.owners, data_dir / f"lexical_{name}.npz")
+        self.starts = self.lexical.starts
+        self.encoder = encoder
+        self._vectors: np.ndarray | None = None
+        if isinstance(encoder, StaticEmbedding):
+            dims = encoder.matrix.shape[1]
+            self._vectors = _shipped_vectors(data_dir, name, len(concepts), len(self.labels), dims)
+
+    @property
+    def vectors(self) -> np.ndarray | None:
+        """Concept vectors of the semantic path (computed on first use when not shipped)."""
+        if self._vectors is None and self.encoder is not None:
+            self._vectors = concept_vectors(self.encoder, self.labels, self.starts)
+        return self._vectors
+
+
+class SkillRanker:
+    def __init__(
+        self,
+        esco: Esco,
+        encoder: Encoder | None,
+        *,
+        lexical_weight: float = DEFAULT_LEXICAL_WEIGHT,
+        data_dir: Path = DATA_DIR,
+        fusion: str = "weighted",
+    ) -> None:
+        self.fusion = fusion
+        self.esco = esco
+        self.encoder = encoder
+        self.lexical_weight = lexical_weight if encoder is not None else 1.0
+        self.skills = _Pillar("skills", esco.skills, encoder, data_dir)
+        self.occupations = _Pillar("occupations", esco.occupations, encoder, data_dir)
+        n_occ, n_sk = len(esco.occupations), len(esco.skills)
+        rows, cols, vals = [], [], []
+        for o, rel in enumerate(esco.occupation_skills):
+            essential = [s for s, e in rel if e]
+            optional = [s for s, e in rel if not e]
+            norm = max(1.0, float(len(essential))) ** 0.5
+            for s in essential:
+                rows.append(o), cols.append(s), vals.append(1.0 / norm)
+            for s in optional:
+                rows.append(o), cols.append(s), vals.append(0.3 / norm)
+        self.occupation_skill = sparse.csr_matrix((vals, (rows, cols)), shape=(n_occ, n_sk), dtype=np.float32)
+
+    @classmethod
+    def load(
+        cls,
+        data_dir: Path | str | None = None,
+        *,
+        semantic: str | None = None,
+        lexical_weight: float = DEFAULT_LEXICAL_WEIGHT,
+        fusion: str = "weighted",
+    ) -> SkillRanker:
+        """semantic: "static" (default when shipped), "none" (lexical only), or a path to a local
+        sentence-transformers model (default: $POLKU_SKILLS_MODEL if set). fusion: "weighted" (a weighted
+        sum of the two cosines, the default) or "rrf" (reciprocal-rank fusion, k = 60)."""
+        d = Path(data_dir) if data_dir else DATA_DIR
+        choice = semantic or os.environ.get(MODEL_ENV) or "static"
+        encoder: Encoder | None
+        if choice == "none":
+            encoder = None
+        elif choice == "static":
+            encoder = StaticEmbedding(d) if StaticEmbedding.available(d) else None
+        else:
+            encoder = TransformerEmbedding(choice)
+        return cls(load_esco(d), encoder, lexical_weight=lexical_weight, data_dir=d, fusion=fusion)
+
+    @property
+    def path(self) -> str:
+        return "lexical" if self.encoder is None else f"lexical+{self.encoder.name}"
+
+    # --- scoring -------------------------------------------------------------------------------------
+    def _semantic_text(self, chunk: str, toks: list[Token], lang: str) -> str:
+        # Words the alias table or the glossary translated go in as English; the rest as written.
+        out = []
+        for t in toks:
+            translated = t.surface.lower() in ALIASES or (lang != "en" and not t.foreign)
+            out.append(" ".join(t.words) if translated else t.surface)
+        return " ".join(out) if out else chunk
+
+    def _score(
+        self, pillar: _Pillar, chunks: Sequence[str], lang: str
+    ) -> tuple[np.ndarray, list[list[Token]]]:
+        """chunks × concepts fused scores, and the chunks' tokens."""
+        toks = [tokens(c, lang) for c in chunks]
+        lex = pillar.lexical.scores(toks)
+        if self.encoder is None or pillar.vectors is None:
+            return lex, toks
+        q = self.encoder.encode([self._semantic_text(c, t, lang) for c, t in zip(chunks, toks, strict=True)])
+        sem = q @ pillar.vectors.T  # one vector per concept
+        w = self.lexical_weight
+        if self.fusion == "rrf":
+            return w * _rrf(lex) + (1 - w) * _rrf(sem), toks
+        return w * lex + (1 - w) * sem, toks
+
+    def score_all(self, texts: Sequence[str], *, lang: str = "en", kind: str = "skills") -> np.ndarray:
+        """texts × concepts fused scores, each text taken as one chunk (for benchmarks)."""
+        self._check(lang)
+        pillar = self.skills if kind == "skills" else self.occupations
+        out = []
+        for i in range(0, len(texts), BATCH):
+            out.append(self._score(pillar, texts[i : i + BATCH], lang)[0])
+        return np.vstack(out) if out else np.zeros((0, len(pillar.concepts)), dtype=np.float32)
+
+    @staticmethod
+    def _check(lang: str) -> None:
+        if lang not in LANGS:
+            raise UnknownLanguage(f"unknown language {lang!r}; loaded: {', '.join(LANGS)}")
+
+    def _text_scores(self, pillar: _Pillar, text: str, lang: str) -> tuple[np.ndarray, np.ndarray, list]:
+        """Per concept: best score over the text's sentences, which sentence, and all sentences' tokens."""
+        chunks = split_sentences(text) or [""]
+        fused_all, toks_all = [], []
+        for i in range(0, len(chunks), BATCH):
+            fused, toks = self._score(pillar, chunks[i : i + BATCH], lang)
+            fused_all.append(fused)
+            toks_all.extend(toks)
+        fused = np.vstack(fused_all)
+        return fused.max(axis=0), fused.argmax(axis=0), toks_all
+
+    def _evidence(self, pillar: _Pillar, concept: int, toks: list[Token]) -> tuple[str, ...]:
+        """The words of the sentence that support the concept: those its best label shares (lexical),
+        then up to three whose own vectors are close to the concept's (semantic)."""
+        lo = int(pillar.starts[concept])
+        hi = int(pillar.starts[concept + 1]) if concept + 1 < len(pillar.starts) else len(pillar.labels)
+        words: list[str] = []
+        row, score = pillar.lexical.best_row(toks, lo, hi)
+        if score > 0:
+            words += pillar.lexical.evidence(toks, row)
+        if self.encoder is not None and pillar.vectors is not None and toks:
+            sims = self.encoder.encode([" ".join(t.words) for t in toks]) @ pillar.vectors[concept]
+            for j in np.argsort(-sims)[:3]:
+                if sims[j] >= 0.5 and toks[j].surface not in words:
+                    words.append(toks[j].surface)
+        return tuple(words)
+
+    def _rank(
+        self, pillar: _Pillar, scores: np.ndarray, top: int, best_chunk: np.ndarray, toks_all
+    ) -> list[Ranked]:
+        order = np.argsort(-scores, kind="stable")[:top]
+        return [
+            Ranked(
+                uri=pillar.concepts[i].uri,
+                label=pillar.concepts[i].label,
+                score=round(float(scores[i]), 4),
+                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])]),
+            )
+            for i in order
+        ]
+
+    # --- public API ----------------------------------------------------------------------------------
+    def rank_skills(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
+        self._check(lang)
+        scores, best_chunk, toks = self._text_scores(self.skills, text, lang)
+        return self._rank(self.skills, scores, top, best_chunk, toks)
+
+    def rank_occupations(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
+        """Occupations by their own labels, plus the skills the text shows (essential ones weigh most)."""
+        self._check(lang)
+        skill_scores, *_ = self._text_scores(self.skills, text, lang)
+        label_scores, best_chunk, toks = self._text_scores(self.occupations, text, lang)
+        kept = np.zeros_like(skill_scores)
+        top_skills = np.argsort(-skill_scores)[:20]
+        kept[top_skills] = skill_scores[top_skills]
+        via_skills = self.occupation_skill @ kept
+        if via_skills.max() > 0:
+            via_skills = via_skills / via_skills.max() * max(float(label_scores.max()), 1e-6)
+        scores = 0.7 * label_scores + 0.3 * via_skills
+        return self._rank(self.occupations, scores, top, best_chunk, toks)

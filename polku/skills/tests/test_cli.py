@@ -1,0 +1,71 @@
+"""The CLI contract: one text a line in, one JSON object a line out (polku skills/occupations rank)."""
+
+import io
+import json
+import subprocess
+import sys
+
+from polku.skills import cli, cli_occupations
+
+FORKLIFT = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da"
+
+
+def run(monkeypatch, capsys, main, argv, stdin):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, [json.loads(line) for line in out.splitlines()], err
+
+
+def test_skills_rank_writes_one_json_line_per_input_line(monkeypatch, capsys):
+    code, lines, _ = run(
+        monkeypatch, capsys, cli.main, ["rank", "--top", "4", "--path", "lexical"], "forklift\nPython\n\n"
+    )
+    assert code == 0
+    assert len(lines) == 3
+    for line in lines:
+        assert list(line) == ["skills"]
+        assert len(line["skills"]) == 4
+        assert set(line["skills"][0]) == {"uri", "label", "score"}
+        scores = [s["score"] for s in line["skills"]]
+        assert scores == sorted(scores, reverse=True)
+    assert lines[0]["skills"][0]["uri"] == FORKLIFT
+
+
+def test_occupations_rank_defaults_to_ten_items_and_can_add_evidence(monkeypatch, capsys):
+    code, lines, _ = run(
+        monkeypatch,
+        capsys,
+        cli_occupations.main,
+        ["rank", "--path", "lexical", "--evidence"],
+        "forklift driver\n",
+    )
+    assert code == 0
+    assert len(lines[0]["occupations"]) == 10
+    assert lines[0]["occupations"][0]["label"] == "forklift operator"
+    assert "forklift" in lines[0]["occupations"][0]["evidence"]
+
+
+def test_unknown_language_exits_2_with_a_message(monkeypatch, capsys):
+    code, lines, err = run(monkeypatch, capsys, cli.main, ["rank", "--lang", "xx"], "text\n")
+    assert code == 2
+    assert lines == []
+    assert "unknown language 'xx'" in err
+
+
+def test_polku_command_runs_the_engine_without_django():
+    code = (
+        "import sys; from polku.cli import main; sys.argv = ['polku', 'skills', 'rank', '--top', '2', "
+        "'--lang', 'sv', '--path', 'lexical']; main()"
+    )
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code + "\n"],
+        input="gaffeltruck\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = json.loads(done.stdout)
+    assert len(line["skills"]) == 2
+    assert line["skills"][0]["uri"] == FORKLIFT
