@@ -1,5 +1,5 @@
-"""A coordinator records an exit (on the participant page of polku.participants; the outcomes pages are
-not on this branch) and sees the dashboard's exited count and the funder report change; axe on each page."""
+"""A coordinator records an exit with the situation at exit (the outcomes exit page, reached from the
+participant page) and sees the dashboard's exited count and the funder report change; axe on each page."""
 
 import datetime as dt
 
@@ -23,8 +23,13 @@ def test_coordinator_records_an_exit_and_sees_dashboard_and_report_change(browse
     assert report_row.locator("td").nth(3).inner_text().strip() == "0"
 
     browser.go(f"/participants/{live_world.part_a.pk}/")
-    page.get_by_label("Exit date").fill(dt.date.today().isoformat())
-    browser.follow(page.get_by_role("button", name="Record exit"))
+    browser.follow(page.locator("main").get_by_role("link", name="Record exit"))
+    form = page.locator("main form.stacked")
+    form.get_by_label("Exit date").fill(dt.date.today().isoformat())
+    form.get_by_role("group", name="Situation at exit").get_by_label(
+        "Employed, including apprenticeship"
+    ).check()
+    browser.follow(form.get_by_role("button", name="Save"))
 
     browser.go(f"/projects/{code}/dashboard/")
     assert page.locator("[data-total=exited]").inner_text().strip() == "1"
