@@ -113,12 +113,15 @@ def export(person: Person) -> dict[str, Section]:
                     "organisation",
                     "expertise",
                     "industries",
-                    "languages",
                     "kinds",
                     "availability",
                     "location",
                     "capacity",
                     "is_available",
+                ),
+                languages=(
+                    gettext_lazy("languages"),
+                    lambda p: ", ".join(f"{code} {level}" for code, level in sorted(p.languages.items())),
                 ),
             )
     return sections

@@ -18,10 +18,11 @@ from polku.privacy.registry import Erasure, Section, records, register
 from polku.surveys.models import FeedbackResponse
 
 
-def _answers(response: FeedbackResponse) -> list[dict[str, str]]:
+def _answers(response: FeedbackResponse) -> list[str]:
+    """Each free-text answer after its question ("question: answer"), empty answers left out."""
     questions = list(response.form.questions)
     return [
-        {"question": str(questions[i]) if i < len(questions) else "", "answer": answer}
+        f"{questions[i]}: {answer}" if i < len(questions) else answer
         for i, answer in enumerate(response.answers)
         if answer
     ]

@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from polku.accounts.access import access_for
 from polku.mentordays.tests.factories import privacy_data as mentor_day_data
@@ -73,3 +75,18 @@ def test_an_erasure_request_hears_from_every_app(world):
         "Satisfaction scores of feedback answers",
         "Mentorships, goals, session dates and ratings",
     } <= kept
+
+
+def test_my_data_page_shows_every_apps_sections_in_the_readers_language(client, world):
+    _everywhere(world.part_a)
+    client.force_login(world.user_a)
+    with translation.override("en"):  # the request activates Finnish; give the next tests their language back
+        page = client.get(reverse("privacy:my_data"), HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    for title in (
+        "Mentorointitapaamiset",
+        "Mentoripäivien varaukset",
+        "Vertaisryhmän pohdinnat",
+        "Palautevastaukset",
+    ):
+        assert title in page
+    assert "What was most useful?: Amina answer" in page

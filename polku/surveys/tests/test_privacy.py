@@ -21,7 +21,7 @@ def test_export_has_the_persons_answers_with_their_questions_only(world):
     [record] = sections["surveys.responses"]["records"]
     assert record["satisfaction"] == 4
     assert record["form"] == response.form.title
-    assert record["answers"] == [{"question": "What was most useful?", "answer": "Amina answer"}]
+    assert record["answers"] == ["What was most useful?: Amina answer"]
 
 
 def test_anonymise_empties_the_answers_and_keeps_the_scores(world):
