@@ -83,3 +83,25 @@ def test_erase_removes_what_the_person_wrote_and_keeps_the_mentorship_with_a_rea
     # Nothing left to erase the second time; what is kept still says why.
     again = privacy.erase(world.part_a.person)
     assert again.erased == [] and len(again.kept) == 2
+
+
+def test_a_participant_who_mentors_exports_and_erases_their_mentor_side_only(world):
+    mentorship = privacy_data(world.part_b, text="Bogdan")
+    profile = mentorship.mentor
+    profile.user = world.user_a  # Amina mentors Bogdan
+    profile.save(update_fields=["user"])
+    sections = person_export(person=world.part_a.person)["sections"]
+    [row] = sections["mentoring.mentorships"]["records"]
+    assert row["role"] == "Mentor"
+    assert sorted(s["notes"] for s in sections["mentoring.sessions"]["records"]) == [
+        "",
+        "Bogdan notes by mentor",
+    ]
+    assert [c["side"] for c in sections["mentoring.checkins"]["records"]] == ["mentor"]
+    assert "mentoring.requests" not in sections  # Bogdan's request is his
+    privacy.erase(world.part_a.person)
+    notes = dict(Session.objects.filter(mentorship=mentorship).values_list("logged_by", "notes"))
+    assert notes == {"mentee": "Bogdan notes by mentee", "mentor": ""}
+    assert Feedback.objects.get(mentorship=mentorship, side="mentor").text == ""
+    assert Feedback.objects.get(mentorship=mentorship, side="mentee").text == "Bogdan feedback mentee"
+    assert MenteeRequest.objects.get(participation=world.part_b).wishes == "Bogdan wishes"
