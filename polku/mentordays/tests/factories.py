@@ -65,3 +65,18 @@ def day_of(partner, **kwargs) -> MentorDay:
             start = day.start + dt.timedelta(minutes=minutes)
             SlotFactory(expert=expert, starts_at=start, ends_at=start + dt.timedelta(minutes=30))
     return day
+
+
+def privacy_data(participation, *, text: str = "Amina") -> MentorDay:
+    """Two bookings (one attended) and two waitlist entries (one waiting) of `participation`, with topics."""
+    from polku.mentordays.models import WaitlistEntry
+
+    day = day_of(participation.partner)
+    slots = list(day.slots.all())
+    BookingFactory(slot=slots[0], participation=participation, status="attended", topic=f"{text} topic 1")
+    BookingFactory(slot=slots[1], participation=participation, topic=f"{text} topic 2")
+    WaitlistEntry.objects.create(
+        mentor_day=day, participation=participation, topic=f"{text} waiting", status="cancelled"
+    )
+    WaitlistEntry.objects.create(mentor_day=day, participation=participation, topic=f"{text} waiting")
+    return day

@@ -131,3 +131,31 @@ def run_with_proposal(
 
 def checkin(mentorship: Mentorship, side: str = "mentee") -> CheckIn:
     return CheckIn.objects.create(mentorship=mentorship, side=side, due_on=timezone.localdate())
+
+
+def privacy_data(participation: Any, *, text: str = "Amina") -> Mentorship:
+    """A mentorship of `participation` as the mentee, with free text everywhere (privacy tests).
+
+    Every text contains `text`, so a test can tell whose data an export or an erasure touched.
+    """
+    from polku.mentoring.models import Feedback, Goal, Session
+
+    programme = ProgrammeFactory(partner=participation.partner)
+    request = MenteeRequestFactory(
+        programme=programme, participation=participation, employer=f"{text} Oy", wishes=f"{text} wishes"
+    )
+    mentorship = active(mentee=request, mentor=mentor(participation.partner))
+    Goal.objects.create(mentorship=mentorship, text=f"{text} goal")
+    for side in ("mentee", "mentor"):
+        Session.objects.create(
+            mentorship=mentorship,
+            held_on=dt.date(2025, 6, 1),
+            topics=f"{text} topics by {side}",
+            notes=f"{text} notes by {side}",
+            logged_by=side,
+        )
+        CheckIn.objects.filter(pk=checkin(mentorship, side).pk).update(
+            rating=4, text=f"{text} check-in {side}"
+        )
+        Feedback.objects.create(mentorship=mentorship, side=side, rating=5, text=f"{text} feedback {side}")
+    return mentorship

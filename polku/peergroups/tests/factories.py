@@ -59,3 +59,15 @@ def meeting(peer_round: PeerGroupRound, number: int = 1) -> PeerGroupMeeting:
         starts_at=timezone.now() + dt.timedelta(hours=5),
         topic="Goals",
     )
+
+
+def privacy_data(participation: Participation, *, text: str = "Amina") -> PeerGroupRound:
+    """A published-shape round with `participation` in a group, one meeting attended and a reflection."""
+    from polku.peergroups.models import MeetingAttendance, MeetingReflection, PeerGroupMembership
+
+    peer_round = formed_round(participation.partner, n=5, extra=[participation])
+    group = PeerGroupMembership.objects.get(round=peer_round, participation=participation).group
+    held = PeerGroupMeeting.objects.create(group=group, starts_at=timezone.now(), topic="Goals")
+    MeetingAttendance.objects.create(meeting=held, participation=participation, present=True)
+    MeetingReflection.objects.create(meeting=held, participation=participation, text=f"{text} reflection")
+    return peer_round
