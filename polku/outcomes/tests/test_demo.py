@@ -41,3 +41,12 @@ def test_demo_outcomes_are_deterministic():
 
     populate(seed=2025)
     assert snapshot() == first
+
+
+@pytest.mark.parametrize("country", ["FI", "SE", "NO"])
+def test_demo_business_ids_are_valid_for_their_country(country):
+    from polku.outcomes.demo import _business_id
+    from polku.outcomes.rules import business_id_normalise
+
+    for n in range(60):
+        assert business_id_normalise(_business_id(country, n))[0] == country
