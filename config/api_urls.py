@@ -101,3 +101,6 @@ urlpatterns += dashboards_api_urls.urlpatterns
 from polku.surveys import api_urls as surveys_api_urls  # noqa: E402
 
 urlpatterns += surveys_api_urls.urlpatterns
+from polku.reporting import api_urls as reporting_api_urls  # noqa: E402
+
+urlpatterns += reporting_api_urls.urlpatterns

@@ -22,6 +22,7 @@ from polku.reporting.indicators import SETS, Indicator, indicator_set_for
 from polku.reporting.logic import UNKNOWN_VALUES, annotate_facts
 from polku.reporting.suppression import suppress
 
+DERIVED_TABLE_LIMIT = 10**12
 GENDERS = ("women", "men", "non_binary", "unknown")
 GENDER_CONDITIONS = {
     "women": Q(entry_data__gender="woman"),
@@ -105,7 +106,11 @@ def indicator_table_unchecked(
     if partner_id is not None:
         participations = participations.filter(partner_id=partner_id)
     participations = annotate_facts(participations.filter(entered | exited))
-    counts = participations.aggregate(**_aggregations(indicators, entered, exited))
+    # The slice (far above any project's size) makes Django aggregate over a derived table
+    # (`SELECT COUNT(...) FILTER (...) FROM (SELECT ... LIMIT n)`): the per-row facts are computed once
+    # in the inner SELECT, and the LIMIT keeps PostgreSQL from flattening the derived table back into
+    # the aggregate (which would evaluate them again in each of the ~150 conditional counts).
+    counts = participations[:DERIVED_TABLE_LIMIT].aggregate(**_aggregations(indicators, entered, exited))
     rows = []
     for indicator in indicators:
         by_gender = {g: counts[f"{indicator.code}__{g}"] for g in GENDERS}
