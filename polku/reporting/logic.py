@@ -261,9 +261,7 @@ def annotate_facts(queryset: QuerySet) -> QuerySet:
         ),
         exit_situation_on=Coalesce("exit_record__status_on", "exit_date", output_field=DateField()),
     )
-    # Selected (not aliased): in `aggregate()` over a derived table (see selectors.indicator_table_unchecked)
-    # each is computed once per row and the conditional counts compare the finished integer.
-    return helpers.annotate(
+    return helpers.alias(
         age_key=ExpressionWrapper(_date_key("entry_date") - F("dob_key"), output_field=IntegerField()),
         unemployed_key=ExpressionWrapper(
             _month_key("entry_date") - _month_key("entry_data__unemployed_since"), output_field=IntegerField()
