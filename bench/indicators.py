@@ -1,8 +1,12 @@
-"""Time the indicator table on a large project: `python bench/indicators.py [--runs N]`.
+"""Time the indicator table on a large project: `python bench/indicators.py [--runs N] [--single-project N]`.
 
-Expects a database loaded with `polku demo --participants 100000` (DATABASE_URL). Adds exit records and
-follow-ups in bulk for a third of the participations when none exist, then times
-`indicator_table_unchecked` for the project with the most participations (median of N runs).
+Expects a database loaded with `polku demo --participants 100000` (DATABASE_URL). With
+`--single-project N` on an empty database it loads the demo core itself (`build_demo(participants=N)`,
+projects, staff and participants, COPY on PostgreSQL; the apps' own demo rows are left out) and then
+moves every participation into the largest project, spread over its partners, so that one project
+holds all N. Adds exit records and follow-ups in bulk for a third of the participations when none
+exist, runs VACUUM (ANALYZE) on PostgreSQL, then times `indicator_table_unchecked` for the project with
+the most participations: median, min and max of N runs and the number of SQL statements per table.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from polku.outcomes.models import ExitRecord, FollowUp  # noqa: E402
 from polku.participants.models import Participation  # noqa: E402
@@ -79,26 +84,65 @@ def add_outcomes(project: Project) -> None:
     )
 
 
+def load_single_project(participants: int) -> None:
+    from polku.demo import builder
+    from polku.projects.models import Partner
+
+    if not Project.objects.exists():
+        started = time.perf_counter()
+        builder.app_demos = lambda: []  # only the core: projects, staff, participants and their data
+        builder.build_demo(participants=participants)
+        print(f"demo core with {participants} participants: {time.perf_counter() - started:.1f} s")
+    project = Project.objects.annotate(n=Count("participations")).order_by("-n").first()
+    assert project is not None
+    if Participation.objects.exclude(project=project).exists():
+        partners = list(Partner.objects.filter(project=project).order_by("pk").values_list("pk", flat=True))
+        with connection.cursor() as cursor:
+            # One participation per person and project: keep each person's first participation only
+            # (the demo gives 3 % of people a second one), with the rows that refer to the others.
+            later = (
+                "SELECT p.id FROM participants_participation p JOIN participants_participation q "
+                "ON p.person_id = q.person_id AND p.id > q.id"
+            )
+            for table in ("participants_entrydata", "projects_activityenrolment"):
+                cursor.execute(f"DELETE FROM {table} WHERE participation_id IN ({later})")
+            cursor.execute(f"DELETE FROM participants_participation WHERE id IN ({later})")
+            cursor.execute(
+                "UPDATE participants_participation SET project_id = %s, partner_id = CASE "
+                + " ".join(f"WHEN id %% {len(partners)} = {i} THEN {pk}" for i, pk in enumerate(partners))
+                + " END",
+                [project.pk],
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--single-project", type=int, default=0, metavar="N")
     args = parser.parse_args()
+    if args.single_project:
+        load_single_project(args.single_project)
     project = Project.objects.annotate(n=Count("participations")).order_by("-n").first()
     assert project is not None, "load demo data first: polku demo --participants 100000"
     add_outcomes(project)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE)")
     participations = Participation.objects.filter(project=project).count()
     exited = Participation.objects.filter(project=project, exit_date__isnull=False).count()
     times = []
     for _ in range(args.runs):
-        start = time.perf_counter()
-        table = indicator_table_unchecked(project=project)
-        times.append(time.perf_counter() - start)
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            table = indicator_table_unchecked(project=project)
+            times.append(time.perf_counter() - start)
     print(f"database: {connection.vendor}")
     print(f"project {project.code}: {participations} participations, {exited} exited")
     print(
         f"indicator table ({len(table.rows)} rows): median {statistics.median(times):.3f} s, "
-        f"min {min(times):.3f} s, max {max(times):.3f} s over {args.runs} runs"
+        f"min {min(times):.3f} s, max {max(times):.3f} s over {args.runs} runs, {len(queries)} SQL statement(s) per table"
     )
+    print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -242,7 +242,7 @@ def annotate_facts(queryset: QuerySet) -> QuerySet:
     """
     entry_year = ExtractYear("entry_date")
     common_year = Q(entry_mod4__gt=0) | (Q(entry_mod100=0) & Q(entry_mod400__gt=0))
-    return queryset.alias(
+    helpers = queryset.alias(
         entry_mod4=Mod(entry_year, 4),
         entry_mod100=Mod(entry_year, 100),
         entry_mod400=Mod(entry_year, 400),
@@ -256,14 +256,16 @@ def annotate_facts(queryset: QuerySet) -> QuerySet:
             default=_date_key("entry_data__date_of_birth"),
             output_field=IntegerField(),
         ),
-        age_key=ExpressionWrapper(_date_key("entry_date") - F("dob_key"), output_field=IntegerField()),
-        unemployed_key=ExpressionWrapper(
-            _month_key("entry_date") - _month_key("entry_data__unemployed_since"), output_field=IntegerField()
-        ),
         window_end=ExpressionWrapper(
             F("exit_date") + dt.timedelta(days=WINDOW_DAYS), output_field=DateField()
         ),
         exit_situation_on=Coalesce("exit_record__status_on", "exit_date", output_field=DateField()),
+    )
+    return helpers.alias(
+        age_key=ExpressionWrapper(_date_key("entry_date") - F("dob_key"), output_field=IntegerField()),
+        unemployed_key=ExpressionWrapper(
+            _month_key("entry_date") - _month_key("entry_data__unemployed_since"), output_field=IntegerField()
+        ),
         exit_situation_known=Case(
             When(
                 Q(exit_date__isnull=False)

@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db import connection, transaction
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext
 
 from polku.accounts.access import Access
@@ -22,6 +23,7 @@ from polku.reporting.indicators import SETS, Indicator, indicator_set_for
 from polku.reporting.logic import UNKNOWN_VALUES, annotate_facts
 from polku.reporting.suppression import suppress
 
+DERIVED_TABLE_LIMIT = 10**12
 GENDERS = ("women", "men", "non_binary", "unknown")
 GENDER_CONDITIONS = {
     "women": Q(entry_data__gender="woman"),
@@ -72,17 +74,66 @@ def _period(field: str, period_from: dt.date | None, period_to: dt.date | None) 
     return q
 
 
-def _aggregations(indicators: list[Indicator], entered: Q, exited: Q) -> dict[str, Count]:
-    aggregations: dict[str, Count] = {}
+YES, NO, UNKNOWN = 1, 0, 2
+
+
+def _states(indicators: list[Indicator], entered: Q, exited: Q) -> dict[str, Case]:
+    """Per-row columns of the derived table: population flags, gender and each indicator's state."""
+    states: dict[str, Case] = {
+        "in_output": Case(When(entered, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        "in_result": Case(When(exited, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        "gender_index": Case(
+            *(When(condition, then=Value(i)) for i, condition in enumerate(GENDER_CONDITIONS.values())),
+            default=Value(-1),
+            output_field=IntegerField(),
+        ),
+    }
     for indicator in indicators:
         conditions = indicator.fact.conditions()
-        population = entered if indicator.kind == "output" else exited
-        for gender, condition in GENDER_CONDITIONS.items():
-            aggregations[f"{indicator.code}__{gender}"] = Count(
-                "pk", filter=population & conditions.yes & condition
+        states[f"state_{indicator.code}"] = Case(
+            When(conditions.yes, then=Value(YES)),
+            When(conditions.unknown, then=Value(UNKNOWN)),
+            default=Value(NO),
+            output_field=IntegerField(),
+        )
+    return states
+
+
+def _counts(derived: QuerySet, indicators: list[Indicator]) -> dict[str, int]:
+    """The outer SELECT: one conditional count per indicator × gender and per indicator's unknowns.
+
+    Written as SQL around the ORM's inner SELECT: its conditions are only integer comparisons on the
+    derived table's columns (names made here from the indicator codes), and building ~125 `Count(filter=...)`
+    over annotations in the ORM costs seconds of Python (each one hashes the referenced expressions).
+    """
+    quote = connection.ops.quote_name
+    columns: list[str] = []
+    cells: list[str] = []
+    for indicator in indicators:
+        population = quote("in_output" if indicator.kind == "output" else "in_result")
+        state = quote(f"state_{indicator.code}")
+        for i, gender in enumerate(GENDER_CONDITIONS):
+            columns.append(f"{indicator.code}__{gender}")
+            cells.append(
+                f"SUM(CASE WHEN {population} = 1 AND {state} = {YES} AND {quote('gender_index')} = {i} "
+                "THEN 1 ELSE 0 END)"
             )
-        aggregations[f"{indicator.code}__unanswered"] = Count("pk", filter=population & conditions.unknown)
-    return aggregations
+        columns.append(f"{indicator.code}__unanswered")
+        cells.append(f"SUM(CASE WHEN {population} = 1 AND {state} = {UNKNOWN} THEN 1 ELSE 0 END)")
+    inner, params = derived.query.sql_with_params()
+    sql = f"SELECT {', '.join(cells)} FROM ({inner}) AS {quote('facts')}"  # noqa: S608 (no input)
+    if connection.vendor == "postgresql":
+        # JIT compilation of the ~25 per-row CASE expressions costs more than it saves here
+        # (2.1 s of 4.9 s at 100,000 participations): off for this statement only.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+            cursor.execute(sql, params)
+            values = cursor.fetchone()
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            values = cursor.fetchone()
+    return {column: int(value or 0) for column, value in zip(columns, values, strict=True)}
 
 
 def indicator_table_unchecked(
@@ -105,7 +156,14 @@ def indicator_table_unchecked(
     if partner_id is not None:
         participations = participations.filter(partner_id=partner_id)
     participations = annotate_facts(participations.filter(entered | exited))
-    counts = participations.aggregate(**_aggregations(indicators, entered, exited))
+    # Two levels in one statement: the inner SELECT gives each participation its population flags,
+    # gender and one yes/no/unknown state per indicator, computed once per row; the outer SELECT
+    # counts them (`SELECT COUNT(...) FILTER (WHERE state = 1 AND ...) FROM (SELECT ... LIMIT n)`).
+    # The slice, far above any project's size, is what makes Django aggregate over the derived table,
+    # and the LIMIT keeps PostgreSQL from flattening it back into the counts.
+    states = _states(indicators, entered, exited)
+    derived = participations.annotate(**states).order_by().values(*states)[:DERIVED_TABLE_LIMIT]
+    counts = _counts(derived, indicators)
     rows = []
     for indicator in indicators:
         by_gender = {g: counts[f"{indicator.code}__{g}"] for g in GENDERS}
