@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
 from polku.accounts.models import User
-from polku.core.api import Pagination, paginated_response
+from polku.core.api import Pagination, paginated_response, validated_input
 from polku.mentordays import selectors, services
 from polku.mentordays.models import ATTENDANCE_CHOICES, Booking, Expert, MentorDay, Slot, WaitlistEntry
 from polku.projects.models import Partner
@@ -172,14 +172,6 @@ class AttendanceInputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=ATTENDANCE_CHOICES)
 
 
-def _valid(
-    serializer_class: type[serializers.Serializer], request: Request, *, partial: bool = False
-) -> dict:
-    serializer = serializer_class(data=request.data, partial=partial)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
-
-
 def _taken(day: MentorDay) -> set[int]:
     return set(
         Booking.objects.filter(slot__mentor_day=day)
@@ -217,7 +209,9 @@ class DayListApi(APIView):
     )
     def post(self, request: Request) -> Response:
         day = services.mentor_day_create(
-            actor=request.user, access=access_for(request.user), **_valid(DayInputSerializer, request)
+            actor=request.user,
+            access=access_for(request.user),
+            **validated_input(DayInputSerializer, request),
         )
         return Response(MentorDaySerializer(day).data, status=status.HTTP_201_CREATED)
 
@@ -238,7 +232,7 @@ class DayDetailApi(APIView):
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         day = services.mentor_day_update(
-            access=access, mentor_day=day, data=_valid(DayUpdateSerializer, request, partial=True)
+            access=access, mentor_day=day, data=validated_input(DayUpdateSerializer, request, partial=True)
         )
         return Response(MentorDaySerializer(day).data)
 
@@ -261,7 +255,9 @@ class ExpertListApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
-        expert = services.expert_add(access=access, mentor_day=day, **_valid(ExpertInputSerializer, request))
+        expert = services.expert_add(
+            access=access, mentor_day=day, **validated_input(ExpertInputSerializer, request)
+        )
         return Response(ExpertSerializer(expert).data, status=status.HTTP_201_CREATED)
 
 
@@ -276,7 +272,7 @@ class ExpertDetailApi(APIView):
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         expert = get_object_or_404(day.experts, pk=expert_pk)
-        data = _valid(ExpertInputSerializer, request, partial=True)
+        data = validated_input(ExpertInputSerializer, request, partial=True)
         return Response(
             ExpertSerializer(services.expert_update(access=access, expert=expert, data=data)).data
         )
@@ -319,7 +315,7 @@ class SlotCreateApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
-        data = _valid(SlotInputSerializer, request)
+        data = validated_input(SlotInputSerializer, request)
         expert = get_object_or_404(day.experts, pk=data.pop("expert"))
         slot = services.slot_create(access=access, mentor_day=day, expert=expert, **data)
         return Response(SlotSerializer(slot).data, status=status.HTTP_201_CREATED)
@@ -337,7 +333,7 @@ class SlotGenerateApi(APIView):
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         created = services.slots_generate(
-            access=access, mentor_day=day, **_valid(GenerateInputSerializer, request)
+            access=access, mentor_day=day, **validated_input(GenerateInputSerializer, request)
         )
         return Response(SlotSerializer(created, many=True).data, status=status.HTTP_201_CREATED)
 
@@ -354,7 +350,9 @@ class SlotDetailApi(APIView):
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         slot = get_object_or_404(day.slots.select_related("expert"), pk=slot_pk)
-        slot = services.slot_update(access=access, slot=slot, **_valid(SlotUpdateSerializer, request))
+        slot = services.slot_update(
+            access=access, slot=slot, **validated_input(SlotUpdateSerializer, request)
+        )
         return Response(SlotSerializer(slot).data)
 
     @extend_schema(operation_id="mentordays_slot_delete", tags=TAGS, responses={204: None})
@@ -395,7 +393,7 @@ class BookingListApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_for_booking(access=access, pk=pk)
-        data = _valid(BookInputSerializer, request)
+        data = validated_input(BookInputSerializer, request)
         slot = get_object_or_404(day.slots, pk=data["slot"])
         booking = services.booking_create(actor=request.user, access=access, slot=slot, topic=data["topic"])
         return Response(
@@ -438,7 +436,10 @@ class AttendanceApi(APIView):
         access = access_for(request.user)
         booking = selectors.booking_get_managed(access=access, pk=booking_pk)
         booking = services.attendance_mark(
-            actor=request.user, access=access, booking=booking, **_valid(AttendanceInputSerializer, request)
+            actor=request.user,
+            access=access,
+            booking=booking,
+            **validated_input(AttendanceInputSerializer, request),
         )
         return Response(BookingSerializer(booking, context={"access": access}).data)
 
@@ -466,7 +467,7 @@ class WaitlistApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_for_booking(access=access, pk=pk)
-        data: dict[str, Any] = _valid(WaitlistInputSerializer, request)
+        data: dict[str, Any] = validated_input(WaitlistInputSerializer, request)
         expert = (
             get_object_or_404(day.experts, pk=data["preferred_expert"]) if data["preferred_expert"] else None
         )

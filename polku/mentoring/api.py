@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
-from polku.core.api import Pagination, paginated_response
+from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.mentoring import selectors, services
 from polku.mentoring.models import (
@@ -38,12 +38,6 @@ from polku.participants.models import Participation
 from polku.projects.models import Partner, Project
 
 TAGS = ["mentoring"]
-
-
-def _valid(serializer_class: type[serializers.Serializer], request: Request, **kwargs: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=request.data, **kwargs)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 # --- serializers ------------------------------------------------------------------------------
@@ -347,7 +341,7 @@ class ProgrammeListApi(APIView):
     )
     def post(self, request: Request) -> Response:
         access = access_for(request.user)
-        data = _valid(ProgrammeInputSerializer, request)
+        data = validated_input(ProgrammeInputSerializer, request)
         project = data.pop("project")
         if not access.can_view_project(project.pk):
             raise AccessDenied(_("Only the project's coordinators can create mentoring programmes."))
@@ -371,7 +365,9 @@ class ProgrammeDetailApi(APIView):
         access = access_for(request.user)
         programme = selectors.programme_get(access=access, pk=pk)
         programme = services.programme_update(
-            access=access, programme=programme, data=_valid(ProgrammeUpdateSerializer, request, partial=True)
+            access=access,
+            programme=programme,
+            data=validated_input(ProgrammeUpdateSerializer, request, partial=True),
         )
         return Response(ProgrammeSerializer(programme).data)
 
@@ -397,7 +393,7 @@ class MenteeListApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         access = access_for(request.user)
-        data = _valid(MenteeInputSerializer, request)
+        data = validated_input(MenteeInputSerializer, request)
         participation_id = data.pop("participation", None)
         if participation_id is None:
             programme, participation = selectors.programme_for_participant(access=access, pk=pk)
@@ -442,7 +438,7 @@ class RunListApi(APIView):
             actor=request.user,  # type: ignore[arg-type]
             access=access,
             programme=programme,
-            objective=_valid(RunInputSerializer, request)["objective"],
+            objective=validated_input(RunInputSerializer, request)["objective"],
         )
         return Response(_run_data(request, run), status=status.HTTP_201_CREATED)
 
@@ -465,7 +461,7 @@ class RunProposalsApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         access = access_for(request.user)
         run = selectors.run_get(access=access, pk=pk)
-        data = _valid(PairInputSerializer, request)
+        data = validated_input(PairInputSerializer, request)
         proposal = services.proposal_add(
             access=access,
             run=run,
@@ -570,7 +566,7 @@ class MentorProfileApi(APIView):
         access = access_for(request.user)
         if not (access.is_admin or "mentor" in access.roles):
             raise AccessDenied(_("Only mentors have a mentor profile."))
-        data = _valid(MentorProfileSerializer, request, partial=True)
+        data = validated_input(MentorProfileSerializer, request, partial=True)
         profile = services.mentor_profile_save(actor=request.user, access=access, data=data)  # type: ignore[arg-type]
         return Response(MentorProfileSerializer(profile).data)
 
@@ -624,7 +620,7 @@ class MentorshipRespondApi(APIView):
             actor=request.user,  # type: ignore[arg-type]
             access=access,
             mentorship=view.mentorship,
-            accept=_valid(RespondInputSerializer, request)["accept"],
+            accept=validated_input(RespondInputSerializer, request)["accept"],
         )
         return Response(MentorshipSerializer(mentorship).data)
 
@@ -639,7 +635,7 @@ class GoalListApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         goal = services.goal_add(
-            access=access, mentorship=view.mentorship, text=_valid(GoalSerializer, request)["text"]
+            access=access, mentorship=view.mentorship, text=validated_input(GoalSerializer, request)["text"]
         )
         return Response(GoalSerializer(goal).data, status=status.HTTP_201_CREATED)
 
@@ -655,7 +651,7 @@ class SessionListApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         session = services.session_log(
-            access=access, mentorship=view.mentorship, **_valid(SessionSerializer, request)
+            access=access, mentorship=view.mentorship, **validated_input(SessionSerializer, request)
         )
         return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED)
 
@@ -674,7 +670,7 @@ class MentorshipCloseApi(APIView):
             actor=request.user,
             access=access,
             mentorship=view.mentorship,
-            **_valid(CloseInputSerializer, request),  # type: ignore[arg-type]
+            **validated_input(CloseInputSerializer, request),  # type: ignore[arg-type]
         )
         return Response(MentorshipSerializer(mentorship).data)
 
@@ -690,6 +686,6 @@ class CheckInAnswerApi(APIView):
         access = access_for(request.user)
         checkin = selectors.checkin_get(access=access, pk=pk)
         checkin = services.checkin_answer(
-            access=access, checkin=checkin, **_valid(RatingInputSerializer, request)
+            access=access, checkin=checkin, **validated_input(RatingInputSerializer, request)
         )
         return Response(CheckInSerializer(checkin).data)

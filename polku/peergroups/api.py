@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.core.api import validated_input
 from polku.core.errors import AccessDenied
 from polku.participants.models import Participation
 from polku.peergroups import services
@@ -97,12 +98,6 @@ def _detail(peer_round: PeerGroupRound) -> Any:
     ).data
 
 
-def _valid(serializer_class: type[serializers.Serializer], request: Request) -> Any:
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
 class RoundListApi(APIView):
     @extend_schema(operation_id="peer_group_round_list", tags=TAGS, responses=RoundSerializer(many=True))
     def get(self, request: Request) -> Response:
@@ -119,7 +114,7 @@ class RoundListApi(APIView):
         access = access_for(request.user)
         if not access.is_coordinator:
             raise AccessDenied(_("Peer-group rounds are for coordinators."))
-        data = _valid(RoundInputSerializer, request)
+        data = validated_input(RoundInputSerializer, request)
         partner = get_object_or_404(Partner, pk=data.pop("partner"))
         peer_round = services.round_create(actor=request.user, access=access, partner=partner, **data)
         return Response(RoundSerializer(peer_round).data, status=status.HTTP_201_CREATED)
@@ -164,7 +159,7 @@ class RoundMoveApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         access = access_for(request.user)
         peer_round = round_get(access=access, pk=pk)
-        data = _valid(MoveInputSerializer, request)
+        data = validated_input(MoveInputSerializer, request)
         services.round_move(
             actor=request.user,
             access=access,
@@ -203,7 +198,7 @@ class RoundOptInApi(APIView):
         access = access_for(request.user)
         if access.user_id is None:
             raise AccessDenied(_("Sign in first."))
-        data = _valid(OptInInputSerializer, request)
+        data = validated_input(OptInInputSerializer, request)
         participation = get_object_or_404(Participation, pk=data["participation"])
         if not (
             participation.person_id == access.person_id or access.can_manage_partner(participation.partner_id)
@@ -254,7 +249,7 @@ class MeetingCreateApi(APIView):
         access = access_for(request.user)
         peer_round = round_get(access=access, pk=pk)
         group = get_object_or_404(peer_round.groups, number=number)
-        data = _valid(MeetingSerializer, request)
+        data = validated_input(MeetingSerializer, request)
         meeting = services.meeting_create(access=access, group=group, **data)
         return Response(MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 
@@ -276,7 +271,7 @@ class AttendanceApi(APIView):
         meeting = get_object_or_404(
             PeerGroupMeeting.objects.filter(group__round__in=round_list(access=access)), pk=meeting_pk
         )
-        data = _valid(PeerGroupAttendanceInputSerializer, request)
+        data = validated_input(PeerGroupAttendanceInputSerializer, request)
         services.attendance_record(
             actor=request.user,
             access=access,
@@ -305,6 +300,6 @@ class ReflectionApi(APIView):
         meeting = get_object_or_404(
             PeerGroupMeeting.objects.filter(group__in=my_groups(access=access)), pk=meeting_pk
         )
-        data = _valid(ReflectionInputSerializer, request)
+        data = validated_input(ReflectionInputSerializer, request)
         services.reflection_write(actor=request.user, access=access, meeting=meeting, text=data["text"])
         return Response(status=status.HTTP_204_NO_CONTENT)

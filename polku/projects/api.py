@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import Access, access_for
-from polku.core.api import Pagination, paginated_response
+from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.organisations.models import Organisation
 from polku.projects import services
@@ -209,14 +209,6 @@ class TargetInputSerializer(serializers.Serializer):
     value = serializers.IntegerField(min_value=0, max_value=2147483647)
 
 
-def _valid(
-    serializer_class: type[serializers.Serializer], request: Request, *, partial: bool = False
-) -> dict:
-    serializer = serializer_class(data=request.data, partial=partial)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
-
-
 # --- projects ---------------------------------------------------------------------------------
 
 
@@ -239,7 +231,7 @@ class ProjectListApi(APIView):
     )
     def post(self, request: Request) -> Response:
         project = services.project_create(
-            access=access_for(request.user), **_valid(ProjectInputSerializer, request)
+            access=access_for(request.user), **validated_input(ProjectInputSerializer, request)
         )
         return Response(ProjectSerializer(project).data, status=status.HTTP_201_CREATED)
 
@@ -273,7 +265,7 @@ class ProjectDetailApi(APIView):
     def patch(self, request: Request, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
-        data = _valid(ProjectInputSerializer, request, partial=True)
+        data = validated_input(ProjectInputSerializer, request, partial=True)
         project = services.project_update(access=access, project=project, data=data)
         return Response(ProjectSerializer(project).data)
 
@@ -325,7 +317,7 @@ class PartnerListApi(APIView):
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         partner = services.partner_create(
-            access=access, project=project, **_valid(PartnerInputSerializer, request)
+            access=access, project=project, **validated_input(PartnerInputSerializer, request)
         )
         return Response(PartnerSerializer(partner).data, status=status.HTTP_201_CREATED)
 
@@ -351,7 +343,7 @@ class PartnerDetailApi(APIView):
     )
     def patch(self, request: Request, code: str, pk: int) -> Response:
         access, partner = self._get(request, code, pk)
-        data = _valid(PartnerUpdateSerializer, request, partial=True)
+        data = validated_input(PartnerUpdateSerializer, request, partial=True)
         partner = services.partner_update(access=access, partner=partner, data=data)
         return Response(PartnerSerializer(partner).data)
 
@@ -393,7 +385,7 @@ class WorkPackageListApi(APIView):
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         work_package = services.work_package_create(
-            access=access, project=project, **_valid(WorkPackageInputSerializer, request)
+            access=access, project=project, **validated_input(WorkPackageInputSerializer, request)
         )
         return Response(WorkPackageSerializer(work_package).data, status=status.HTTP_201_CREATED)
 
@@ -419,7 +411,7 @@ class WorkPackageDetailApi(APIView):
     )
     def patch(self, request: Request, code: str, pk: int) -> Response:
         access, work_package = self._get(request, code, pk)
-        data = _valid(WorkPackageInputSerializer, request, partial=True)
+        data = validated_input(WorkPackageInputSerializer, request, partial=True)
         work_package = services.work_package_update(access=access, work_package=work_package, data=data)
         return Response(WorkPackageSerializer(work_package).data)
 
@@ -462,7 +454,7 @@ class TargetListApi(APIView):
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         target = services.target_create(
-            access=access, project=project, **_valid(TargetInputSerializer, request)
+            access=access, project=project, **validated_input(TargetInputSerializer, request)
         )
         return Response(TargetSerializer(target).data, status=status.HTTP_201_CREATED)
 
@@ -489,7 +481,7 @@ class TargetDetailApi(APIView):
     def patch(self, request: Request, code: str, pk: int) -> Response:
         access, target = self._get(request, code, pk)
         target = services.target_update(
-            access=access, target=target, data=_valid(TargetInputSerializer, request, partial=True)
+            access=access, target=target, data=validated_input(TargetInputSerializer, request, partial=True)
         )
         return Response(TargetSerializer(target).data)
 
@@ -612,7 +604,7 @@ class ActivityListApi(APIView):
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         activity = services.activity_create(
-            access=access, project=project, **_valid(ActivityInputSerializer, request)
+            access=access, project=project, **validated_input(ActivityInputSerializer, request)
         )
         return Response(_activity_data(access, project, activity), status=status.HTTP_201_CREATED)
 
@@ -636,7 +628,7 @@ class ActivityDetailApi(APIView):
     )
     def patch(self, request: Request, code: str, pk: int) -> Response:
         access, project, activity = _activity(request, code, pk)
-        data = _valid(ActivityInputSerializer, request, partial=True)
+        data = validated_input(ActivityInputSerializer, request, partial=True)
         activity = services.activity_update(access=access, activity=activity, data=data)
         return Response(_activity_data(access, project, activity))
 
@@ -684,7 +676,7 @@ class EnrolmentListApi(APIView):
     )
     def post(self, request: Request, code: str, pk: int) -> Response:
         access, _project, activity = _activity(request, code, pk)
-        data = _valid(EnrolInputSerializer, request)
+        data = validated_input(EnrolInputSerializer, request)
         created = services.activity_enrol(
             actor=request.user,
             access=access,
