@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "polku.reporting",
     "polku.dashboards",
     "polku.surveys",
+    "polku.esco",
+    "polku.competences",
     "polku.demo",
 ]
 
