@@ -75,3 +75,6 @@ def world(db):
         part_b=part_b,
         stranger=stranger,
     )
+
+
+pytest_plugins = ["polku.esco.testing"]  # the `esco_loaded` fixture

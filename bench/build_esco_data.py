@@ -1,6 +1,8 @@
 """Build Polku's compact ESCO v1.1.1 files (development time only).
 
-    python bench/build_esco_data.py [/work/shared/esco/v1.1.1]
+    python bench/build_esco_data.py [/work/shared/esco/v1.1.1] [--details-only]
+
+(`--details-only` writes every file but the ranker's derived arrays, lexical_*.npz and vectors_static.npz.)
 
 Reads the official ESCO CSV files and writes, into polku/skills/data/:
 
@@ -11,6 +13,13 @@ Reads the official ESCO CSV files and writes, into polku/skills/data/:
                         skill) and an essential flag (1 essential, 0 optional)
 - relations.json.gz     the broader relations of both pillars as [uri, broader uri] pairs
 - groups.jsonl.gz       skill groups and ISCO groups: uri, label, kind (for the broader relations' targets)
+- group_details.jsonl.gz
+                        the groups' alternative and hidden labels and descriptions: uri, alt, hidden,
+                        description (only groups that have any)
+- skill_relations.npz   skill–skill relations as index arrays into skills.jsonl.gz (skill, related) and an
+                        essential flag
+- collections.json.gz   the collections: code → name, concept-scheme URI and the occupations in it
+                        (skills carry their collections in skills.jsonl.gz)
 - lexical_skills.npz, lexical_occupations.npz
                         the lexical path's lemmatised label × feature counts (polku.skills.lexical)
 - vectors_static.npz    the static path's concept vectors (int8), if the distilled model is present
@@ -36,6 +45,21 @@ COLLECTIONS = {
     "language": "languageSkillsCollection_en.csv",
     "transversal": "transversalSkillsCollection_en.csv",
     "research": "researchSkillsCollection_en.csv",
+}
+
+
+# The occupation collections (skills carry theirs in skills.jsonl.gz).
+OCCUPATION_COLLECTIONS = {"research": "researchOccupationsCollection_en.csv"}
+COLLECTION_NAMES = {
+    "digital": ("Digital skills", "http://data.europa.eu/esco/concept-scheme/6c930acd-c104-4ece-acf7-f44fd7333036"),
+    "digcomp": ("DigComp", "http://data.europa.eu/esco/concept-scheme/digcomp"),
+    "green": ("Green skills", "http://data.europa.eu/esco/concept-scheme/green"),
+    "language": ("Language skills", "http://data.europa.eu/esco/concept-scheme/skill-language-groups"),
+    "transversal": (
+        "Transversal skills",
+        "http://data.europa.eu/esco/concept-scheme/skill-transversal-groups",
+    ),
+    "research": ("Research", "http://data.europa.eu/esco/concept-scheme/research"),
 }
 
 
@@ -143,9 +167,60 @@ def build(src: Path) -> None:
         "broader_occupation": broader_occ,
     }
     write_gz(OUT / "relations.json.gz", json.dumps(relations, separators=(",", ":")))
+    write_details(src, s_index)
+    if "--details-only" in sys.argv:
+        return
     write_lexical_counts()
     write_static_vectors()
     print(f"{len(skills)} skills, {len(occupations)} occupations, {len(rel)} relations, {len(groups)} groups")
+
+
+def write_details(src: Path, s_index: dict[str, int]) -> None:
+    """The files the Django ESCO app needs beyond the ranker's: group details, skill–skill relations,
+    collections. New files only, so the ranker's files keep their bytes."""
+    import numpy as np
+
+    details = []
+    for name in ("skillGroups_en.csv", "ISCOGroups_en.csv"):
+        for r in rows(src, name):
+            item = {
+                "uri": r["conceptUri"],
+                "alt": labels(r.get("altLabels", "")),
+                "hidden": labels(r.get("hiddenLabels", "")),
+                "description": r.get("description", "").strip(),
+            }
+            if item["alt"] or item["hidden"] or item["description"]:
+                details.append(item)
+    write_gz(OUT / "group_details.jsonl.gz", jsonl(sorted(details, key=lambda d: d["uri"])))
+    pairs = sorted(
+        (s_index[r["originalSkillUri"]], s_index[r["relatedSkillUri"]], 1 if r["relationType"] == "essential" else 0)
+        for r in rows(src, "skillSkillRelations.csv")
+        if r["originalSkillUri"] in s_index and r["relatedSkillUri"] in s_index
+    )
+    arr = np.array(pairs, dtype=np.int32).reshape(-1, 3)
+    np.savez_compressed(
+        OUT / "skill_relations.npz",
+        skill=arr[:, 0].astype(np.int16),
+        related=arr[:, 1].astype(np.int16),
+        essential=arr[:, 2].astype(np.uint8),
+    )
+    collections = {
+        code: {
+            "name": name,
+            "scheme": scheme,
+            "occupations": sorted(
+                r["conceptUri"] for r in rows(src, OCCUPATION_COLLECTIONS[code])
+            )
+            if code in OCCUPATION_COLLECTIONS
+            else [],
+        }
+        for code, (name, scheme) in sorted(COLLECTION_NAMES.items())
+    }
+    write_gz(
+        OUT / "collections.json.gz",
+        json.dumps({"version": "ESCO v1.1.1", "collections": collections}, separators=(",", ":")),
+    )
+    print(f"{len(details)} group details, {len(pairs)} skill–skill relations, {len(collections)} collections")
 
 
 def write_lexical_counts() -> None:
@@ -186,4 +261,5 @@ def write_static_vectors() -> None:
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/esco/v1.1.1"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    build(Path(args[0] if args else "/work/shared/esco/v1.1.1"))

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class EscoConfig(AppConfig):
     name = "polku.esco"
     label = "esco"
     verbose_name = _("ESCO classification")
+
+    def ready(self) -> None:
+        from polku.esco import signals
+
+        pre_migrate.connect(signals.migrate_started, sender=self, dispatch_uid="esco-migrate-started")
+        post_migrate.connect(signals.load_after_migrate, sender=self, dispatch_uid="esco-load-after-migrate")
