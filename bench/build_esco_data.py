@@ -51,7 +51,10 @@ COLLECTIONS = {
 # The occupation collections (skills carry theirs in skills.jsonl.gz).
 OCCUPATION_COLLECTIONS = {"research": "researchOccupationsCollection_en.csv"}
 COLLECTION_NAMES = {
-    "digital": ("Digital skills", "http://data.europa.eu/esco/concept-scheme/6c930acd-c104-4ece-acf7-f44fd7333036"),
+    "digital": (
+        "Digital skills",
+        "http://data.europa.eu/esco/concept-scheme/6c930acd-c104-4ece-acf7-f44fd7333036",
+    ),
     "digcomp": ("DigComp", "http://data.europa.eu/esco/concept-scheme/digcomp"),
     "green": ("Green skills", "http://data.europa.eu/esco/concept-scheme/green"),
     "language": ("Language skills", "http://data.europa.eu/esco/concept-scheme/skill-language-groups"),
@@ -193,7 +196,11 @@ def write_details(src: Path, s_index: dict[str, int]) -> None:
                 details.append(item)
     write_gz(OUT / "group_details.jsonl.gz", jsonl(sorted(details, key=lambda d: d["uri"])))
     pairs = sorted(
-        (s_index[r["originalSkillUri"]], s_index[r["relatedSkillUri"]], 1 if r["relationType"] == "essential" else 0)
+        (
+            s_index[r["originalSkillUri"]],
+            s_index[r["relatedSkillUri"]],
+            1 if r["relationType"] == "essential" else 0,
+        )
         for r in rows(src, "skillSkillRelations.csv")
         if r["originalSkillUri"] in s_index and r["relatedSkillUri"] in s_index
     )
@@ -208,9 +215,7 @@ def write_details(src: Path, s_index: dict[str, int]) -> None:
         code: {
             "name": name,
             "scheme": scheme,
-            "occupations": sorted(
-                r["conceptUri"] for r in rows(src, OCCUPATION_COLLECTIONS[code])
-            )
+            "occupations": sorted(r["conceptUri"] for r in rows(src, OCCUPATION_COLLECTIONS[code]))
             if code in OCCUPATION_COLLECTIONS
             else [],
         }

@@ -277,9 +277,7 @@ def read_download(
         match = FILE_NAME.match(name)
         if match and match["stem"] in REQUIRED_COLUMNS:
             by_stem.setdefault(match["stem"], {})[match["lang"] or ""] = name
-    languages = sorted(
-        {lang for stem in ("skills", "occupations") for lang in by_stem.get(stem, {}) if lang}
-    )
+    languages = sorted({lang for stem in ("skills", "occupations") for lang in by_stem.get(stem, {}) if lang})
     if not languages:
         raise EscoFileError(
             "this is not an ESCO CSV download: it has no skills_<language>.csv or occupations_<language>.csv "
@@ -327,15 +325,29 @@ def read_download(
     name = file_of("occupationSkillRelations")
     if name:
         for a, b, rel in _read_pairs(
-            source, name, "occupationSkillRelations", "occupationUri", "skillUri", "relationType", known, data,
+            source,
+            name,
+            "occupationSkillRelations",
+            "occupationUri",
+            "skillUri",
+            "relationType",
+            known,
+            data,
             progress,
         ):
             data.occupation_skills[(a, b)] = rel
     name = file_of("skillSkillRelations")
     if name:
         for a, b, rel in _read_pairs(
-            source, name, "skillSkillRelations", "originalSkillUri", "relatedSkillUri", "relationType", known,
-            data, progress,
+            source,
+            name,
+            "skillSkillRelations",
+            "originalSkillUri",
+            "relatedSkillUri",
+            "relationType",
+            known,
+            data,
+            progress,
         ):
             data.skill_relations[(a, b)] = rel
     for stem, (code, english_name) in COLLECTIONS.items():
@@ -385,7 +397,10 @@ def _read_concepts(
             raise EscoFileError("the preferred label is empty.", file=name, row=row, column="preferredLabel")
         if len(preferred) > 500:
             raise EscoFileError(
-                "the preferred label is longer than 500 characters.", file=name, row=row, column="preferredLabel"
+                "the preferred label is longer than 500 characters.",
+                file=name,
+                row=row,
+                column="preferredLabel",
             )
         code = r.get("code", "").strip()
         isco = r.get("iscoGroup", "").strip()
@@ -453,7 +468,7 @@ def _read_pairs(
         else:
             pairs.append((a, b, rel))
     data.rows[name] = count
-    if dangling and len(dangling) > max(10, DANGLING_TOLERANCE * count):
+    if dangling and len(dangling) > DANGLING_TOLERANCE * count:
         row, column, uri = dangling[0]
         raise EscoFileError(
             f"{len(dangling)} of {count} relations point to concepts that are neither in this download nor "
@@ -534,7 +549,9 @@ def read_shipped(data_dir: Path | None = None) -> Dataset:
         if narrower in data.concepts and broader in data.concepts:
             data.broader.add((narrower, broader))
     with np.load(d / "occupation_skills.npz") as z:
-        for o, s, e in zip(z["occupation"].tolist(), z["skill"].tolist(), z["essential"].tolist(), strict=True):
+        for o, s, e in zip(
+            z["occupation"].tolist(), z["skill"].tolist(), z["essential"].tolist(), strict=True
+        ):
             data.occupation_skills[(occupations[o], skills[s])] = ESSENTIAL if e else OPTIONAL
     with np.load(d / "skill_relations.npz") as z:
         for s, r, e in zip(z["skill"].tolist(), z["related"].tolist(), z["essential"].tolist(), strict=True):
@@ -555,5 +572,3 @@ def zip_folder(folder: Path, target: Path, *, subfolder: str = "") -> Path:
             if file.is_file():
                 z.write(file, f"{subfolder}/{file.name}" if subfolder else file.name)
     return target
-
-

@@ -82,7 +82,9 @@ def _insert(using: str, model: Any, columns: tuple[str, ...], rows: list[tuple[A
         else:
             marks = ", ".join(["%s"] * len(columns))
             for start in range(0, len(rows), 20000):
-                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows[start : start + 20000])
+                cursor.executemany(
+                    f"INSERT INTO {table} ({names}) VALUES ({marks})", rows[start : start + 20000]
+                )
 
 
 def search_text(preferred: str, alternatives: Iterable[str]) -> str:
@@ -140,7 +142,9 @@ def _write(data: Dataset, result: Result, *, using: str, say: Say | None) -> Non
     # Concepts: create new ones; update their attributes from an English file, fill blanks from another.
     existing = {
         row[1]: row
-        for row in concepts.values_list("id", "uri", "kind", "code", "skill_type", "reuse_level", "isco_group")
+        for row in concepts.values_list(
+            "id", "uri", "kind", "code", "skill_type", "reuse_level", "isco_group"
+        )
     }
     new, changed = [], []
     change = result.changes["concepts"]
@@ -224,7 +228,9 @@ def _write(data: Dataset, result: Result, *, using: str, say: Say | None) -> Non
         changed_labels, ["preferred", "alternatives", "hidden", "description", "search_text"], batch_size=500
     )
     change.created, change.updated = len(new_labels), len(changed_labels)
-    note(f"  labels ({data.language}): {change.created} created, {change.updated} updated, {change.unchanged} unchanged")
+    note(
+        f"  labels ({data.language}): {change.created} created, {change.updated} updated, {change.unchanged} unchanged"
+    )
 
     # Hierarchy.
     change = result.changes["broader"]
@@ -256,7 +262,9 @@ def _write(data: Dataset, result: Result, *, using: str, say: Say | None) -> Non
         _insert(using, model, (left, right, "relation"), create)
         manager.bulk_update(update, ["relation"], batch_size=500)
         change.created, change.updated = len(create), len(update)
-        note(f"  {part.replace('_', ' ')}: {change.created} created, {change.updated} updated, {change.unchanged} unchanged")
+        note(
+            f"  {part.replace('_', ' ')}: {change.created} created, {change.updated} updated, {change.unchanged} unchanged"
+        )
 
     # Collections and their members.
     change = result.changes["collections"]

@@ -24,12 +24,20 @@ class Command(BaseCommand):
         )
         imp.add_argument("path", help="Folder or .zip of the official ESCO CSV download")
         imp.add_argument(
-            "--version", dest="esco_version", help="ESCO version, e.g. 1.2.0 (default: from the folder/zip name)"
+            "--version",
+            dest="esco_version",
+            help="ESCO version, e.g. 1.2.0 (default: from the folder/zip name)",
         )
-        imp.add_argument("--language", help="Language of the files (default: from the file names, e.g. _fi.csv)")
-        imp.add_argument("--dry-run", action="store_true", help="Check the files and count changes; write nothing")
+        imp.add_argument(
+            "--language", help="Language of the files (default: from the file names, e.g. _fi.csv)"
+        )
+        imp.add_argument(
+            "--dry-run", action="store_true", help="Check the files and count changes; write nothing"
+        )
         imp.add_argument("--database", default="default")
-        shipped = actions.add_parser("load-shipped", help="Load the ESCO v1.1.1 shipped with Polku (idempotent).")
+        shipped = actions.add_parser(
+            "load-shipped", help="Load the ESCO v1.1.1 shipped with Polku (idempotent)."
+        )
         shipped.add_argument("--database", default="default")
         status = actions.add_parser("status", help="Show the loaded ESCO releases and label languages.")
         status.add_argument("--database", default="default")
@@ -80,15 +88,29 @@ class Command(BaseCommand):
         )
         result = write(data, using=using, dry_run=dry, say=self.stdout.write if verbosity >= 1 else None)
         if dry:
-            self.stdout.write(self.style.SUCCESS(f"Dry run: the files are valid; nothing was written ({result.seconds:.1f} s)."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Dry run: the files are valid; nothing was written ({result.seconds:.1f} s)."
+                )
+            )
         elif result.changed:
-            self.stdout.write(self.style.SUCCESS(f"Imported ESCO {data.version} ({data.language}) in {result.seconds:.1f} s."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Imported ESCO {data.version} ({data.language}) in {result.seconds:.1f} s."
+                )
+            )
         else:
-            self.stdout.write(self.style.SUCCESS(f"ESCO {data.version} ({data.language}) was already loaded: nothing changed."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"ESCO {data.version} ({data.language}) was already loaded: nothing changed."
+                )
+            )
 
     def _status(self, using: str) -> None:
         self.stdout.write(f"{Concept.objects.using(using).count():,} concepts")
-        languages = Label.objects.using(using).values_list("language", flat=True).distinct().order_by("language")
+        languages = (
+            Label.objects.using(using).values_list("language", flat=True).distinct().order_by("language")
+        )
         for language in languages:
             count = Label.objects.using(using).filter(language=language).count()
             self.stdout.write(f"  labels in {language}: {count:,}")
