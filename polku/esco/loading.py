@@ -83,7 +83,8 @@ def _insert(using: str, model: Any, columns: tuple[str, ...], rows: list[tuple[A
             marks = ", ".join(["%s"] * len(columns))
             for start in range(0, len(rows), 20000):
                 cursor.executemany(
-                    f"INSERT INTO {table} ({names}) VALUES ({marks})", rows[start : start + 20000]
+                    f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 (names from the model)
+                    rows[start : start + 20000],
                 )
 
 

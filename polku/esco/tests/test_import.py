@@ -33,9 +33,8 @@ def run(*args: str) -> str:
 
 
 def counts() -> tuple[int, ...]:
-    return tuple(
-        m.objects.count() for m in (Concept, Label, Broader, OccupationSkill, SkillRelation, Release)
-    ) + (Concept.collections.through.objects.count(),)
+    models = (Concept, Label, Broader, OccupationSkill, SkillRelation, Release, Concept.collections.through)
+    return tuple(m.objects.count() for m in models)
 
 
 def fixture_uris() -> set[str]:
