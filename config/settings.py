@@ -273,6 +273,7 @@ SPECTACULAR_SETTINGS = {
         "BookingStatusEnum": "polku.mentordays.models.Booking.Status",
         "WaitlistStatusEnum": "polku.mentordays.models.WaitlistEntry.Status",
         "AttendanceEnum": "polku.mentordays.models.ATTENDANCE_CHOICES",
+        "EscoConceptKindEnum": "polku.esco.models.Concept.Kind",
     },
 }
 

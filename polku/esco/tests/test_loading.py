@@ -101,7 +101,7 @@ def test_selectors_for_other_apps(esco_loaded):
 
     rows = list(selectors.language_labels("en"))
     assert len(rows) == 18162
-    uri, preferred, alternatives = next(r for r in rows if r[0] == FORKLIFT)
+    _uri, preferred, alternatives = next(r for r in rows if r[0] == FORKLIFT)
     assert preferred == "operate forklift" and "drive forklift" in alternatives
     assert selectors.loaded_languages() == ["en"]
     hits = selectors.search("forklift", language="fi")
