@@ -486,10 +486,10 @@ def _read_pairs(
 # --- the shipped compact form (polku/skills/data) -----------------------------------------------------
 
 
-def _jsonl(path: Path) -> Iterator[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            yield json.loads(line)
+def _jsonl(path: Path) -> list[dict]:
+    """A gzip JSON-lines file, parsed in one call (a third of the time of one call per line)."""
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return json.loads("[" + ",".join(line for line in text.splitlines() if line) + "]")
 
 
 def read_shipped(data_dir: Path | None = None) -> Dataset:

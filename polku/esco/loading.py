@@ -80,6 +80,8 @@ def _insert(using: str, model: Any, columns: tuple[str, ...], rows: list[tuple[A
                 for row in rows:
                     copy.write_row(row)
         else:
+            # A bigger page cache (64 MB) keeps the relation tables' indexes in memory while they grow.
+            cursor.execute("PRAGMA cache_size = -65536")
             marks = ", ".join(["%s"] * len(columns))
             for start in range(0, len(rows), 20000):
                 cursor.executemany(
