@@ -114,3 +114,18 @@ def test_broader_map_is_a_few_queries(esco_loaded, django_assert_max_num_queries
     with django_assert_max_num_queries(2):
         found = selectors.broader_map(uris)
     assert len(found) == 3000
+
+
+@pytest.mark.django_db
+def test_first_load_keeps_the_foreign_keys_and_the_index(esco_loaded):
+    from django.db import connection
+
+    from polku.esco.loading import CHILD_TABLES, TRIGRAM_INDEX
+
+    with connection.cursor() as cursor:
+        for model in CHILD_TABLES:
+            constraints = connection.introspection.get_constraints(cursor, model._meta.db_table)
+            assert sum(1 for c in constraints.values() if c.get("foreign_key")) == 2, model
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [TRIGRAM_INDEX])
+            assert cursor.fetchone() is not None
