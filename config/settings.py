@@ -273,6 +273,9 @@ SPECTACULAR_SETTINGS = {
         "BookingStatusEnum": "polku.mentordays.models.Booking.Status",
         "WaitlistStatusEnum": "polku.mentordays.models.WaitlistEntry.Status",
         "AttendanceEnum": "polku.mentordays.models.ATTENDANCE_CHOICES",
+        "CefrLevelEnum": "polku.participants.models.Cefr",
+        "IscedLevelEnum": "polku.participants.models.Isced",
+        "CompetencesTextLanguageEnum": "polku.competences.api.LANGUAGE_CHOICES",
     },
 }
 

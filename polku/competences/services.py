@@ -308,7 +308,7 @@ def language_set(
     if existing is not None:
         row.pk = existing.pk
     try:
-        row.full_clean(validate_unique=False)
+        row.full_clean(validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         raise ApplicationError(
             _("Check the language and its levels."), field_errors=field_errors_from(error)

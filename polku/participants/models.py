@@ -96,7 +96,9 @@ class LanguageSkill(models.Model):
     spoken_interaction = models.CharField(
         _("spoken interaction"), max_length=6, choices=Cefr.choices, blank=True
     )
-    spoken_production = models.CharField(_("spoken production"), max_length=6, choices=Cefr.choices, blank=True)
+    spoken_production = models.CharField(
+        _("spoken production"), max_length=6, choices=Cefr.choices, blank=True
+    )
     writing = models.CharField(_("writing"), max_length=6, choices=Cefr.choices, blank=True)
 
     SKILL_FIELDS = ("listening", "reading", "spoken_interaction", "spoken_production", "writing")

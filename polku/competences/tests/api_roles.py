@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from polku.competences.models import Education, OccupationHeld, OccupationSuggestion, ProfileSkill, SuggestionJob
+from polku.competences.models import (
+    Education,
+    OccupationHeld,
+    OccupationSuggestion,
+    ProfileSkill,
+    SuggestionJob,
+)
 from polku.esco.tests import factories as ef
 from polku.participants.models import LanguageSkill
 from polku.testing.roles import Case, own_person
@@ -102,7 +108,11 @@ CASES = [
     Case("competences-occupation-list", lambda w: ("get", f"{base(w)}/occupations/", None), own_person(200)),
     Case(
         "competences-occupation-list",
-        lambda w: ("post", f"{base(w)}/occupations/", {"title": "Cook", "employer": "Hotel", "start_year": 2015}),
+        lambda w: (
+            "post",
+            f"{base(w)}/occupations/",
+            {"title": "Cook", "employer": "Hotel", "start_year": 2015},
+        ),
         own_person(201),
     ),
     Case(

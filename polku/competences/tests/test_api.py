@@ -31,7 +31,9 @@ def test_suggest_decide_and_read_the_profile(world):
     assert cf.FORKLIFT in suggestions and "forklift" in suggestions[cf.FORKLIFT]["evidence"][0]["text"]
     assert profile["skills"] == []
     decided = client.post(
-        f"{base}/skills/decide/", {"ids": [suggestions[cf.FORKLIFT]["id"]], "decision": "confirm"}, format="json"
+        f"{base}/skills/decide/",
+        {"ids": [suggestions[cf.FORKLIFT]["id"]], "decision": "confirm"},
+        format="json",
     )
     assert decided.json() == {"changed": 1}
     profile = client.get(f"{base}/").json()
@@ -59,8 +61,12 @@ def test_languages_education_and_occupations(world):
     client = _client(world.user_a)
     r = client.post(f"{base}/languages/", {"language": "fi", "level": "B1", "reading": "B2"}, format="json")
     assert r.json()["reading"] == "B2"
-    assert client.post(f"{base}/languages/", {"language": "fi", "level": "Q"}, format="json").status_code == 400
-    r = client.post(f"{base}/education/", {"level": "6", "isced_field": "06", "year_completed": 2014}, format="json")
+    assert (
+        client.post(f"{base}/languages/", {"language": "fi", "level": "Q"}, format="json").status_code == 400
+    )
+    r = client.post(
+        f"{base}/education/", {"level": "6", "isced_field": "06", "year_completed": 2014}, format="json"
+    )
     assert r.status_code == 201 and r.json()["isced_field"] == "06"
     cook = ef.occupation("cook", essential=(ef.skill("prepare food"),))
     r = client.post(f"{base}/occupations/", {"occupation": cook.uri, "employer": "Hotel"}, format="json")

@@ -3,7 +3,13 @@
 import pytest
 
 from polku.competences import privacy
-from polku.competences.models import Education, OccupationHeld, OccupationSuggestion, ProfileSkill, SkillEvidence
+from polku.competences.models import (
+    Education,
+    OccupationHeld,
+    OccupationSuggestion,
+    ProfileSkill,
+    SkillEvidence,
+)
 from polku.esco.tests import factories as ef
 from polku.participants.models import LanguageSkill
 from polku.testing import factories as f
@@ -18,9 +24,13 @@ def _profile():
         row = ProfileSkill.objects.create(person=p, skill=ef.skill("welding"), status="confirmed")
         SkillEvidence.objects.create(profile_skill=row, kind="cv", text="welded ships in Gdańsk")
         Education.objects.create(person=p, level="6", isced_field="07", title="BEng", institution="TU Gdańsk")
-        OccupationHeld.objects.create(person=p, occupation=ef.occupation("welder"), title="Welder", employer="Yard")
+        OccupationHeld.objects.create(
+            person=p, occupation=ef.occupation("welder"), title="Welder", employer="Yard"
+        )
         OccupationHeld.objects.create(person=p, title="Night guard at Hotel X")
-        OccupationSuggestion.objects.create(person=p, occupation=ef.occupation("cook"), source="text", evidence="cook")
+        OccupationSuggestion.objects.create(
+            person=p, occupation=ef.occupation("cook"), source="text", evidence="cook"
+        )
         LanguageSkill.objects.create(person=p, language="pl", level="native", writing="C2")
     return person, other
 

@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _suggested(person) -> dict[str, ProfileSkill]:
-    rows = ProfileSkill.objects.filter(person=person, status=ProfileSkill.Status.SUGGESTED).select_related("skill")
+    rows = ProfileSkill.objects.filter(person=person, status=ProfileSkill.Status.SUGGESTED).select_related(
+        "skill"
+    )
     return {row.skill.uri: row for row in rows}
 
 
@@ -162,7 +164,9 @@ def test_occupation_held_offers_its_essential_skills():
     person = f.PersonFactory()
     ProfileSkill.objects.create(person=person, skill=rejected, status=ProfileSkill.Status.REJECTED)
 
-    held = services.occupation_add(person=person, occupation=welder, actor=None, employer="Steel Oy", start_year=2015)
+    held = services.occupation_add(
+        person=person, occupation=welder, actor=None, employer="Steel Oy", start_year=2015
+    )
 
     row = ProfileSkill.objects.get(person=person, skill=weld)
     assert row.status == ProfileSkill.Status.SUGGESTED
@@ -183,7 +187,9 @@ def test_occupation_suggestion_marked_held_and_not_suggested_again():
     suggestion.refresh_from_db()
     assert suggestion.status == OccupationSuggestion.Status.HELD
     services.suggest_from_text(person=person, text=cf.ENGLISH_TEXT, language="en", actor=None)
-    assert OccupationSuggestion.objects.filter(person=person, occupation__uri=cf.FORKLIFT_OPERATOR).count() == 1
+    assert (
+        OccupationSuggestion.objects.filter(person=person, occupation__uri=cf.FORKLIFT_OPERATOR).count() == 1
+    )
     assert OccupationHeld.objects.filter(person=person).count() == 1
 
 
@@ -193,7 +199,9 @@ def test_occupation_needs_a_title_or_an_occupation_and_years_in_order():
         services.occupation_add(person=person, occupation=None, actor=None, employer="X")
     assert "title" in error.value.field_errors
     with pytest.raises(ApplicationError) as error:
-        services.occupation_add(person=person, occupation=None, actor=None, title="Cook", start_year=2020, end_year=2019)
+        services.occupation_add(
+            person=person, occupation=None, actor=None, title="Cook", start_year=2020, end_year=2019
+        )
     assert "end_year" in error.value.field_errors
     assert not OccupationHeld.objects.filter(person=person).exists()
 

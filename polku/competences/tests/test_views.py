@@ -1,6 +1,7 @@
 """Competence pages: the profile for the person and their coordinator, suggestions, review, search, forms."""
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def _login(client, user, language="en"):
     client.force_login(user)
-    client.cookies["django_language"] = language
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     return client
 
 
@@ -56,13 +57,17 @@ def test_suggest_from_text_then_confirm_selected(client, world):
     response = client.post(
         reverse("competences:suggest", args=[person_id]), {"text": cf.ENGLISH_TEXT, "language": "en"}
     )
-    assert response.status_code == 302 and response["Location"] == reverse("competences:review", args=[person_id])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "competences:review", args=[person_id]
+    )
     page = client.get(response["Location"])
     assert "operate forklift" in page.content.decode()
     forklift = ProfileSkill.objects.get(person_id=person_id, skill__uri=cf.FORKLIFT)
     sql = ProfileSkill.objects.get(person_id=person_id, skill__uri=cf.SQL)
 
-    client.post(reverse("competences:review", args=[person_id]), {"skill": [forklift.pk], "decision": "confirm"})
+    client.post(
+        reverse("competences:review", args=[person_id]), {"skill": [forklift.pk], "decision": "confirm"}
+    )
     client.post(reverse("competences:review", args=[person_id]), {"skill": [sql.pk], "decision": "reject"})
 
     forklift.refresh_from_db(), sql.refresh_from_db()
@@ -72,7 +77,9 @@ def test_suggest_from_text_then_confirm_selected(client, world):
 
 def test_cv_upload_with_a_wrong_type_shows_the_error_in_swedish(client, world):
     _login(client, world.user_a, "sv")
-    upload = SimpleUploadedFile("cv.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), content_type="application/pdf")
+    upload = SimpleUploadedFile(
+        "cv.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), content_type="application/pdf"
+    )
     response = client.post(
         reverse("competences:suggest", args=[world.part_a.person_id]),
         {"file": upload, "language": "en", "upload": "1"},
@@ -85,7 +92,9 @@ def test_cv_upload_with_a_wrong_type_shows_the_error_in_swedish(client, world):
 def test_cv_upload_pdf_gives_suggestions(client, world):
     cf.ranker_concepts()
     _login(client, world.coord_a)
-    upload = SimpleUploadedFile("cv.bin", cf.pdf_bytes(cf.ENGLISH_TEXT), content_type="application/octet-stream")
+    upload = SimpleUploadedFile(
+        "cv.bin", cf.pdf_bytes(cf.ENGLISH_TEXT), content_type="application/octet-stream"
+    )
     response = client.post(
         reverse("competences:suggest", args=[world.part_a.person_id]), {"file": upload, "language": "en"}
     )
@@ -158,7 +167,10 @@ def test_languages_education_occupations_forms(client, world):
     assert person.languages.get().level == "native"
     assert person.educations.get().country == "IQ"
     assert person.occupations_held.get().occupation == cook
-    assert ProfileSkill.objects.get(person=person, skill__uri__contains="skill").evidence.get().kind == "occupation"
+    assert (
+        ProfileSkill.objects.get(person=person, skill__uri__contains="skill").evidence.get().kind
+        == "occupation"
+    )
 
 
 def test_print_view_and_pdf_with_unicode_names(client, world):
@@ -183,7 +195,10 @@ def test_apps_add_sections_to_the_profile(client, world, settings):
     from pathlib import Path
 
     settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"]}
+        {
+            **settings.TEMPLATES[0],
+            "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"],
+        }
     ]
     register_section(
         "test-section",
