@@ -109,3 +109,6 @@ urlpatterns += reporting_api_urls.urlpatterns
 from polku.esco import api_urls as esco_api_urls  # noqa: E402
 
 urlpatterns += esco_api_urls.urlpatterns
+from polku.competences import api_urls as competences_api_urls  # noqa: E402
+
+urlpatterns += competences_api_urls.urlpatterns

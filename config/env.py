@@ -58,6 +58,11 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
     "POLKU_OIDC_CLIENT_SECRET": (str, "", "OIDC client secret"),
     "POLKU_OIDC_NAME": (str, "Suomi.fi", "Name of the OIDC sign-in button"),
     "POLKU_IMPORT_MAX_BYTES": (int, 5 * 1024 * 1024, "Largest participant list file accepted for import"),
+    "POLKU_CV_MAX_BYTES": (
+        int,
+        5 * 1024 * 1024,
+        "Largest CV file (PDF, DOCX, TXT) accepted for skill suggestions",
+    ),
     "POLKU_SUPPRESSION_THRESHOLD": (
         int,
         5,

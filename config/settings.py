@@ -274,10 +274,14 @@ SPECTACULAR_SETTINGS = {
         "WaitlistStatusEnum": "polku.mentordays.models.WaitlistEntry.Status",
         "AttendanceEnum": "polku.mentordays.models.ATTENDANCE_CHOICES",
         "EscoConceptKindEnum": "polku.esco.models.Concept.Kind",
+        "CefrLevelEnum": "polku.participants.models.Cefr",
+        "IscedLevelEnum": "polku.participants.models.Isced",
+        "CompetencesTextLanguageEnum": "polku.competences.api.LANGUAGE_CHOICES",
     },
 }
 
 POLKU_IMPORT_MAX_BYTES = env("POLKU_IMPORT_MAX_BYTES")
+POLKU_CV_MAX_BYTES = env("POLKU_CV_MAX_BYTES")
 POLKU_SUPPRESSION_THRESHOLD = env("POLKU_SUPPRESSION_THRESHOLD")
 
 LOGGING = {

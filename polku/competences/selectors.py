@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from polku.competences.models import ProfileSkill
-from polku.participants.models import Person
+from django.db.models import QuerySet
+from django.http import Http404
+
+from polku.accounts.access import Access
+from polku.audit.services import audit_staff_read
+from polku.competences.models import (
+    Education,
+    OccupationHeld,
+    OccupationSuggestion,
+    ProfileSkill,
+    SkillEvidence,
+    SuggestionJob,
+)
+from polku.competences.sections import ProfileSection, profile_sections
+from polku.esco.selectors import preferred_labels
+from polku.participants.models import LanguageSkill, Participation, Person
+
+if TYPE_CHECKING:
+    from polku.accounts.models import User
 
 
 def confirmed_skills(person: Person) -> QuerySet[ProfileSkill]:
@@ -17,3 +35,127 @@ def confirmed_skills(person: Person) -> QuerySet[ProfileSkill]:
 
 def confirmed_skill_uris(person: Person) -> set[str]:
     return set(confirmed_skills(person).values_list("skill__uri", flat=True))
+
+
+# --- the profile, through the reader's access ------------------------------------------------------------
+
+
+def profile_person(*, access: Access, person_id: int) -> Person:
+    """The person whose profile the reader may see and edit: themselves, their coordinators (any partner
+    the person takes part through), an admin. Anyone else gets 404: the person's existence is private."""
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None or not access.can_view_person(person.pk, _partner_ids(person)):
+        raise Http404
+    return person
+
+
+def _partner_ids(person: Person) -> set[int]:
+    return set(Participation.objects.filter(person=person).values_list("partner_id", flat=True))
+
+
+def reading_partner_id(*, access: Access, person: Person) -> int | None:
+    """The partner through which a coordinator reads the person (for the audit log)."""
+    ids = _partner_ids(person) & set(access.coordinator_partner_ids)
+    return min(ids) if ids else None
+
+
+def is_own(access: Access, person: Person) -> bool:
+    return access.person_id == person.pk
+
+
+@dataclass
+class SkillRow:
+    profile_skill: ProfileSkill
+    label: str
+    evidence: list[SkillEvidence]
+
+
+@dataclass
+class OccupationRow:
+    held: OccupationHeld
+    label: str
+
+
+@dataclass
+class SuggestedOccupationRow:
+    suggestion: OccupationSuggestion
+    label: str
+
+
+@dataclass
+class Profile:
+    person: Person
+    confirmed: list[SkillRow]
+    suggested: list[SkillRow]
+    rejected_count: int
+    languages: list[LanguageSkill]
+    educations: list[Education]
+    occupations: list[OccupationRow]
+    occupation_suggestions: list[SuggestedOccupationRow]
+    sections: list[ProfileSection] = field(default_factory=list)
+
+
+def skill_rows(person: Person, status: str, language: str) -> list[SkillRow]:
+    """The person's skills of one status with their labels in `language` and their evidence, in two queries
+    plus one for the labels."""
+    rows = list(
+        ProfileSkill.objects.filter(person=person, status=status)
+        .select_related("skill")
+        .prefetch_related("evidence")
+        .order_by("-score", "id")
+    )
+    labels = preferred_labels([r.skill_id for r in rows], language)
+    result = [
+        SkillRow(profile_skill=r, label=labels.get(r.skill_id, r.skill.uri), evidence=list(r.evidence.all()))
+        for r in rows
+    ]
+    if status == ProfileSkill.Status.CONFIRMED:
+        result.sort(key=lambda row: row.label.lower())
+    return result
+
+
+def occupation_rows(person: Person, language: str) -> list[OccupationRow]:
+    held = list(OccupationHeld.objects.filter(person=person).select_related("occupation"))
+    labels = preferred_labels([h.occupation_id for h in held if h.occupation_id], language)
+    return [OccupationRow(held=h, label=h.title or labels.get(h.occupation_id or 0, "")) for h in held]
+
+
+def occupation_suggestion_rows(person: Person, language: str) -> list[SuggestedOccupationRow]:
+    rows = list(
+        OccupationSuggestion.objects.filter(person=person, status=OccupationSuggestion.Status.SUGGESTED)
+    )
+    labels = preferred_labels([r.occupation_id for r in rows], language)
+    return [SuggestedOccupationRow(suggestion=r, label=labels.get(r.occupation_id, "")) for r in rows]
+
+
+def profile(*, access: Access, person: Person, actor: User, language: str, request: Any = None) -> Profile:
+    """The whole profile of a person the reader may see (check with profile_person first); a staff read
+    is written to the audit log."""
+    result = Profile(
+        person=person,
+        confirmed=skill_rows(person, ProfileSkill.Status.CONFIRMED, language),
+        suggested=skill_rows(person, ProfileSkill.Status.SUGGESTED, language),
+        rejected_count=ProfileSkill.objects.filter(
+            person=person, status=ProfileSkill.Status.REJECTED
+        ).count(),
+        languages=list(LanguageSkill.objects.filter(person=person)),
+        educations=list(Education.objects.filter(person=person)),
+        occupations=occupation_rows(person, language),
+        occupation_suggestions=occupation_suggestion_rows(person, language),
+    )
+    result.sections = profile_sections(person=person, access=access, request=request)
+    audit_staff_read(
+        actor=actor,
+        obj=person,
+        person_id=person.pk,
+        partner_id=reading_partner_id(access=access, person=person),
+        fields=["competence_profile"],
+    )
+    return result
+
+
+def job_get(*, person: Person, pk: int) -> SuggestionJob:
+    job = SuggestionJob.objects.filter(person=person, pk=pk).first()
+    if job is None:
+        raise Http404
+    return job

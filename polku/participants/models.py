@@ -90,6 +90,18 @@ class LanguageSkill(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="languages")
     language = models.CharField(_("language"), max_length=3, help_text=_("ISO 639 code, e.g. fi, en, ar"))
     level = models.CharField(_("level (CEFR)"), max_length=6, choices=Cefr.choices)
+    # Optional levels per language skill (CEFR self-assessment grid); `level` stays the overall level.
+    listening = models.CharField(_("listening"), max_length=6, choices=Cefr.choices, blank=True)
+    reading = models.CharField(_("reading"), max_length=6, choices=Cefr.choices, blank=True)
+    spoken_interaction = models.CharField(
+        _("spoken interaction"), max_length=6, choices=Cefr.choices, blank=True
+    )
+    spoken_production = models.CharField(
+        _("spoken production"), max_length=6, choices=Cefr.choices, blank=True
+    )
+    writing = models.CharField(_("writing"), max_length=6, choices=Cefr.choices, blank=True)
+
+    SKILL_FIELDS = ("listening", "reading", "spoken_interaction", "spoken_production", "writing")
 
     class Meta:
         ordering = ["language"]

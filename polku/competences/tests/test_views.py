@@ -1,0 +1,212 @@
+"""Competence pages: the profile for the person and their coordinator, suggestions, review, search, forms."""
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from polku.audit.models import AuditEvent
+from polku.competences.models import Education, OccupationHeld, ProfileSkill, SkillEvidence, SuggestionJob
+from polku.competences.sections import register_section, unregister_section
+from polku.competences.tests import factories as cf
+from polku.esco.tests import factories as ef
+from polku.participants.models import LanguageSkill
+
+pytestmark = pytest.mark.django_db
+
+
+def _login(client, user, language="en"):
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client
+
+
+def test_participant_sees_their_profile_in_finnish(client, world):
+    person = world.part_a.person
+    skill = ef.skill("operate forklift", fi="ajaa trukkia")
+    row = ProfileSkill.objects.create(person=person, skill=skill, status=ProfileSkill.Status.CONFIRMED)
+    SkillEvidence.objects.create(profile_skill=row, kind="text", text="trukkikortti")
+    LanguageSkill.objects.create(person=person, language="fi", level="B1", listening="B2")
+    Education.objects.create(person=person, level="6", isced_field="06", title="BSc Computer Engineering")
+    OccupationHeld.objects.create(person=person, title="Varastotyöntekijä", employer="Logistiikka Oy")
+
+    response = _login(client, world.user_a, "fi").get(reverse("competences:me"))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Osaamiseni" in body
+    assert "ajaa trukkia" in body and "trukkikortti" in body
+    assert "Suomi" in body and "B2" in body
+    assert "BSc Computer Engineering" in body and "Varastotyöntekijä" in body
+    assert not AuditEvent.objects.filter(person_id=person.pk, action="read").exists()  # own reads not logged
+
+
+def test_coordinator_read_is_audited_and_other_partner_gets_404(client, world):
+    url = reverse("competences:profile", args=[world.part_a.person_id])
+    assert _login(client, world.coord_a).get(url).status_code == 200
+    event = AuditEvent.objects.get(person_id=world.part_a.person_id, action="read")
+    assert event.partner_id == world.a.pk and event.fields == ["competence_profile"]
+    client.logout()
+    assert _login(client, world.coord_b).get(url).status_code == 404
+
+
+def test_suggest_from_text_then_confirm_selected(client, world):
+    cf.ranker_concepts()
+    _login(client, world.user_a)
+    person_id = world.part_a.person_id
+    response = client.post(
+        reverse("competences:suggest", args=[person_id]), {"text": cf.ENGLISH_TEXT, "language": "en"}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "competences:review", args=[person_id]
+    )
+    page = client.get(response["Location"])
+    assert "operate forklift" in page.content.decode()
+    forklift = ProfileSkill.objects.get(person_id=person_id, skill__uri=cf.FORKLIFT)
+    sql = ProfileSkill.objects.get(person_id=person_id, skill__uri=cf.SQL)
+
+    client.post(
+        reverse("competences:review", args=[person_id]), {"skill": [forklift.pk], "decision": "confirm"}
+    )
+    client.post(reverse("competences:review", args=[person_id]), {"skill": [sql.pk], "decision": "reject"})
+
+    forklift.refresh_from_db(), sql.refresh_from_db()
+    assert forklift.status == "confirmed" and forklift.decided_by == world.user_a
+    assert sql.status == "rejected"
+
+
+def test_cv_upload_with_a_wrong_type_shows_the_error_in_swedish(client, world):
+    _login(client, world.user_a, "sv")
+    upload = SimpleUploadedFile(
+        "cv.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), content_type="application/pdf"
+    )
+    response = client.post(
+        reverse("competences:suggest", args=[world.part_a.person_id]),
+        {"file": upload, "language": "en", "upload": "1"},
+    )
+    assert response.status_code == 400
+    assert "Ladda upp en PDF" in response.content.decode()
+    assert not ProfileSkill.objects.filter(person_id=world.part_a.person_id).exists()
+
+
+def test_cv_upload_pdf_gives_suggestions(client, world):
+    cf.ranker_concepts()
+    _login(client, world.coord_a)
+    upload = SimpleUploadedFile(
+        "cv.bin", cf.pdf_bytes(cf.ENGLISH_TEXT), content_type="application/octet-stream"
+    )
+    response = client.post(
+        reverse("competences:suggest", args=[world.part_a.person_id]), {"file": upload, "language": "en"}
+    )
+    assert response.status_code == 302
+    row = ProfileSkill.objects.get(person_id=world.part_a.person_id, skill__uri=cf.FORKLIFT)
+    assert row.evidence.get().kind == "cv" and row.evidence.get().created_by == world.coord_a
+
+
+def test_job_page_polls_while_working_and_goes_to_review_when_done(client, world):
+    _login(client, world.user_a)
+    job = SuggestionJob.objects.create(person=world.part_a.person, source="cv", language="en")
+    url = reverse("competences:job", args=[world.part_a.person_id, job.pk])
+    page = client.get(url).content.decode()
+    assert 'hx-trigger="every 2s"' in page and 'http-equiv="refresh"' in page
+    job.status = SuggestionJob.Status.DONE
+    job.save()
+    assert client.get(url)["Location"] == reverse("competences:review", args=[world.part_a.person_id])
+    assert client.get(url, headers={"HX-Request": "true"})["HX-Redirect"] == url
+
+
+def test_add_skill_by_search_with_and_without_htmx(client, world):
+    ef.skill("weld metal", fi="hitsata metallia")
+    _login(client, world.user_a, "fi")
+    url = reverse("competences:add_skill", args=[world.part_a.person_id])
+    full = client.get(url, {"q": "hitsata"}).content.decode()
+    assert "<h1>" in full and "hitsata metallia" in full
+    partial = client.get(url, {"q": "hitsata"}, headers={"HX-Request": "true"}).content.decode()
+    assert "<h1>" not in partial and "hitsata metallia" in partial
+    concept = ef.skill("weld metal")
+    response = client.post(url, {"skill": concept.pk})
+    assert response["Location"] == reverse("competences:me")
+    assert ProfileSkill.objects.get(person=world.part_a.person, skill=concept).status == "confirmed"
+
+
+def test_remove_skill(client, world):
+    row = ProfileSkill.objects.create(
+        person=world.part_a.person, skill=ef.skill("welding"), status=ProfileSkill.Status.CONFIRMED
+    )
+    _login(client, world.coord_a)
+    response = client.post(reverse("competences:remove_skill", args=[world.part_a.person_id, row.pk]))
+    assert response["Location"] == reverse("competences:profile", args=[world.part_a.person_id])
+    row.refresh_from_db()
+    assert row.status == "rejected"
+
+
+def test_languages_education_occupations_forms(client, world):
+    _login(client, world.user_a)
+    pid = world.part_a.person_id
+    r = client.post(
+        reverse("competences:languages", args=[pid]),
+        {"language": "ar", "level": "native", "listening": "", "writing": ""},
+    )
+    assert r.status_code == 302
+    r = client.post(reverse("competences:languages", args=[pid]), {"language": "xx", "level": "B1"})
+    assert r.status_code == 400 and "Unknown language code" in r.content.decode()
+    r = client.post(
+        reverse("competences:education", args=[pid]),
+        {"level": "7", "isced_field": "01", "title": "MA", "country": "IQ", "year_completed": "2012"},
+    )
+    assert r.status_code == 302
+    cook = ef.occupation("cook", essential=(ef.skill("prepare food"),))
+    r = client.post(
+        reverse("competences:occupations", args=[pid]) + f"?occupation={cook.pk}",
+        {"occupation": cook.pk, "employer": "Hotel", "start_year": "2015", "end_year": "2020"},
+    )
+    assert r.status_code == 302
+    r = client.post(reverse("competences:occupations", args=[pid]), {"title": "", "employer": "X"})
+    assert r.status_code == 400
+    person = world.part_a.person
+    assert person.languages.get().level == "native"
+    assert person.educations.get().country == "IQ"
+    assert person.occupations_held.get().occupation == cook
+    assert (
+        ProfileSkill.objects.get(person=person, skill__uri__contains="skill").evidence.get().kind
+        == "occupation"
+    )
+
+
+def test_print_view_and_pdf_with_unicode_names(client, world):
+    person = world.part_a.person
+    person.first_name, person.last_name = "Äïšá", "أمينة"
+    person.save()
+    ProfileSkill.objects.create(person=person, skill=ef.skill("customer service"), status="confirmed")
+    _login(client, world.coord_a)
+    page = client.get(reverse("competences:print", args=[person.pk])).content.decode()
+    assert "@media print" in page and "customer service" in page
+    response = client.get(reverse("competences:pdf", args=[person.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = PdfReader(BytesIO(response.content)).pages[0].extract_text()
+    assert "Äïšá" in text and "customer service" in text
+
+
+def test_apps_add_sections_to_the_profile(client, world, settings):
+    from pathlib import Path
+
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"],
+        }
+    ]
+    register_section(
+        "test-section",
+        template="competences/tests_section.html",
+        context=lambda person, access, request: {"who": person.first_name},
+    )
+    try:
+        body = _login(client, world.user_a).get(reverse("competences:me")).content.decode()
+    finally:
+        unregister_section("test-section")
+    assert "Section for Amina" in body
