@@ -174,7 +174,11 @@ DIGCOMP_2_2 = _framework(
     source="Vuorikari, R., Kluzer, S. and Punie, Y., DigComp 2.2, JRC128415, Publications Office of the EU, 2022",
     areas=[
         (
-            T("Informaatio- ja datalukutaito", "Informations- och datakompetens", "Information and data literacy"),
+            T(
+                "Informaatio- ja datalukutaito",
+                "Informations- och datakompetens",
+                "Information and data literacy",
+            ),
             [
                 (
                     T(
@@ -291,7 +295,11 @@ DIGCOMP_2_2 = _framework(
             T("Digitaalisen sisällön luominen", "Skapande av digitalt innehåll", "Digital content creation"),
             [
                 (
-                    T("Digitaalisen sisällön kehittäminen", "Utveckla digitalt innehåll", "Developing digital content"),
+                    T(
+                        "Digitaalisen sisällön kehittäminen",
+                        "Utveckla digitalt innehåll",
+                        "Developing digital content",
+                    ),
                     T(
                         "Teen tekstejä, kuvia ja esityksiä tietokoneella tai puhelimella.",
                         "Jag gör texter, bilder och presentationer på dator eller telefon.",
@@ -377,7 +385,11 @@ DIGCOMP_2_2 = _framework(
             T("Ongelmanratkaisu", "Problemlösning", "Problem solving"),
             [
                 (
-                    T("Teknisten ongelmien ratkaiseminen", "Lösa tekniska problem", "Solving technical problems"),
+                    T(
+                        "Teknisten ongelmien ratkaiseminen",
+                        "Lösa tekniska problem",
+                        "Solving technical problems",
+                    ),
                     T(
                         "Selvitän, mikä laitteessa tai sovelluksessa on vialla, ja korjaan sen.",
                         "Jag tar reda på vad som är fel med en enhet eller app och åtgärdar det.",
@@ -582,7 +594,11 @@ ENTRECOMP_1_0 = _framework(
                     ),
                 ),
                 (
-                    T("Motivaatio ja sinnikkyys", "Motivation och uthållighet", "Motivation and perseverance"),
+                    T(
+                        "Motivaatio ja sinnikkyys",
+                        "Motivation och uthållighet",
+                        "Motivation and perseverance",
+                    ),
                     T(
                         "Pysyn tavoitteessani, vaikka tulee vaikeuksia.",
                         "Jag håller fast vid mitt mål även när det blir svårt.",
