@@ -21,7 +21,9 @@ def _assessment_of_a(w: Any) -> str:
 CASES = [
     Case("assessments-framework-list", lambda w: ("get", f"{URL}/frameworks/", None), EVERYONE),
     Case("assessments-framework-detail", lambda w: ("get", f"{URL}/frameworks/digcomp-2.2/", None), EVERYONE),
-    Case("assessments-person-list", lambda w: ("get", f"{URL}/people/{_person_a(w)}/", None), own_person(200)),
+    Case(
+        "assessments-person-list", lambda w: ("get", f"{URL}/people/{_person_a(w)}/", None), own_person(200)
+    ),
     Case(
         "assessments-person-create",
         lambda w: (

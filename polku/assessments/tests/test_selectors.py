@@ -14,7 +14,19 @@ from polku.testing import factories as f
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("user,visible", [("user_a", True), ("coord_a", True), ("admin", True), ("coord_b", False), ("lead", False), ("evaluator", False), ("user_b", False), ("stranger", False)])
+@pytest.mark.parametrize(
+    "user,visible",
+    [
+        ("user_a", True),
+        ("coord_a", True),
+        ("admin", True),
+        ("coord_b", False),
+        ("lead", False),
+        ("evaluator", False),
+        ("user_b", False),
+        ("stranger", False),
+    ],
+)
 def test_who_sees_a_person(world, user, visible):
     access = access_for(getattr(world, user))
     if visible:
@@ -106,7 +118,9 @@ def test_coordinator_sees_only_their_partners_figures_exactly(world):
     area = d.areas[0].delta
     assert (area.people, area.improved, area.mean_change) == (2, 2, 4)
     # a partner filter cannot reach another partner's figures
-    other = selectors.project_deltas(access=access_for(world.coord_a), project=world.project, partner_id=world.b.pk)
+    other = selectors.project_deltas(
+        access=access_for(world.coord_a), project=world.project, partner_id=world.b.pk
+    )
     assert other.partners == [] and other.areas[0].delta.people == 0
 
 
@@ -114,14 +128,18 @@ def test_entrecomp_deltas_and_refusals(world):
     _people(world, world.a, 5)
     with pytest.raises(AccessDenied):
         selectors.project_deltas(access=access_for(world.user_a), project=world.project)
-    d = selectors.project_deltas(access=access_for(world.admin), project=world.project, framework_key="entrecomp")
+    d = selectors.project_deltas(
+        access=access_for(world.admin), project=world.project, framework_key="entrecomp"
+    )
     assert d.exact and d.people_assessed == 0 and len(d.areas) == 3
 
 
 def test_people_with_assessments_partner_isolation(world):
     assessment(world.part_a.person)
     assessment(world.part_b.person)
-    assert [p.pk for p in selectors.people_with_assessments(access=access_for(world.coord_a))] == [world.part_a.person_id]
+    assert [p.pk for p in selectors.people_with_assessments(access=access_for(world.coord_a))] == [
+        world.part_a.person_id
+    ]
     assert selectors.people_with_assessments(access=access_for(world.admin)).count() == 2
     with pytest.raises(AccessDenied):
         selectors.people_with_assessments(access=access_for(world.lead))
