@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-WIDTH = 600
-BAR_SPACE = 440
+WIDTH = 400
+BAR_SPACE = 260
 ROW = 62
 SCALE = 8
 

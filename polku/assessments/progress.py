@@ -70,8 +70,11 @@ def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values)
 
 
-def person_progress(sittings: Iterable[Sitting], framework: Framework) -> PersonProgress:
-    """One person's progress on `framework`; sittings of other people or frameworks must not be passed."""
+def person_progress(
+    sittings: Iterable[Sitting], framework: Framework, *, series: bool = True
+) -> PersonProgress:
+    """One person's progress on `framework`; sittings of other people or frameworks must not be passed.
+    `series=False` leaves out the per-sitting area means (group deltas do not need them)."""
     ordered = _ordered(sittings)
     if len({s.person_id for s in ordered}) > 1:
         raise ValueError("person_progress takes the sittings of one person")
@@ -94,7 +97,7 @@ def person_progress(sittings: Iterable[Sitting], framework: Framework) -> Person
         if first[code][1] is not latest[code][1]
     }
     areas: dict[int, Change] = {}
-    series: dict[int, tuple[float | None, ...]] = {}
+    area_series: dict[int, tuple[float | None, ...]] = {}
     for area in framework.areas:
         codes = [c.code for c in area.competences]
         paired = [changes[c] for c in codes if c in changes]
@@ -102,18 +105,20 @@ def person_progress(sittings: Iterable[Sitting], framework: Framework) -> Person
             areas[area.number] = Change(
                 first=_mean([c.first for c in paired]), latest=_mean([c.latest for c in paired])
             )
+        if not series:
+            continue
         points: list[float | None] = []
         for sitting in ordered:
             levels = [sitting.levels[c] for c in codes if c in sitting.levels]
             points.append(_mean(levels) if levels else None)
-        series[area.number] = tuple(points)
+        area_series[area.number] = tuple(points)
     return PersonProgress(
         framework_key=framework.key,
         sittings=len(ordered),
         competences=changes,
         latest_levels={code: level for code, (level, _s) in latest.items()},
         areas=areas,
-        area_series=series,
+        area_series=area_series,
     )
 
 
@@ -176,7 +181,7 @@ def group_deltas(sittings: Iterable[Sitting], framework: Framework) -> GroupDelt
         if len(person_sittings) < 2:
             continue
         result.people_repeated += 1
-        progress = person_progress(person_sittings, framework)
+        progress = person_progress(person_sittings, framework, series=False)
         for code, change in progress.competences.items():
             if code in result.competences:
                 result.competences[code].add(change)

@@ -86,3 +86,19 @@ def test_group_deltas_on_entrecomp():
     g = group_deltas(sittings, ec)
     assert g.competences[code].mean_change == 3
     assert g.areas[3].mean_latest == 5
+
+
+def test_cli_prints_the_deltas(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from polku.assessments.tests.factories import assessment
+
+    assessment(world.part_a.person, level=2)
+    assessment(world.part_a.person, level=4, days=30)
+    out = StringIO()
+    call_command("assessment_deltas", world.project.code, "--competences", stdout=out)
+    text = out.getvalue()
+    assert "1 assessed, 1 with two or more" in text
+    assert "1 Information and data literacy" in text and "+2.00" in text
