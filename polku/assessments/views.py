@@ -77,16 +77,15 @@ def _history_charts(histories: list[FrameworkHistory], lang: str) -> list[tuple[
     for history in histories:
         chart = level_chart(
             chart_id=f"chart-{history.framework.code}",
-            title=_("%(framework)s: first and latest level per area")
+            title=(
+                _("%(framework)s: first and latest level per area")
+                if history.repeated
+                else _("%(framework)s: level per area")
+            )
             % {"framework": history.framework.name.get(lang)},
-            rows=[
-                (
-                    row.area.name.get(lang),
-                    row.first if row.first is not None else None,
-                    row.latest,
-                )
-                for row in history.areas
-            ],
+            rows=[(row.area.name.get(lang), row.first, row.latest) for row in history.areas],
+            paired=history.repeated,  # one assessment: its levels only, nothing to compare yet
+            latest_label="" if history.repeated else _("Level"),
         )
         out.append((history, chart))
     return out
