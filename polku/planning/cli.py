@@ -10,8 +10,8 @@ The documents (docs/planning.md has examples):
                                     "ends"?}],
                  "learner": {"languages", "mode"?, "today"?, "max_cost"?},
                  "taxonomy": TAXONOMY?, "include_optional"?: true, "time_limit_s"?: 2.0}
-    TAXONOMY:   {"broader": {uri: [uri, …]}, "related"?: {uri: [uri, …]}} or "esco" (the shipped
-                ESCO v1.1.1 broader relations, polku/skills/data/relations.json.gz)
+    TAXONOMY:   {"broader": {uri: [uri, …]}, "related"?: {uri: [uri, …]}, "groups"?: [uri, …]} or
+                "esco" (the shipped ESCO v1.1.1 broader relations and skill groups, polku/skills/data/)
 """
 
 from __future__ import annotations
@@ -113,24 +113,12 @@ def _levels(value: Any, what: str) -> dict[str, str]:
     return {str(k): _str(v, f"the level in {what}") for k, v in _obj(value, what).items()}
 
 
-def esco_taxonomy() -> Taxonomy:
-    """The shipped ESCO v1.1.1 broader relations (skills and skill groups) as a Taxonomy."""
-    import gzip
-
-    from polku.skills.index import DATA_DIR
-
-    with gzip.open(DATA_DIR / "relations.json.gz", "rt", encoding="utf-8") as f:
-        pairs = json.load(f)["broader_skill"]
-    broader: dict[str, list[str]] = {}
-    for narrower, parent in pairs:
-        broader.setdefault(narrower, []).append(parent)
-    return Taxonomy(broader={k: tuple(v) for k, v in broader.items()})
-
-
 def parse_taxonomy(value: Any) -> Taxonomy | None:
     if value is None:
         return None
     if value == "esco":
+        from polku.planning.esco import esco_taxonomy
+
         return esco_taxonomy()
     value = _obj(value, "taxonomy")
     maps = {}
@@ -139,7 +127,8 @@ def parse_taxonomy(value: Any) -> Taxonomy | None:
         maps[key] = {
             _str(k, f"a key of taxonomy.{key}"): _uris(v, f"taxonomy.{key}[{k}]") for k, v in raw.items()
         }
-    return Taxonomy(broader=maps["broader"], related=maps["related"])
+    groups = frozenset(_uris(value.get("groups", []), "taxonomy.groups"))
+    return Taxonomy(broader=maps["broader"], related=maps["related"], groups=groups)
 
 
 def parse_target(value: Any) -> list[TargetSkill]:
