@@ -208,7 +208,7 @@ def _solve(
 ) -> tuple[list[str], bool]:
     if not covers:
         return [], True
-    candidates = cover.dedupe(covers, by_id)
+    candidates = cover.undominated(covers, by_id)
     quick = cover.greedy(candidates, by_id, essential, max_hours)
     if method == "greedy":
         return quick, False
