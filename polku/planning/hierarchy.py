@@ -62,9 +62,11 @@ def narrower_count(taxonomy: Taxonomy, uri: str) -> int:
 
 def covering(taxonomy: Taxonomy | None, built: Iterable[str], wanted: Iterable[str]) -> set[str]:
     """The `wanted` uris that the `built` skills cover: the same skill or a narrower one of it."""
-    wanted_set = set(wanted)
-    got = wanted_set.intersection(built)
+    wanted_set = wanted if isinstance(wanted, set | frozenset) else set(wanted)
+    got = set(wanted_set.intersection(built))
     if taxonomy is not None:
         for uri in built:
-            got |= wanted_set & ancestors(taxonomy, uri)
+            up = ancestors(taxonomy, uri)
+            if up:
+                got |= wanted_set & up
     return got

@@ -48,6 +48,9 @@ COVERS_ESSENTIAL, COVERS_OPTIONAL = "covers-essential", "covers-optional"
 def level_rank(level: object) -> int:
     """0 for A1 … 5 for C2, 6 for a first language; InvalidInput for anything else."""
     if isinstance(level, str):
+        found = _RANK.get(level)
+        if found is not None:
+            return found
         key = level.strip()
         key = key.lower() if key.lower() == "native" else key.upper()
         if key in _RANK:
@@ -153,12 +156,13 @@ def recommend(
             if item.essential:
                 essential.add(item.uri)
 
+    wanted_set = frozenset(wanted_uris)
     excluded: list[Exclusion] = []
     covers: dict[str, frozenset[str]] = {}
     for opp in opps:
         reason = _ineligible(opp, learner, speaks)
         if reason is None:
-            got = covering(taxonomy, opp.skills, wanted_uris)
+            got = covering(taxonomy, opp.skills, wanted_set)
             if got:
                 covers[opp.id] = frozenset(got)
                 continue
