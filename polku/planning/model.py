@@ -88,7 +88,7 @@ class Choice:
 @dataclass(frozen=True)
 class Exclusion:
     opportunity_id: str
-    reason: str  # code: "language-level", "mode", "ended", "cost", "covers-nothing", "not-needed"
+    reason: str  # code: "language-level", "mode", "ended", "cost", "covers-nothing"
 
 
 @dataclass(frozen=True)
