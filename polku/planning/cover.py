@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Mapping
+from typing import Any
 
 from polku.planning.model import Opportunity
 
@@ -165,7 +166,7 @@ def exact(
     deadline = time.monotonic() + time_limit_s
     ids = sorted(covers)
     model = cp_model.CpModel()
-    x = {oid: model.NewBoolVar(f"x{i}") for i, oid in enumerate(ids)}
+    x = {oid: model.new_bool_var(f"x{i}") for i, oid in enumerate(ids)}
     skills = sorted(set().union(*covers.values()))
     by_skill: dict[str, list[str]] = {s: [] for s in skills}
     for oid in ids:
@@ -173,28 +174,30 @@ def exact(
             by_skill[s].append(oid)
     hours = {oid: round(by_id[oid].hours * SCALE) for oid in ids}
     cost = {oid: round(by_id[oid].cost * SCALE) for oid in ids}
-    hours_expr = sum(hours[o] * x[o] for o in ids)
-    cost_expr = sum(cost[o] * x[o] for o in ids)
-    rank_expr = sum((i + 1) * x[o] for i, o in enumerate(ids))
+    chosen_vars = [x[o] for o in ids]
+    weighted = cp_model.LinearExpr.weighted_sum
+    hours_expr = weighted(chosen_vars, [hours[o] for o in ids])
+    cost_expr = weighted(chosen_vars, [cost[o] for o in ids])
+    rank_expr = weighted(chosen_vars, list(range(1, len(ids) + 1)))
 
-    stages = []
+    stages: list[tuple[str, Any]] = []
     if max_hours is None:
         for s in skills:
-            model.AddBoolOr([x[o] for o in by_skill[s]])
+            model.add_bool_or([x[o] for o in by_skill[s]])
     else:
-        y = {s: model.NewBoolVar(f"y{i}") for i, s in enumerate(skills)}
+        y = {s: model.new_bool_var(f"y{i}") for i, s in enumerate(skills)}
         for s in skills:
-            model.AddBoolOr([x[o] for o in by_skill[s]]).OnlyEnforceIf(y[s])
-        model.Add(hours_expr <= math.floor(max_hours * SCALE + 1e-6))
-        stages.append(("max", sum(y[s] for s in skills if s in essential)))
-        stages.append(("max", sum(y[s] for s in skills if s not in essential)))
+            model.add_bool_or([x[o] for o in by_skill[s]]).only_enforce_if(y[s])
+        model.add(hours_expr <= math.floor(max_hours * SCALE + 1e-6))
+        stages.append(("max", cp_model.LinearExpr.sum([y[s] for s in skills if s in essential])))
+        stages.append(("max", cp_model.LinearExpr.sum([y[s] for s in skills if s not in essential])))
     stages += [("min", hours_expr), ("min", cost_expr), ("min", rank_expr)]
     decisive = len(stages) - 2  # coverage and hours decide `optimal`; cost and id ranks only break ties
 
     if hint:
         chosen_hint = set(hint)
         for oid in ids:
-            model.AddHint(x[oid], oid in chosen_hint)
+            model.add_hint(x[oid], oid in chosen_hint)
 
     solution: list[str] | None = None
     optimal = True
@@ -205,30 +208,30 @@ def exact(
                 optimal = False
             break
         if sense == "max":
-            model.Maximize(expr)
+            model.maximize(expr)
         else:
-            model.Minimize(expr)
+            model.minimize(expr)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = left
-        solver.parameters.num_search_workers = 1
+        solver.parameters.num_workers = 1
         solver.parameters.random_seed = 1
         # the LP relaxation makes set cover easy: 0.1 s instead of over 10 s on the benchmark's hardest case
         solver.parameters.linearization_level = 2
-        status = solver.Solve(model)
+        status = solver.solve(model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             if n < decisive:
                 optimal = False
             break
-        solution = [oid for oid in ids if solver.BooleanValue(x[oid])]
+        solution = [oid for oid in ids if solver.boolean_value(x[oid])]
         if status != cp_model.OPTIMAL:
             if n < decisive:
                 optimal = False
             break
-        value = round(solver.ObjectiveValue())
-        model.Add(expr == value)
-        model.ClearHints()
+        value = round(solver.objective_value)
+        model.add(expr == value)
+        model.clear_hints()
         for oid in ids:
-            model.AddHint(x[oid], oid in solution)
+            model.add_hint(x[oid], oid in solution)
     if solution is None:
         return None
     return prune(solution, covers, by_id), optimal

@@ -177,12 +177,12 @@ def recommend(
     order = {uri: i for i, uri in enumerate(wanted_uris)}
     choices = []
     for oid in chosen_set:
-        got = sorted(covers[oid], key=order.__getitem__)
+        closes = sorted(covers[oid], key=order.__getitem__)
         choices.append(
             Choice(
                 opportunity_id=oid,
-                covers=tuple(got),
-                reason=COVERS_ESSENTIAL if essential.intersection(got) else COVERS_OPTIONAL,
+                covers=tuple(closes),
+                reason=COVERS_ESSENTIAL if essential.intersection(closes) else COVERS_OPTIONAL,
             )
         )
     choices.sort(

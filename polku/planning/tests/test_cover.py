@@ -12,7 +12,7 @@ from polku.planning import Gap, GapItem, Learner, Opportunity, recommend
 ANY = Learner(languages={})
 
 
-def gap_of(essential: list[str], optional: list[str] = ()) -> Gap:
+def gap_of(essential: list[str], optional: list[str] | tuple[str, ...] = ()) -> Gap:
     items = [GapItem(u, "", True, "missing", (), "not-in-profile", 3.0) for u in essential]
     items += [GapItem(u, "", False, "missing", (), "not-in-profile", 1.0) for u in optional]
     return Gap(tuple(items), len(essential), 0, len(optional), 0)
