@@ -8,6 +8,7 @@ import gzip
 import json
 from functools import cache
 
+from polku.planning.hierarchy import taxonomy_from_pairs
 from polku.planning.model import TargetSkill, Taxonomy
 from polku.skills.index import DATA_DIR, Esco
 
@@ -20,10 +21,7 @@ def esco_taxonomy() -> Taxonomy:
         pairs = json.load(f)["broader_skill"]
     with gzip.open(DATA_DIR / "groups.jsonl.gz", "rt", encoding="utf-8") as f:
         groups = frozenset(json.loads(line)["uri"] for line in f)
-    broader: dict[str, list[str]] = {}
-    for narrower, parent in pairs:
-        broader.setdefault(narrower, []).append(parent)
-    return Taxonomy(broader={k: tuple(v) for k, v in broader.items()}, groups=groups)
+    return taxonomy_from_pairs(((n, b) for n, b in pairs), groups=groups)
 
 
 def occupation_targets(esco: Esco, occupation: str) -> list[TargetSkill]:
