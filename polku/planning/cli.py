@@ -9,7 +9,8 @@ The documents (docs/planning.md has examples):
                  "opportunities": [{"id", "skills", "hours", "cost"?, "languages"?, "mode"?, "starts"?,
                                     "ends"?}],
                  "learner": {"languages", "mode"?, "today"?, "max_cost"?},
-                 "taxonomy": TAXONOMY?, "include_optional"?: true, "time_limit_s"?: 2.0}
+                 "taxonomy": TAXONOMY?, "include_optional"?: true, "time_limit_s"?: 2.0,
+                 "max_hours"?: null, "method"?: "exact" | "greedy"}
     TAXONOMY:   {"broader": {uri: [uri, …]}, "related"?: {uri: [uri, …]}, "groups"?: [uri, …]} or
                 "esco" (the shipped ESCO v1.1.1 broader relations and skill groups, polku/skills/data/)
 """
@@ -249,6 +250,8 @@ def run_recommend(data: Any) -> dict[str, Any]:
         taxonomy=taxonomy,
         include_optional=include_optional,
         time_limit_s=_number(data.get("time_limit_s", 2.0), "time_limit_s"),
+        max_hours=None if data.get("max_hours") is None else _number(data["max_hours"], "max_hours"),
+        method=_str(data.get("method", "exact"), "method"),
     )
     return recommendation_json(rec)
 

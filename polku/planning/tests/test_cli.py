@@ -82,6 +82,9 @@ def test_recommend_from_target_and_from_a_gap_document(monkeypatch, capsys):
         (RECOMMEND_IN | {"opportunities": [{"id": "x", "skills": []}]}, "hours must be a number"),
         (RECOMMEND_IN | {"learner": {"languages": {}, "today": "1.6.2026"}}, "YYYY-MM-DD"),
         (RECOMMEND_IN | {"taxonomy": {"broader": {"a": "b"}}}, "JSON array"),
+        (RECOMMEND_IN | {"method": "best"}, "method must be exact or greedy"),
+        (RECOMMEND_IN | {"max_hours": -3}, "max_hours must not be negative"),
+        (RECOMMEND_IN | {"time_limit_s": 0}, "time_limit_s must be a positive"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(data, message, monkeypatch, capsys):
@@ -115,3 +118,12 @@ def test_the_esco_taxonomy_by_name(monkeypatch, capsys):
     data = {"target": [{"uri": programming, "essential": True}], "have": [python], "taxonomy": "esco"}
     code, out, _ = run(["gap"], data, monkeypatch, capsys)
     assert code == 0 and json.loads(out)["items"][0]["reason"] == "narrower-skill"
+
+
+def test_budget_and_method(monkeypatch, capsys):
+    code, out, _ = run(["recommend"], RECOMMEND_IN | {"max_hours": 30}, monkeypatch, capsys)
+    rec = json.loads(out)
+    assert code == 0 and [c["opportunity_id"] for c in rec["chosen"]] == ["java-fi"]
+    assert rec["uncovered"] == ["sql"]
+    code, out, _ = run(["recommend"], RECOMMEND_IN | {"method": "greedy"}, monkeypatch, capsys)
+    assert code == 0 and json.loads(out)["optimal"] is False
