@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from polku.planning import cover
 from polku.planning.errors import InvalidInput
@@ -63,7 +65,7 @@ MAX_COST = 100_000_000.0
 
 
 def _number(value: object, what: str, most: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal) or not math.isfinite(value):
         raise InvalidInput(f"{what} must be a finite number")
     if value < 0:
         raise InvalidInput(f"{what} must not be negative")
@@ -78,7 +80,7 @@ def _check_learner(learner: Learner) -> dict[str, int]:
     if learner.mode is not None and learner.mode not in MODES:
         raise InvalidInput(f"unknown mode {learner.mode!r}; use one of {', '.join(MODES)}")
     if learner.max_cost is not None:
-        _number(learner.max_cost, "max_cost", MAX_COST)
+        _number(learner.max_cost, "max_cost", MAX_COST)  # compared as given: Decimal and float compare fine
     if learner.today is not None and not isinstance(learner.today, date):
         raise InvalidInput("today must be a date")
     return {str(lang).strip().lower(): level_rank(level) for lang, level in learner.languages.items()}
@@ -91,8 +93,10 @@ def _check_opportunities(opportunities: Sequence[Opportunity]) -> list[Opportuni
             raise InvalidInput("each opportunity must be an Opportunity")
         if not isinstance(opp.id, str) or not opp.id:
             raise InvalidInput("an opportunity has an empty id")
-        _number(opp.hours, f"hours of opportunity {opp.id}", MAX_HOURS)
-        _number(opp.cost, f"cost of opportunity {opp.id}", MAX_COST)
+        hours = _number(opp.hours, f"hours of opportunity {opp.id}", MAX_HOURS)
+        cost = _number(opp.cost, f"cost of opportunity {opp.id}", MAX_COST)
+        if type(opp.hours) is not float or type(opp.cost) is not float:  # e.g. Decimal from the database
+            opp = replace(opp, hours=hours, cost=cost)
         if opp.mode not in MODES:
             raise InvalidInput(
                 f"opportunity {opp.id}: unknown mode {opp.mode!r}; use one of {', '.join(MODES)}"

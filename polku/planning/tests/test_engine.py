@@ -166,3 +166,20 @@ def test_bad_input_is_invalid_input(opportunity, learner):
     gap = analyse_gap(target=[TargetSkill("java", True)], have=[], taxonomy=TAX)
     with pytest.raises(InvalidInput):
         recommend(gap=gap, opportunities=[opportunity], learner=learner)
+
+
+def test_decimal_hours_and_cost_from_the_database_are_accepted():
+    from decimal import Decimal
+    from typing import Any
+
+    hours: Any = Decimal("2.5")
+    cost: Any = Decimal("10")
+    limit: Any = Decimal("20")
+    gap = analyse_gap(target=[TargetSkill("java", True)], have=[], taxonomy=TAX)
+    rec = recommend(
+        gap=gap,
+        opportunities=[Opportunity(id="j", skills=frozenset({"java"}), hours=hours, cost=cost)],
+        learner=Learner(languages={}, max_cost=limit),
+    )
+    assert (rec.total_hours, rec.total_cost) == (2.5, 10.0)
+    assert type(rec.total_hours) is float
