@@ -173,3 +173,39 @@ def test_exact_agrees_with_brute_force_and_greedy_is_never_better(instance):
         others = set().union(*(by_id[o.opportunity_id].skills for o in rec.chosen if o is not c))
         assert by_id[c.opportunity_id].skills & {i.uri for i in gap.items} - others
     assert rec == recommend(gap=gap, opportunities=opps[::-1], learner=ANY, max_hours=max_hours)
+
+
+def test_out_of_time_falls_back_to_the_greedy_with_optimal_false():
+    gap = gap_of(["1", "2", "3", "4", "5", "6"])
+    rec = recommend(gap=gap, opportunities=trap(), learner=ANY, time_limit_s=1e-9)
+    assert rec.optimal is False and rec.uncovered == ()
+    assert rec.total_hours in (6.6, 7.0)
+
+
+def test_without_a_solver_answer_the_greedy_stands(monkeypatch):
+    from polku.planning import cover
+
+    monkeypatch.setattr(cover, "exact", lambda *args, **kwargs: None)
+    rec = recommend(gap=gap_of(["1", "2", "3", "4", "5", "6"]), opportunities=trap(), learner=ANY)
+    assert (rec.total_hours, rec.optimal) == (7.0, False)
+
+
+def test_duplicate_opportunities_count_once_and_conflicting_ids_are_refused():
+    import pytest
+
+    from polku.planning import InvalidInput
+
+    same = Opportunity(id="a", skills=frozenset({"1"}), hours=1)
+    rec = recommend(gap=gap_of(["1"]), opportunities=[same, same], learner=ANY)
+    assert [c.opportunity_id for c in rec.chosen] == ["a"] and rec.total_hours == 1
+    with pytest.raises(InvalidInput, match="two different opportunities"):
+        recommend(
+            gap=gap_of(["1"]),
+            opportunities=[same, Opportunity(id="a", skills=frozenset(), hours=2)],
+            learner=ANY,
+        )
+
+
+def test_an_empty_gap_chooses_nothing():
+    rec = recommend(gap=gap_of([]), opportunities=trap(), learner=ANY)
+    assert rec.chosen == () and rec.optimal and {e.reason for e in rec.excluded} == {"covers-nothing"}
