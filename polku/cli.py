@@ -16,6 +16,7 @@ ENGINE_COMMANDS = {
     "match": "polku.matching.cli",
     "skills": "polku.skills.cli",
     "occupations": "polku.skills.cli_occupations",
+    "plan": "polku.planning.cli",
 }
 
 
