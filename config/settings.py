@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "polku.surveys",
     "polku.esco",
     "polku.competences",
+    "polku.assessments",
     "polku.demo",
 ]
 

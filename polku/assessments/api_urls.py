@@ -1,0 +1,33 @@
+from django.urls import path
+
+from polku.assessments.api import (
+    AssessmentDetailApi,
+    FrameworkDetailApi,
+    FrameworkListApi,
+    PersonAssessmentListApi,
+    PersonProgressApi,
+    ProjectDeltasApi,
+)
+
+urlpatterns = [
+    path("assessments/frameworks/", FrameworkListApi.as_view(), name="assessments-framework-list"),
+    path(
+        "assessments/frameworks/<str:key>/", FrameworkDetailApi.as_view(), name="assessments-framework-detail"
+    ),
+    path(
+        "assessments/people/<int:person_id>/",
+        PersonAssessmentListApi.as_view(),
+        name="assessments-person-list",
+    ),
+    path(
+        "assessments/people/<int:person_id>/progress/",
+        PersonProgressApi.as_view(),
+        name="assessments-person-progress",
+    ),
+    path("assessments/<int:pk>/", AssessmentDetailApi.as_view(), name="assessments-detail"),
+    path(
+        "assessments/projects/<str:code>/deltas/",
+        ProjectDeltasApi.as_view(),
+        name="assessments-project-deltas",
+    ),
+]
