@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "polku.esco",
     "polku.competences",
     "polku.assessments",
+    "polku.learning",
     "polku.demo",
 ]
 

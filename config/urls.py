@@ -25,6 +25,7 @@ urlpatterns = [
     path("outcomes/", include("polku.outcomes.urls")),
     path("peer-groups/", include("polku.peergroups.urls")),
     path("assessments/", include("polku.assessments.urls")),
+    path("learning/", include("polku.learning.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
