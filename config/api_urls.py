@@ -105,3 +105,7 @@ urlpatterns += surveys_api_urls.urlpatterns
 from polku.reporting import api_urls as reporting_api_urls  # noqa: E402
 
 urlpatterns += reporting_api_urls.urlpatterns
+
+from polku.learning import api_urls as learning_api_urls  # noqa: E402
+
+urlpatterns += learning_api_urls.urlpatterns

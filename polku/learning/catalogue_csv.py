@@ -139,9 +139,7 @@ def parse_row(row: Row) -> None:
         values["cost"] = Decimal(0)
     for name in ("self_paced", "active"):
         text = raw.get(name, "").strip().lower()
-        if name == "active" and not text:
-            values[name] = True
-        elif text in YES:
+        if (name == "active" and not text) or text in YES:
             values[name] = True
         elif text in NO:
             values[name] = False
@@ -151,7 +149,10 @@ def parse_row(row: Row) -> None:
         text = raw.get(name, "")
         values[name] = parse_date(text) if text else None
         if text and values[name] is None:
-            row.errors.append(_("%(column)s: “%(value)s” is not a date such as 2026-03-01.") % {"column": name, "value": text})
+            row.errors.append(
+                _("%(column)s: “%(value)s” is not a date such as 2026-03-01.")
+                % {"column": name, "value": text}
+            )
     values["skills"] = split(raw.get("skills", ""))
     values["competences"] = split(raw.get("competences", ""))
 

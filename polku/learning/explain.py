@@ -17,7 +17,6 @@ from polku.esco.selectors import preferred_labels
 from polku.learning.models import LearningOpportunity
 
 
-
 def labels_for(uris: Iterable[str], language: str) -> dict[str, str]:
     """ESCO uri → preferred label in `language` (the uri itself where ESCO has no label)."""
     uris = set(uris)
@@ -39,12 +38,16 @@ def gap_sentence(item: dict[str, Any], labels: dict[str, str]) -> str:
             "skill": skill,
         }
     if reason == "broader-skill":
-        return _("Partly covered: your profile has the broader skill %(others)s, but not %(skill)s itself.") % {
+        return _(
+            "Partly covered: your profile has the broader skill %(others)s, but not %(skill)s itself."
+        ) % {
             "others": others,
             "skill": skill,
         }
     if reason == "sibling-skill":
-        return _("Partly covered: your profile has %(others)s, a skill of the same small group as %(skill)s.") % {
+        return _(
+            "Partly covered: your profile has %(others)s, a skill of the same small group as %(skill)s."
+        ) % {
             "others": others,
             "skill": skill,
         }
@@ -54,12 +57,18 @@ def gap_sentence(item: dict[str, Any], labels: dict[str, str]) -> str:
             "skill": skill,
         }
     if essential:
-        return _("Missing: %(skill)s is essential for the goal and not in your profile yet.") % {"skill": skill}
-    return _("Missing: %(skill)s is useful for the goal (optional) and not in your profile yet.") % {"skill": skill}
+        return _("Missing: %(skill)s is essential for the goal and not in your profile yet.") % {
+            "skill": skill
+        }
+    return _("Missing: %(skill)s is useful for the goal (optional) and not in your profile yet.") % {
+        "skill": skill
+    }
 
 
 def status_label(status: str) -> str:
-    return {"covered": _("Covered"), "partial": _("Partly covered"), "missing": _("Missing")}.get(status, status)
+    return {"covered": _("Covered"), "partial": _("Partly covered"), "missing": _("Missing")}.get(
+        status, status
+    )
 
 
 def choice_sentence(reason: str, covers: Iterable[str], labels: dict[str, str]) -> str:
@@ -75,10 +84,13 @@ def choice_sentence(reason: str, covers: Iterable[str], labels: dict[str, str]) 
 
 def exclusion_sentence(reason: str, opportunity: LearningOpportunity | None, learner_mode: str = "") -> str:
     if reason == "language-level":
-        needed = ", ".join(f"{lang} {level}" for lang, level in sorted((opportunity.languages if opportunity else {}).items()))
-        return _("Not proposed: it is taught in %(languages)s, and your language levels do not reach that yet.") % {
-            "languages": needed
-        }
+        needed = ", ".join(
+            f"{lang} {level}"
+            for lang, level in sorted((opportunity.languages if opportunity else {}).items())
+        )
+        return _(
+            "Not proposed: it is taught in %(languages)s, and your language levels do not reach that yet."
+        ) % {"languages": needed}
     if reason == "mode":
         return _("Not proposed: it is %(mode)s, and the plan prefers another way of studying.") % {
             "mode": opportunity.get_mode_display().lower() if opportunity else ""
@@ -121,6 +133,12 @@ def gap_rows(gap: dict[str, Any], language: str) -> list[GapRow]:
 
 def exclusions(gap: dict[str, Any], language: str) -> list[tuple[LearningOpportunity, str]]:
     """Opportunities the engine left out for a reason worth telling (not those that build nothing needed)."""
-    excluded = [e for e in gap.get("recommendation", {}).get("excluded", []) if e["reason"] != "covers-nothing"]
+    excluded = [
+        e for e in gap.get("recommendation", {}).get("excluded", []) if e["reason"] != "covers-nothing"
+    ]
     found = LearningOpportunity.objects.in_bulk([e["opportunity"] for e in excluded])
-    return [(found[e["opportunity"]], exclusion_sentence(e["reason"], found[e["opportunity"]])) for e in excluded if e["opportunity"] in found]
+    return [
+        (found[e["opportunity"]], exclusion_sentence(e["reason"], found[e["opportunity"]]))
+        for e in excluded
+        if e["opportunity"] in found
+    ]

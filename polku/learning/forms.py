@@ -19,7 +19,7 @@ def competence_choices(language: str) -> list[tuple[str, str]]:
 
 
 def parse_languages(text: str) -> dict[str, str]:
-    """"fi:B1, en:B2" as {"fi": "B1", "en": "B2"}; what is not understood is kept so the service reports it."""
+    """ "fi:B1, en:B2" as {"fi": "B1", "en": "B2"}; what is not understood is kept so the service reports it."""
     found: dict[str, str] = {}
     levels = {v.lower(): v for v in Cefr.values}
     for part in re.split(r"[,;|\n]+", text):
@@ -43,15 +43,23 @@ def split_uris(text: str) -> list[str]:
 
 class OpportunityForm(forms.Form):
     owner = forms.ChoiceField(label=_("offered by"))
-    code = forms.CharField(label=_("code"), max_length=80, help_text=_("A short unique key, e.g. forklift-card-2026"))
+    code = forms.CharField(
+        label=_("code"), max_length=80, help_text=_("A short unique key, e.g. forklift-card-2026")
+    )
     kind = forms.ChoiceField(label=_("kind"), choices=LearningOpportunity.Kind.choices)
     provider = forms.CharField(label=_("provider"), max_length=200)
     title_fi = forms.CharField(label=_("title (Finnish)"), max_length=200, required=False)
     title_sv = forms.CharField(label=_("title (Swedish)"), max_length=200, required=False)
     title_en = forms.CharField(label=_("title (English)"), max_length=200, required=False)
-    description_fi = forms.CharField(label=_("description (Finnish)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    description_sv = forms.CharField(label=_("description (Swedish)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    description_en = forms.CharField(label=_("description (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description_fi = forms.CharField(
+        label=_("description (Finnish)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    description_sv = forms.CharField(
+        label=_("description (Swedish)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    description_en = forms.CharField(
+        label=_("description (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     languages = forms.CharField(
         label=_("teaching languages"),
         required=False,
@@ -59,7 +67,9 @@ class OpportunityForm(forms.Form):
     )
     mode = forms.ChoiceField(label=_("mode"), choices=Mode.choices)
     hours = forms.DecimalField(label=_("hours"), min_value=0, max_digits=6, decimal_places=1)
-    ects = forms.DecimalField(label=_("ECTS credits"), min_value=0, max_digits=5, decimal_places=1, required=False)
+    ects = forms.DecimalField(
+        label=_("ECTS credits"), min_value=0, max_digits=5, decimal_places=1, required=False
+    )
     cost = forms.DecimalField(label=_("cost (EUR)"), min_value=0, max_digits=8, decimal_places=2, initial=0)
     self_paced = forms.BooleanField(label=_("self-paced (no dates)"), required=False)
     starts_on = forms.DateField(label=_("starts"), widget=DateInput(), required=False)
@@ -122,7 +132,9 @@ class PlanForm(forms.Form):
     occupation = forms.CharField(
         label=_("target occupation"), required=False, help_text=_("Type a few letters of the occupation")
     )
-    target = forms.ChoiceField(label=_("which occupation do you mean?"), required=False, widget=forms.RadioSelect)
+    target = forms.ChoiceField(
+        label=_("which occupation do you mean?"), required=False, widget=forms.RadioSelect
+    )
     business_goal = forms.CharField(
         label=_("business goal"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -157,7 +169,9 @@ class ItemStatusForm(forms.Form):
 class CompletionForm(forms.Form):
     completed_on = forms.DateField(label=_("completed on"), widget=DateInput())
     grade = forms.CharField(label=_("grade"), max_length=40, required=False)
-    note = forms.CharField(label=_("evidence note"), max_length=500, required=False, help_text=_("E.g. the certificate number"))
+    note = forms.CharField(
+        label=_("evidence note"), max_length=500, required=False, help_text=_("E.g. the certificate number")
+    )
 
 
 class MilestoneForm(forms.Form):
@@ -181,10 +195,18 @@ class CommentForm(forms.Form):
 class MoocImportForm(forms.Form):
     partner = forms.ChoiceField(label=_("participants of"))
     file = forms.FileField(label=_("CSV export of the MOOC platform"))
-    email_column = forms.CharField(label=_("e-mail column"), required=False, help_text=_("Empty: recognised from the header"))
-    course_column = forms.CharField(label=_("course column"), required=False, help_text=_("Empty: recognised from the header"))
-    date_column = forms.CharField(label=_("completion date column"), required=False, help_text=_("Empty: recognised from the header"))
-    grade_column = forms.CharField(label=_("grade column"), required=False, help_text=_("Empty: recognised from the header"))
+    email_column = forms.CharField(
+        label=_("e-mail column"), required=False, help_text=_("Empty: recognised from the header")
+    )
+    course_column = forms.CharField(
+        label=_("course column"), required=False, help_text=_("Empty: recognised from the header")
+    )
+    date_column = forms.CharField(
+        label=_("completion date column"), required=False, help_text=_("Empty: recognised from the header")
+    )
+    grade_column = forms.CharField(
+        label=_("grade column"), required=False, help_text=_("Empty: recognised from the header")
+    )
 
     def __init__(self, *args: Any, partners: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

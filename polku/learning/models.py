@@ -178,7 +178,9 @@ class PlanItem(TimeStamped):
         related_name="plan_items",
         verbose_name=_("learning opportunity"),
     )
-    text = models.CharField(_("item"), max_length=300, blank=True, help_text=_("For an item outside the catalogue"))
+    text = models.CharField(
+        _("item"), max_length=300, blank=True, help_text=_("For an item outside the catalogue")
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.MANUAL)
@@ -193,7 +195,8 @@ class PlanItem(TimeStamped):
         verbose_name_plural = _("plan items")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(opportunity__isnull=False) | ~models.Q(text=""), name="learning_item_has_subject"
+                condition=models.Q(opportunity__isnull=False) | ~models.Q(text=""),
+                name="learning_item_has_subject",
             ),
         ]
 
@@ -257,7 +260,9 @@ class Completion(TimeStamped):
         MANUAL = "manual", _("Marked by hand")
         IMPORT = "import", _("Imported from a MOOC platform")
 
-    person = models.ForeignKey("participants.Person", on_delete=models.CASCADE, related_name="learning_completions")
+    person = models.ForeignKey(
+        "participants.Person", on_delete=models.CASCADE, related_name="learning_completions"
+    )
     opportunity = models.ForeignKey(LearningOpportunity, on_delete=models.PROTECT, related_name="completions")
     completed_on = models.DateField(_("completed"))
     grade = models.CharField(_("grade"), max_length=40, blank=True)

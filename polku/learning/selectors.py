@@ -20,7 +20,6 @@ from polku.learning.models import Completion, LearningOpportunity, Plan
 from polku.participants.models import Participation, Person
 from polku.projects.models import Partner, Project
 
-
 # --- catalogue ---------------------------------------------------------------------------------
 
 
@@ -42,7 +41,9 @@ def owner_choices(access: Access) -> list[tuple[str, str]]:
     choices: list[tuple[str, str]] = []
     if access.is_admin:
         choices.append(("platform", "platform"))
-    projects = Project.objects.all() if access.is_admin else Project.objects.filter(pk__in=access.lead_project_ids)
+    projects = (
+        Project.objects.all() if access.is_admin else Project.objects.filter(pk__in=access.lead_project_ids)
+    )
     for project in projects.order_by("code"):
         choices.append((f"project:{project.pk}", f"{project.code} {project.name}"))
     partners = Partner.objects.select_related("organisation", "project")
@@ -81,7 +82,9 @@ def opportunity_list(
     """
     rows = LearningOpportunity.objects.filter(is_active=True)
     if include_inactive:
-        rows = LearningOpportunity.objects.filter(Q(is_active=True) | (Q(is_active=False) & _editable_filter(access)))
+        rows = LearningOpportunity.objects.filter(
+            Q(is_active=True) | (Q(is_active=False) & _editable_filter(access))
+        )
     if language:
         rows = rows.filter(languages__has_key=language)
     if mode:
@@ -90,7 +93,9 @@ def opportunity_list(
         rows = rows.filter(kind=kind)
     if skill:
         text = " ".join(skill.lower().split())
-        rows = rows.filter(Q(skills__labels__search_text__contains=text) | Q(skills__uri=skill.strip())).distinct()
+        rows = rows.filter(
+            Q(skills__labels__search_text__contains=text) | Q(skills__uri=skill.strip())
+        ).distinct()
     return rows.select_related("partner__organisation", "project").prefetch_related("skills").order_by("code")
 
 
@@ -129,7 +134,9 @@ def broader_map(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
         frontier -= set(found)
         if not frontier:
             break
-        pairs = Broader.objects.filter(narrower__uri__in=frontier).values_list("narrower__uri", "broader__uri")
+        pairs = Broader.objects.filter(narrower__uri__in=frontier).values_list(
+            "narrower__uri", "broader__uri"
+        )
         links: dict[str, list[str]] = {uri: [] for uri in frontier}
         for narrower, broader in pairs:
             links[narrower].append(broader)
@@ -182,7 +189,11 @@ def plan_list(*, access: Access, person_id: int | None = None) -> QuerySet[Plan]
     plans = _visible_plans(access)
     if person_id is not None:
         plans = plans.filter(person_id=person_id)
-    return plans.select_related("person", "target").annotate(item_count=Count("items", distinct=True))
+    return (
+        plans.select_related("person", "target")
+        .annotate(item_count=Count("items", distinct=True))
+        .order_by("-updated_at", "-id")
+    )
 
 
 def plan_get(*, access: Access, pk: int, actor: User | None = None, audit: bool = True) -> Plan:
@@ -226,7 +237,9 @@ def plan_counts(*, access: Access, project: Project) -> list[dict]:
     if not can_view_plan_counts(access, project):
         raise Http404
     rows = []
-    partners = Partner.objects.filter(project=project).select_related("organisation").order_by("organisation__name")
+    partners = (
+        Partner.objects.filter(project=project).select_related("organisation").order_by("organisation__name")
+    )
     for partner in partners:
         if not access.can_view_partner_counts(project.pk, partner.pk):
             continue

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.validators import URLValidator
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -107,7 +107,7 @@ class Owner:
 
 
 def owner_from_key(key: str) -> Owner:
-    """"partner:<id>", "project:<id>" or "platform" as an Owner; ApplicationError for anything else."""
+    """ "partner:<id>", "project:<id>" or "platform" as an Owner; ApplicationError for anything else."""
     kind, _sep, pk = (key or "").partition(":")
     if kind == "platform" and not pk:
         return Owner()
@@ -120,14 +120,18 @@ def owner_from_key(key: str) -> Owner:
             project = Project.objects.filter(pk=int(pk)).first()
             if project is not None:
                 return Owner(project=project)
-    raise ApplicationError(_("Choose who offers the opportunity."), field_errors={"owner": [_("Choose an owner.")]})
+    raise ApplicationError(
+        _("Choose who offers the opportunity."), field_errors={"owner": [_("Choose an owner.")]}
+    )
 
 
 def can_own(access: Access, owner: Owner) -> bool:
     if access.is_admin:
         return True
     if owner.partner is not None:
-        return access.can_manage_partner(owner.partner.pk) or access.can_manage_project(owner.partner.project_id)
+        return access.can_manage_partner(owner.partner.pk) or access.can_manage_project(
+            owner.partner.project_id
+        )
     if owner.project is not None:
         return access.can_manage_project(owner.project.pk)
     return False
@@ -137,7 +141,9 @@ def can_create_opportunities(access: Access) -> bool:
     return access.is_admin or bool(access.coordinator_partner_ids or access.lead_project_ids)
 
 
-def check_opportunity(values: dict[str, Any], skill_uris: Sequence[str]) -> tuple[dict[str, list[str]], list[Concept]]:
+def check_opportunity(
+    values: dict[str, Any], skill_uris: Sequence[str]
+) -> tuple[dict[str, list[str]], list[Concept]]:
     """Field errors of an opportunity's values (in the user's language) and the ESCO skills found."""
     errors: dict[str, list[str]] = {}
 
@@ -155,7 +161,9 @@ def check_opportunity(values: dict[str, Any], skill_uris: Sequence[str]) -> tupl
     if not any(str(values.get(f"title_{lang}", "")).strip() for lang in ("fi", "sv", "en")):
         add("title_fi", _("Give a title in at least one language."))
     for language, level in (values.get("languages") or {}).items():
-        if not (language.isalpha() and len(language) in LANGUAGE_CODE_LENGTH and language == language.lower()):
+        if not (
+            language.isalpha() and len(language) in LANGUAGE_CODE_LENGTH and language == language.lower()
+        ):
             add("languages", _("“%(code)s” is not a language code such as fi or en.") % {"code": language})
         if level not in LEVELS:
             add(
@@ -185,7 +193,8 @@ def check_opportunity(values: dict[str, Any], skill_uris: Sequence[str]) -> tupl
         if not frameworks.is_competence_code(code):
             add(
                 "competences",
-                _("“%(code)s” is not a DigComp or EntreComp competence code such as digcomp-2.2:1.1.") % {"code": code},
+                _("“%(code)s” is not a DigComp or EntreComp competence code such as digcomp-2.2:1.1.")
+                % {"code": code},
             )
     uris = list(dict.fromkeys(u.strip() for u in skill_uris if u.strip()))
     concepts = {c.uri: c for c in Concept.objects.filter(uri__in=uris, kind__in=["skill", "skill-group"])}
@@ -196,7 +205,11 @@ def check_opportunity(values: dict[str, Any], skill_uris: Sequence[str]) -> tupl
 
 
 def _is_slug(text: str) -> bool:
-    return bool(text) and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in text) and text == text.lower()
+    return (
+        bool(text)
+        and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in text)
+        and text == text.lower()
+    )
 
 
 @transaction.atomic
@@ -210,7 +223,9 @@ def opportunity_save(
     opportunity: LearningOpportunity | None = None,
 ) -> LearningOpportunity:
     """Create or change an opportunity: the owner must be one the user may manage; all checks first."""
-    if not can_own(access, owner) or (opportunity is not None and not selectors.can_edit_opportunity(access, opportunity)):
+    if not can_own(access, owner) or (
+        opportunity is not None and not selectors.can_edit_opportunity(access, opportunity)
+    ):
         raise AccessDenied(_("You can edit only the opportunities of your own partner or project."))
     errors, concepts = check_opportunity(values, skill_uris)
     clash = LearningOpportunity.objects.filter(code=values.get("code", ""))
@@ -219,7 +234,9 @@ def opportunity_save(
     if clash.exists():
         errors.setdefault("code", []).append(_("Another opportunity already has this code."))
     if errors:
-        raise ApplicationError(_("The opportunity was not saved: correct the fields shown."), field_errors=errors)
+        raise ApplicationError(
+            _("The opportunity was not saved: correct the fields shown."), field_errors=errors
+        )
     if opportunity is None:
         opportunity = LearningOpportunity()
         action = AuditEvent.Action.CREATE
@@ -262,7 +279,10 @@ class CatalogueCheck:
 
 def _read_upload(content: bytes) -> None:
     if len(content) > MAX_UPLOAD_BYTES:
-        raise ApplicationError(_("The file is too large: the largest file accepted is 2 MB."), field_errors={"file": [_("The file is too large.")]})
+        raise ApplicationError(
+            _("The file is too large: the largest file accepted is 2 MB."),
+            field_errors={"file": [_("The file is too large.")]},
+        )
 
 
 def catalogue_check(*, access: Access, content: bytes, owner: Owner) -> CatalogueCheck:
@@ -276,7 +296,9 @@ def catalogue_check(*, access: Access, content: bytes, owner: Owner) -> Catalogu
         raise ApplicationError(error.message, field_errors={"file": [error.message]}) from error
     existing = {
         o.code: o
-        for o in LearningOpportunity.objects.select_related("partner").filter(code__in=[r.raw.get("code", "") for r in rows])
+        for o in LearningOpportunity.objects.select_related("partner").filter(
+            code__in=[r.raw.get("code", "") for r in rows]
+        )
     }
     seen: set[str] = set()
     for row in rows:
@@ -314,7 +336,10 @@ def catalogue_import(*, access: Access, actor: User | None, content: bytes, owne
             field_errors={f"row {r.number}": r.errors for r in failed},
         )
     with transaction.atomic():
-        existing = {o.code: o for o in LearningOpportunity.objects.filter(code__in=[r.values["code"] for r in checked.rows])}
+        existing = {
+            o.code: o
+            for o in LearningOpportunity.objects.filter(code__in=[r.values["code"] for r in checked.rows])
+        }
         for row in checked.rows:
             values = dict(row.values)
             values["is_active"] = values.pop("active")
@@ -339,7 +364,9 @@ def learner_languages(person: Person) -> dict[str, str]:
 
 def target_skills(plan: Plan) -> list[planning.TargetSkill]:
     if plan.goal_kind == Plan.GoalKind.OCCUPATION and plan.target_id is not None:
-        links = OccupationSkill.objects.filter(occupation_id=plan.target_id).values_list("skill__uri", "relation")
+        links = OccupationSkill.objects.filter(occupation_id=plan.target_id).values_list(
+            "skill__uri", "relation"
+        )
         return [planning.TargetSkill(uri=uri, essential=relation == "essential") for uri, relation in links]
     uris = Concept.objects.filter(uri__in=BUSINESS_SKILLS).values_list("uri", flat=True)
     return [planning.TargetSkill(uri=uri, essential=True) for uri in uris]
@@ -368,7 +395,9 @@ def engine_opportunity(opportunity: LearningOpportunity, skills: Iterable[str]) 
     )
 
 
-def _analyse(plan: Plan) -> tuple[planning.Gap, planning.Taxonomy, list[LearningOpportunity], dict[int, list[str]]]:
+def _analyse(
+    plan: Plan,
+) -> tuple[planning.Gap, planning.Taxonomy, list[LearningOpportunity], dict[int, list[str]]]:
     target = target_skills(plan)
     have = confirmed_skill_uris(plan.person)
     opportunities = plan_opportunities(plan.person)
@@ -405,7 +434,10 @@ def _gap_json(gap: planning.Gap) -> dict[str, Any]:
 
 def _recommendation_json(rec: planning.Recommendation) -> dict[str, Any]:
     return {
-        "chosen": [{"opportunity": int(c.opportunity_id), "covers": list(c.covers), "reason": c.reason} for c in rec.chosen],
+        "chosen": [
+            {"opportunity": int(c.opportunity_id), "covers": list(c.covers), "reason": c.reason}
+            for c in rec.chosen
+        ],
         "uncovered": list(rec.uncovered),
         "total_hours": rec.total_hours,
         "total_cost": rec.total_cost,
@@ -456,7 +488,9 @@ def _check_plan_access(access: Access, person_id: int) -> None:
         raise AccessDenied(_("You can edit only your own plan or the plans of your participants."))
 
 
-def _audit_plan(actor: User | None, access: Access, action: str, obj: Any, plan: Plan, fields: Iterable[str] = ()) -> None:
+def _audit_plan(
+    actor: User | None, access: Access, action: str, obj: Any, plan: Plan, fields: Iterable[str] = ()
+) -> None:
     audit_record(
         actor=_actor(actor),
         action=action,
@@ -506,7 +540,8 @@ def _check_goal(goal_kind: str, target: Concept | None, business_goal: str) -> N
         )
     if goal_kind == Plan.GoalKind.BUSINESS and not business_goal.strip():
         raise ApplicationError(
-            _("Describe the business you plan."), field_errors={"business_goal": [_("Describe your business goal.")]}
+            _("Describe the business you plan."),
+            field_errors={"business_goal": [_("Describe your business goal.")]},
         )
 
 
@@ -589,7 +624,11 @@ def item_update(*, access: Access, actor: User | None, item: PlanItem, data: dic
     """Change an item's status, order or text. Marking it completed records a completion (see below)."""
     plan = item.plan
     _check_plan_access(access, plan.person_id)
-    if data.get("status") == PlanItem.Status.COMPLETED and item.opportunity_id is not None and item.status != PlanItem.Status.COMPLETED:
+    if (
+        data.get("status") == PlanItem.Status.COMPLETED
+        and item.opportunity_id is not None
+        and item.status != PlanItem.Status.COMPLETED
+    ):
         assert item.opportunity is not None
         completion_record(
             access=access,
@@ -658,7 +697,10 @@ def milestone_save(
     _check_plan_access(access, plan.person_id)
     item = data.get("item")
     if item is not None and item.plan_id != plan.pk:
-        raise ApplicationError(_("The item is not part of this plan."), field_errors={"item": [_("Choose an item of this plan.")]})
+        raise ApplicationError(
+            _("The item is not part of this plan."),
+            field_errors={"item": [_("Choose an item of this plan.")]},
+        )
     created = milestone is None
     milestone = milestone or Milestone(plan=plan)
     for name in ("title", "due_on", "status", "item"):
@@ -666,9 +708,13 @@ def milestone_save(
             setattr(milestone, name, data[name])
     if not milestone.title.strip():
         raise ApplicationError(_("Give the milestone a title."), field_errors={"title": [_("Give a title.")]})
-    milestone.done_at = (milestone.done_at or timezone.now()) if milestone.status == Milestone.Status.DONE else None
+    milestone.done_at = (
+        (milestone.done_at or timezone.now()) if milestone.status == Milestone.Status.DONE else None
+    )
     milestone.save()
-    _audit_plan(actor, access, AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE, milestone, plan)
+    _audit_plan(
+        actor, access, AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE, milestone, plan
+    )
     return milestone
 
 
@@ -725,7 +771,8 @@ def completion_record(
     _check_plan_access(access, person.pk)
     if completed_on > timezone.localdate():
         raise ApplicationError(
-            _("The completion date is in the future."), field_errors={"completed_on": [_("Give a date that has passed.")]}
+            _("The completion date is in the future."),
+            field_errors={"completed_on": [_("Give a date that has passed.")]},
         )
     completion, created = Completion.objects.get_or_create(
         person=person,
@@ -821,7 +868,9 @@ def mooc_import(
     ).values_list("person_id", "person__email"):
         people.setdefault(email.lower(), person_id)
     if len(people) < len(emails):  # e-mail case differs in the register
-        for person_id, email in Participation.objects.filter(partner=partner).values_list("person_id", "person__email"):
+        for person_id, email in Participation.objects.filter(partner=partner).values_list(
+            "person_id", "person__email"
+        ):
             if email and email.lower() in emails:
                 people.setdefault(email.lower(), person_id)
     catalogue = mooc_csv.course_index(
@@ -844,25 +893,39 @@ def mooc_import(
             continue
         row.person_id = people.get(row.email.lower())
         if row.person_id is None:
-            row.status, row.message = "unmatched-person", _("No participant of your partner has this e-mail address.")
+            row.status, row.message = (
+                "unmatched-person",
+                _("No participant of your partner has this e-mail address."),
+            )
             continue
         row.opportunity_id = catalogue.get(mooc_csv.course_key(row.course))
         if row.opportunity_id is None:
-            row.status, row.message = "unmatched-course", _("No opportunity in the catalogue has this course id or address.")
+            row.status, row.message = (
+                "unmatched-course",
+                _("No opportunity in the catalogue has this course id or address."),
+            )
             continue
     if dry_run:
-        done = set(Completion.objects.filter(person_id__in=[r.person_id for r in rows if r.person_id]).values_list("person_id", "opportunity_id"))
+        done = set(
+            Completion.objects.filter(person_id__in=[r.person_id for r in rows if r.person_id]).values_list(
+                "person_id", "opportunity_id"
+            )
+        )
         for row in rows:
             if row.status == "matched" and (row.person_id, row.opportunity_id) in done:
                 row.status, row.message = "already", _("Already recorded.")
         return rows
     with transaction.atomic():
         persons = Person.objects.in_bulk([r.person_id for r in rows if r.status == "matched"])
-        opportunities = LearningOpportunity.objects.in_bulk([r.opportunity_id for r in rows if r.status == "matched"])
+        opportunities = LearningOpportunity.objects.in_bulk(
+            [r.opportunity_id for r in rows if r.status == "matched"]
+        )
         for row in rows:
             if row.status != "matched":
                 continue
-            assert row.person_id is not None and row.opportunity_id is not None and row.completed_on is not None
+            assert (
+                row.person_id is not None and row.opportunity_id is not None and row.completed_on is not None
+            )
             try:
                 _completion, created = completion_record(
                     access=access,
@@ -877,7 +940,9 @@ def mooc_import(
             except ApplicationError as error:
                 row.status, row.message = "invalid", error.message
                 continue
-            row.status, row.message = ("recorded", _("Recorded.")) if created else ("already", _("Already recorded."))
+            row.status, row.message = (
+                ("recorded", _("Recorded.")) if created else ("already", _("Already recorded."))
+            )
     return rows
 
 
@@ -886,3 +951,19 @@ def mooc_summary(rows: Sequence[MoocRow]) -> dict[str, int]:
     for row in rows:
         summary[row.status] = summary.get(row.status, 0) + 1
     return summary
+
+
+@transaction.atomic
+def opportunity_delete(*, access: Access, actor: User | None, opportunity: LearningOpportunity) -> None:
+    """Delete an opportunity nobody planned or completed; a used one can only be made inactive."""
+    if not selectors.can_edit_opportunity(access, opportunity):
+        raise AccessDenied(_("You can edit only the opportunities of your own partner or project."))
+    if opportunity.plan_items.exists() or opportunity.completions.exists():
+        raise ApplicationError(_("This opportunity is in plans or completions: make it inactive instead."))
+    audit_record(
+        actor=_actor(actor),
+        action=AuditEvent.Action.DELETE,
+        obj=opportunity,
+        partner_id=opportunity.partner_id,
+    )
+    opportunity.delete()

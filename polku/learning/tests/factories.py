@@ -76,7 +76,9 @@ def graph() -> SimpleNamespace:
 
 
 def item(plan: Plan, opp: LearningOpportunity | None = None, **fields: Any) -> PlanItem:
-    return PlanItem.objects.create(plan=plan, opportunity=opp, text="" if opp else "Visit a job fair", **fields)
+    return PlanItem.objects.create(
+        plan=plan, opportunity=opp, text="" if opp else "Visit a job fair", **fields
+    )
 
 
 def milestone(plan: Plan, **fields: Any) -> Milestone:

@@ -14,7 +14,7 @@ from polku.competences.services import add_confirmed_skill
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.learning import explain, services
 from polku.learning.models import Milestone, Plan, PlanItem
-from polku.learning.tests.factories import graph, item, milestone, opportunity, speaks
+from polku.learning.tests.factories import graph, milestone, opportunity, speaks
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,12 @@ def test_recommendation_picks_least_effort_and_explains_exclusions(world, g):
     cheap = opportunity(g.warehouse, g.service, hours=Decimal(30), code="warehouse-basics")
     opportunity(g.warehouse, hours=Decimal(60), code="warehouse-long")
     finnish_b2 = opportunity(g.forklift, hours=Decimal(5), languages={"fi": "B2"}, code="forklift-fi-b2")
-    onsite = opportunity(g.forklift, hours=Decimal(8), mode="onsite", languages={"en": "A2"}, code="forklift-onsite")
-    blended = opportunity(g.forklift, hours=Decimal(16), mode="blended", languages={"en": "B1"}, code="forklift-blended")
+    onsite = opportunity(
+        g.forklift, hours=Decimal(8), mode="onsite", languages={"en": "A2"}, code="forklift-onsite"
+    )
+    blended = opportunity(
+        g.forklift, hours=Decimal(16), mode="blended", languages={"en": "B1"}, code="forklift-blended"
+    )
     plan = _build(world, g, preferred_mode="online")
     chosen = list(plan.items.values_list("opportunity__code", flat=True))
     assert sorted(chosen) == ["forklift-blended", "warehouse-basics"]
@@ -103,7 +107,11 @@ def test_completion_adds_evidence_closes_milestones_and_moves_the_plan_on(world,
     other = milestone(plan, title="Apply for jobs")
     access = access_for(world.coord_a)
     completion, created = services.completion_record(
-        access=access, actor=world.coord_a, person=world.part_a.person, opportunity=course, completed_on=dt.date(2026, 5, 4)
+        access=access,
+        actor=world.coord_a,
+        person=world.part_a.person,
+        opportunity=course,
+        completed_on=dt.date(2026, 5, 4),
     )
     assert created
     skill = ProfileSkill.objects.get(person=world.part_a.person, skill=g.warehouse)
@@ -121,7 +129,11 @@ def test_completion_adds_evidence_closes_milestones_and_moves_the_plan_on(world,
     assert plan.status == Plan.Status.DONE
     # Again: nothing changes.
     _again, created = services.completion_record(
-        access=access, actor=world.coord_a, person=world.part_a.person, opportunity=course, completed_on=dt.date(2026, 5, 4)
+        access=access,
+        actor=world.coord_a,
+        person=world.part_a.person,
+        opportunity=course,
+        completed_on=dt.date(2026, 5, 4),
     )
     assert not created and SkillEvidence.objects.filter(profile_skill=skill).count() == 1
 
@@ -129,23 +141,45 @@ def test_completion_adds_evidence_closes_milestones_and_moves_the_plan_on(world,
 def test_marking_an_item_completed_records_the_completion(world, g):
     course = opportunity(g.warehouse, code="warehouse")
     plan = _build(world, g)
-    row = services.item_add(access=access_for(world.user_a), actor=world.user_a, plan=plan, opportunity=course) if not plan.items.exists() else plan.items.get()
-    services.item_update(access=access_for(world.user_a), actor=world.user_a, item=row, data={"status": "completed"})
-    assert ProfileSkill.objects.filter(person=world.part_a.person, skill=g.warehouse, status="confirmed").exists()
+    row = (
+        services.item_add(access=access_for(world.user_a), actor=world.user_a, plan=plan, opportunity=course)
+        if not plan.items.exists()
+        else plan.items.get()
+    )
+    services.item_update(
+        access=access_for(world.user_a), actor=world.user_a, item=row, data={"status": "completed"}
+    )
+    assert ProfileSkill.objects.filter(
+        person=world.part_a.person, skill=g.warehouse, status="confirmed"
+    ).exists()
 
 
 def test_other_partners_coordinator_cannot_build_or_edit(world, g):
     with pytest.raises(AccessDenied):
         services.build_plan(
-            access=access_for(world.coord_b), actor=world.coord_b, person=world.part_a.person, goal_kind="occupation", target=g.worker
+            access=access_for(world.coord_b),
+            actor=world.coord_b,
+            person=world.part_a.person,
+            goal_kind="occupation",
+            target=g.worker,
         )
 
 
 def test_goal_is_required(world, g):
     with pytest.raises(ApplicationError):
-        services.build_plan(access=access_for(world.user_a), actor=world.user_a, person=world.part_a.person, goal_kind="occupation")
+        services.build_plan(
+            access=access_for(world.user_a),
+            actor=world.user_a,
+            person=world.part_a.person,
+            goal_kind="occupation",
+        )
     with pytest.raises(ApplicationError):
-        services.build_plan(access=access_for(world.user_a), actor=world.user_a, person=world.part_a.person, goal_kind="business")
+        services.build_plan(
+            access=access_for(world.user_a),
+            actor=world.user_a,
+            person=world.part_a.person,
+            goal_kind="business",
+        )
 
 
 def test_business_goal_uses_entrepreneurship_skills(world):
@@ -154,7 +188,11 @@ def test_business_goal_uses_entrepreneurship_skills(world):
     entrepreneurship = skill("entrepreneurship", uri=services.BUSINESS_SKILLS[0])
     course = opportunity(entrepreneurship, code="start-up", languages={})
     plan = services.build_plan(
-        access=access_for(world.user_a), actor=world.user_a, person=world.part_a.person, goal_kind="business", business_goal="A café"
+        access=access_for(world.user_a),
+        actor=world.user_a,
+        person=world.part_a.person,
+        goal_kind="business",
+        business_goal="A café",
     )
     assert [i["uri"] for i in plan.gap["items"]] == [entrepreneurship.uri]
     assert list(plan.items.values_list("opportunity", flat=True)) == [course.pk]
