@@ -275,6 +275,12 @@ SPECTACULAR_SETTINGS = {
         "BookingStatusEnum": "polku.mentordays.models.Booking.Status",
         "WaitlistStatusEnum": "polku.mentordays.models.WaitlistEntry.Status",
         "AttendanceEnum": "polku.mentordays.models.ATTENDANCE_CHOICES",
+        "LearningKindEnum": "polku.learning.models.LearningOpportunity.Kind",
+        "LearningModeEnum": "polku.learning.models.Mode",
+        "LearningPlanStatusEnum": "polku.learning.models.Plan.Status",
+        "LearningItemStatusEnum": "polku.learning.models.PlanItem.Status",
+        "LearningMilestoneStatusEnum": "polku.learning.models.Milestone.Status",
+        "MentoringModeEnum": "polku.mentoring.models.MentoringProgramme.Mode",
     },
 }
 

@@ -308,14 +308,14 @@ class PlanInputSerializer(serializers.Serializer):
         required=False, allow_blank=True, default="", help_text=_("ESCO occupation URI")
     )
     business_goal = serializers.CharField(required=False, allow_blank=True, default="")
-    preferred_mode = serializers.ChoiceField(choices=[("", "any"), *Mode.choices], required=False, default="")
+    preferred_mode = serializers.ChoiceField(choices=Mode.choices, required=False, allow_blank=True, default="")
 
 
 class PlanUpdateSerializer(serializers.Serializer):
     goal_kind = serializers.ChoiceField(choices=Plan.GoalKind.choices, required=False)
     target = serializers.CharField(required=False, help_text=_("ESCO occupation URI"))
     business_goal = serializers.CharField(required=False, allow_blank=True)
-    preferred_mode = serializers.ChoiceField(choices=[("", "any"), *Mode.choices], required=False)
+    preferred_mode = serializers.ChoiceField(choices=Mode.choices, required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=Plan.Status.choices, required=False)
 
 

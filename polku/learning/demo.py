@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.utils import timezone
+
 from polku.accounts.access import Access
 from polku.accounts.models import User
 from polku.esco.models import Concept, Label, OccupationSkill
@@ -496,7 +498,10 @@ def populate(*, seed: int) -> None:
     access = Access(user_id=admin.pk if admin else None, is_admin=True)
     _ensure_esco({S + uuid for row in CATALOGUE for uuid in row[13]})
     project = Project.objects.filter(code=DUUNIPOLKU).first()
-    start = dt.date(2026, 1, 12)
+    today = timezone.localdate()
+    start = (
+        today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=1)
+    )  # next Monday: nothing has ended
     for n, row in enumerate(CATALOGUE):
         (
             code,
@@ -572,7 +577,8 @@ def _plans(access: Access, admin: User | None) -> None:
                 preferred_mode="onsite",
             )
             first = plan.items.order_by("order").first()
-            Milestone.objects.create(plan=plan, title="Trukkikortti", due_on=dt.date(2026, 3, 31), item=first)
+            due = timezone.localdate() + dt.timedelta(weeks=10)
+            Milestone.objects.create(plan=plan, title="Trukkikortti", due_on=due, item=first)
             if admin is not None:
                 services.comment_add(
                     access=access,
