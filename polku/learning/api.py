@@ -308,7 +308,9 @@ class PlanInputSerializer(serializers.Serializer):
         required=False, allow_blank=True, default="", help_text=_("ESCO occupation URI")
     )
     business_goal = serializers.CharField(required=False, allow_blank=True, default="")
-    preferred_mode = serializers.ChoiceField(choices=Mode.choices, required=False, allow_blank=True, default="")
+    preferred_mode = serializers.ChoiceField(
+        choices=Mode.choices, required=False, allow_blank=True, default=""
+    )
 
 
 class PlanUpdateSerializer(serializers.Serializer):
