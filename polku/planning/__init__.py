@@ -4,6 +4,7 @@ See docs/planning.md."""
 
 from polku.planning.errors import InvalidInput
 from polku.planning.gap import analyse_gap
+from polku.planning.hierarchy import taxonomy_from_pairs
 from polku.planning.model import (
     CEFR_ORDER,
     Choice,
@@ -32,4 +33,5 @@ __all__ = [
     "Taxonomy",
     "analyse_gap",
     "recommend",
+    "taxonomy_from_pairs",
 ]

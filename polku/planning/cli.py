@@ -9,9 +9,10 @@ The documents (docs/planning.md has examples):
                  "opportunities": [{"id", "skills", "hours", "cost"?, "languages"?, "mode"?, "starts"?,
                                     "ends"?}],
                  "learner": {"languages", "mode"?, "today"?, "max_cost"?},
-                 "taxonomy": TAXONOMY?, "include_optional"?: true, "time_limit_s"?: 2.0}
-    TAXONOMY:   {"broader": {uri: [uri, …]}, "related"?: {uri: [uri, …]}} or "esco" (the shipped
-                ESCO v1.1.1 broader relations, polku/skills/data/relations.json.gz)
+                 "taxonomy": TAXONOMY?, "include_optional"?: true, "time_limit_s"?: 2.0,
+                 "max_hours"?: null, "method"?: "exact" | "greedy"}
+    TAXONOMY:   {"broader": {uri: [uri, …]}, "related"?: {uri: [uri, …]}, "groups"?: [uri, …]} or
+                "esco" (the shipped ESCO v1.1.1 broader relations and skill groups, polku/skills/data/)
 """
 
 from __future__ import annotations
@@ -113,24 +114,12 @@ def _levels(value: Any, what: str) -> dict[str, str]:
     return {str(k): _str(v, f"the level in {what}") for k, v in _obj(value, what).items()}
 
 
-def esco_taxonomy() -> Taxonomy:
-    """The shipped ESCO v1.1.1 broader relations (skills and skill groups) as a Taxonomy."""
-    import gzip
-
-    from polku.skills.index import DATA_DIR
-
-    with gzip.open(DATA_DIR / "relations.json.gz", "rt", encoding="utf-8") as f:
-        pairs = json.load(f)["broader_skill"]
-    broader: dict[str, list[str]] = {}
-    for narrower, parent in pairs:
-        broader.setdefault(narrower, []).append(parent)
-    return Taxonomy(broader={k: tuple(v) for k, v in broader.items()})
-
-
 def parse_taxonomy(value: Any) -> Taxonomy | None:
     if value is None:
         return None
     if value == "esco":
+        from polku.planning.esco import esco_taxonomy
+
         return esco_taxonomy()
     value = _obj(value, "taxonomy")
     maps = {}
@@ -139,7 +128,8 @@ def parse_taxonomy(value: Any) -> Taxonomy | None:
         maps[key] = {
             _str(k, f"a key of taxonomy.{key}"): _uris(v, f"taxonomy.{key}[{k}]") for k, v in raw.items()
         }
-    return Taxonomy(broader=maps["broader"], related=maps["related"])
+    groups = frozenset(_uris(value.get("groups", []), "taxonomy.groups"))
+    return Taxonomy(broader=maps["broader"], related=maps["related"], groups=groups)
 
 
 def parse_target(value: Any) -> list[TargetSkill]:
@@ -260,6 +250,8 @@ def run_recommend(data: Any) -> dict[str, Any]:
         taxonomy=taxonomy,
         include_optional=include_optional,
         time_limit_s=_number(data.get("time_limit_s", 2.0), "time_limit_s"),
+        max_hours=None if data.get("max_hours") is None else _number(data["max_hours"], "max_hours"),
+        method=_str(data.get("method", "exact"), "method"),
     )
     return recommendation_json(rec)
 

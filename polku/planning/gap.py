@@ -5,8 +5,10 @@ The coverage rule through the ESCO hierarchy (decision 0040):
 - **covered** when the profile has the target skill itself (`same-skill`) or a narrower one of it, a
   descendant in the broader graph (`narrower-skill`: who knows "Python" can "use scripting programming");
 - **partial** when the profile has only a broader skill of it (`broader-skill`: "computer programming"
-  does not prove "Python"), a sibling under the same direct broader concept of at most
-  `SIBLING_GROUP_MAX` members (`sibling-skill`), or an ESCO-related skill (`related-skill`);
+  does not prove "Python"), a sibling under the same direct broader *skill* of at most
+  `SIBLING_PARENT_MAX` narrower concepts (`sibling-skill`: "Java" for "Python", both under "computer
+  programming"; sharing a skill group such as "programming computer systems" is not enough), or an
+  ESCO-related skill (`related-skill`);
 - **missing** otherwise (`not-in-profile`).
 
 Priority (higher = close first): essential before optional, missing before partial, then centrality —
@@ -23,7 +25,7 @@ from polku.planning.errors import InvalidInput
 from polku.planning.hierarchy import ancestors, narrower_count
 from polku.planning.model import COVERED, MISSING, PARTIAL, Gap, GapItem, TargetSkill, Taxonomy
 
-SIBLING_GROUP_MAX = 50  # a sibling under a larger group (e.g. 271 skills) says too little to count
+SIBLING_PARENT_MAX = 50  # a sibling under a larger parent (ESCO has one of 271) says too little
 
 # reason codes, best first within a status
 SAME, NARROWER = "same-skill", "narrower-skill"
@@ -123,7 +125,11 @@ def _status(
         return PARTIAL, BROADER, broader
     siblings: set[str] = set()
     for parent in taxonomy.broader.get(uri, ()):
-        if parent in by_parent and narrower_count(taxonomy, parent) <= SIBLING_GROUP_MAX:
+        if (
+            parent in by_parent
+            and parent not in taxonomy.groups
+            and narrower_count(taxonomy, parent) <= SIBLING_PARENT_MAX
+        ):
             siblings |= by_parent[parent]
     siblings.discard(uri)
     if siblings:

@@ -62,9 +62,39 @@ def narrower_count(taxonomy: Taxonomy, uri: str) -> int:
 
 def covering(taxonomy: Taxonomy | None, built: Iterable[str], wanted: Iterable[str]) -> set[str]:
     """The `wanted` uris that the `built` skills cover: the same skill or a narrower one of it."""
-    wanted_set = set(wanted)
-    got = wanted_set.intersection(built)
+    wanted_set = wanted if isinstance(wanted, set | frozenset) else set(wanted)
+    got = set(wanted_set.intersection(built))
     if taxonomy is not None:
         for uri in built:
-            got |= wanted_set & ancestors(taxonomy, uri)
+            up = ancestors(taxonomy, uri)
+            if up:
+                got |= wanted_set & up
     return got
+
+
+def taxonomy_from_pairs(
+    pairs: Iterable[tuple[str, str]],
+    *,
+    groups: Iterable[str] = (),
+    related: Iterable[tuple[str, str]] = (),
+) -> Taxonomy:
+    """A Taxonomy from (narrower, broader) pairs, e.g. every row of `polku.esco` `Broader` as uris,
+    the skill groups' uris, and (skill, related skill) pairs.
+
+    Pass the *whole* broader graph (ESCO: ~20,000 pairs, once per process), not only the ancestors of the
+    concepts at hand: the sibling rule counts a parent's narrower concepts, which a partial graph
+    undercounts ("advise others" has 271; its children are not siblings in any useful sense).
+    """
+    broader: dict[str, list[str]] = {}
+    for narrower, parent in pairs:
+        if narrower != parent and parent not in broader.setdefault(narrower, []):
+            broader[narrower].append(parent)
+    linked: dict[str, list[str]] = {}
+    for skill, other in related:
+        if skill != other and other not in linked.setdefault(skill, []):
+            linked[skill].append(other)
+    return Taxonomy(
+        broader={k: tuple(sorted(v)) for k, v in broader.items()},
+        related={k: tuple(sorted(v)) for k, v in linked.items()},
+        groups=frozenset(groups),
+    )

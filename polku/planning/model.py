@@ -28,6 +28,8 @@ class TargetSkill:
 class Taxonomy:
     broader: Mapping[str, tuple[str, ...]]  # uri → direct broader uris (skills and skill groups)
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # ESCO skill–skill relations
+    # the uris of skill groups (ESCO's skills hierarchy, not skills): a shared group is not a sibling link
+    groups: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class Choice:
 @dataclass(frozen=True)
 class Exclusion:
     opportunity_id: str
-    reason: str  # code: "language-level", "mode", "ended", "cost", "covers-nothing", "not-needed"
+    reason: str  # code: "language-level", "mode", "ended", "cost", "covers-nothing"
 
 
 @dataclass(frozen=True)
