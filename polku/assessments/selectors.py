@@ -63,7 +63,7 @@ def _audit_partner(access: Access, person_id: int) -> int | None:
     """The partner through which a staff reader sees the person (for the audit log's partner filter)."""
     partner_ids = sorted(person_partner_ids(person_id))
     own = [p for p in partner_ids if p in access.coordinator_partner_ids]
-    return (own or partner_ids or [None])[0]
+    return (own or partner_ids)[0] if (own or partner_ids) else None
 
 
 def _audit_read(*, access: Access, actor: User, obj: SelfAssessment | Person, person_id: int) -> None:
@@ -347,7 +347,8 @@ def project_sittings(*, project: Project, partner_ids: Iterable[int], framework_
     for assessment_id, code, level in Answer.objects.filter(
         assessment__in=assessments, level__isnull=False
     ).values_list("assessment_id", "competence", "level"):
-        levels[assessment_id][code] = level
+        if level is not None:
+            levels[assessment_id][code] = level
     return [
         Sitting(person_id=a.person_id, assessment_id=a.pk, taken_at=a.taken_at, levels=levels.get(a.pk, {}))
         for a in assessments

@@ -30,7 +30,7 @@ def _partner_of(person: Person, participation: Participation | None, access: Acc
         return participation.partner_id
     partner_ids = sorted(person.participations.values_list("partner_id", flat=True))
     own = [p for p in partner_ids if p in access.coordinator_partner_ids]
-    return (own or partner_ids or [None])[0]
+    return (own or partner_ids)[0] if (own or partner_ids) else None
 
 
 @transaction.atomic
