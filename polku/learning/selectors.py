@@ -15,7 +15,7 @@ from django.http import Http404
 from polku.accounts.access import Access
 from polku.accounts.models import User
 from polku.audit.services import audit_staff_read
-from polku.esco.models import Broader
+from polku.esco.models import Broader, Concept, SkillRelation
 from polku.learning.models import Completion, LearningOpportunity, Plan
 from polku.participants.models import Participation, Person
 from polku.projects.models import Partner, Project
@@ -143,6 +143,22 @@ def broader_map(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
         found.update({uri: tuple(sorted(b)) for uri, b in links.items()})
         frontier = {b for bs in links.values() for b in bs}
     return {uri: broader for uri, broader in found.items() if broader}
+
+
+def skill_groups(uris: Iterable[str]) -> frozenset[str]:
+    """The uris among `uris` that are ESCO skill groups (not skills)."""
+    return frozenset(
+        Concept.objects.filter(uri__in=set(uris), kind=Concept.Kind.SKILL_GROUP).values_list("uri", flat=True)
+    )
+
+
+def related_map(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """uri → ESCO-related skill uris, for the given skills."""
+    found: dict[str, list[str]] = {}
+    pairs = SkillRelation.objects.filter(skill__uri__in=set(uris)).values_list("skill__uri", "related__uri")
+    for skill, related in pairs:
+        found.setdefault(skill, []).append(related)
+    return {uri: tuple(sorted(related)) for uri, related in found.items()}
 
 
 # --- plans ----------------------------------------------------------------------------------------

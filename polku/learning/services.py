@@ -407,7 +407,12 @@ def _analyse(
     ).values_list("learningopportunity_id", "concept__uri"):
         skill_map.setdefault(pk, []).append(uri)
     involved = {t.uri for t in target} | have | {u for us in skill_map.values() for u in us}
-    taxonomy = planning.Taxonomy(broader=selectors.broader_map(involved))
+    broader = selectors.broader_map(involved)
+    taxonomy = planning.Taxonomy(
+        broader=broader,
+        related=selectors.related_map(involved),
+        groups=selectors.skill_groups(set(broader) | {b for bs in broader.values() for b in bs}),
+    )
     gap = planning.analyse_gap(target=target, have=have, taxonomy=taxonomy)
     return gap, taxonomy, opportunities, skill_map
 
