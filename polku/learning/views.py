@@ -200,6 +200,7 @@ def catalogue_import_view(request: HttpRequest) -> HttpResponse:
         raise AccessDenied(_("Only coordinators, project leads and admins import learning opportunities."))
     form = CatalogueImportForm(request.POST or None, request.FILES or None, owners=owners)
     check = None
+    failed = False
     pending = request.session.get(SESSION_UPLOAD)
     if request.method == "POST" and request.POST.get("action") == "import" and pending:
         content = base64.b64decode(pending["content"])
@@ -212,6 +213,8 @@ def catalogue_import_view(request: HttpRequest) -> HttpResponse:
             )
         except ApplicationError as error:
             messages.error(request, error.message)
+            form = CatalogueImportForm(owners=owners)
+            failed = True
         else:
             del request.session[SESSION_UPLOAD]
             messages.success(
@@ -236,12 +239,13 @@ def catalogue_import_view(request: HttpRequest) -> HttpResponse:
                 }
             else:
                 request.session.pop(SESSION_UPLOAD, None)
-    ok = request.method != "POST" or (form.is_valid() and (check is None or True))
+    if request.method == "POST" and request.POST.get("action") != "import":
+        failed = not form.is_valid() or check is None or not check.ok
     return TemplateResponse(
         request,
         "learning/catalogue_import.html",
         {"form": form, "forms": (form,), "check": check},
-        status=200 if ok else 400,
+        status=400 if failed else 200,
     )
 
 
