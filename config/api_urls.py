@@ -112,6 +112,10 @@ urlpatterns += esco_api_urls.urlpatterns
 from polku.competences import api_urls as competences_api_urls  # noqa: E402
 
 urlpatterns += competences_api_urls.urlpatterns
+from polku.learning import api_urls as learning_api_urls  # noqa: E402
+
+urlpatterns += learning_api_urls.urlpatterns
+
 from polku.assessments import api_urls as assessments_api_urls  # noqa: E402
 
 urlpatterns += assessments_api_urls.urlpatterns

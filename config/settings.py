@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "polku.esco",
     "polku.competences",
     "polku.assessments",
+    "polku.learning",
     "polku.demo",
 ]
 
@@ -278,6 +279,12 @@ SPECTACULAR_SETTINGS = {
         "CefrLevelEnum": "polku.participants.models.Cefr",
         "IscedLevelEnum": "polku.participants.models.Isced",
         "CompetencesTextLanguageEnum": "polku.competences.api.LANGUAGE_CHOICES",
+        "LearningKindEnum": "polku.learning.models.LearningOpportunity.Kind",
+        "LearningModeEnum": "polku.learning.models.Mode",
+        "LearningPlanStatusEnum": "polku.learning.models.Plan.Status",
+        "LearningItemStatusEnum": "polku.learning.models.PlanItem.Status",
+        "LearningMilestoneStatusEnum": "polku.learning.models.Milestone.Status",
+        "MentoringModeEnum": "polku.mentoring.models.MentoringProgramme.Mode",
     },
 }
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("esco/", include("polku.esco.urls")),
     path("competences/", include("polku.competences.urls")),
     path("assessments/", include("polku.assessments.urls")),
+    path("learning/", include("polku.learning.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -1,0 +1,281 @@
+"""Reads of the learning catalogue and of development plans, with the access rules.
+
+The catalogue describes courses, not people: every signed-in user reads active opportunities, and those
+who may edit one also see it when inactive. A plan is personal data: the person, their coordinators and
+admins read it (staff reads are audited); everyone else gets 404. Project leads and evaluators see counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from polku.accounts.access import Access
+from polku.accounts.models import User
+from polku.audit.services import audit_staff_read
+from polku.esco.models import Broader, Concept, SkillRelation
+from polku.learning.models import Completion, LearningOpportunity, Plan
+from polku.participants.models import Participation, Person
+from polku.projects.models import Partner, Project
+
+# --- catalogue ---------------------------------------------------------------------------------
+
+
+def can_edit_opportunity(access: Access, opportunity: LearningOpportunity) -> bool:
+    """Coordinators of the owning partner, the lead of the owning project, admins (platform-wide ones too)."""
+    if access.is_admin:
+        return True
+    if opportunity.partner_id is not None:
+        partner = opportunity.partner
+        assert partner is not None
+        return access.can_manage_partner(partner.pk) or access.can_manage_project(partner.project_id)
+    if opportunity.project_id is not None:
+        return access.can_manage_project(opportunity.project_id)
+    return False
+
+
+def owner_choices(access: Access) -> list[tuple[str, str]]:
+    """Owners the user may give an opportunity: "partner:<id>", "project:<id>" or "platform"."""
+    choices: list[tuple[str, str]] = []
+    if access.is_admin:
+        choices.append(("platform", "platform"))
+    projects = (
+        Project.objects.all() if access.is_admin else Project.objects.filter(pk__in=access.lead_project_ids)
+    )
+    for project in projects.order_by("code"):
+        choices.append((f"project:{project.pk}", f"{project.code} {project.name}"))
+    partners = Partner.objects.select_related("organisation", "project")
+    if not access.is_admin:
+        partners = partners.filter(
+            Q(pk__in=access.coordinator_partner_ids) | Q(project_id__in=access.lead_project_ids)
+        )
+    for partner in partners.order_by("project__code", "organisation__name"):
+        choices.append((f"partner:{partner.pk}", f"{partner.project.code} {partner.organisation.name}"))
+    return choices
+
+
+def _editable_filter(access: Access) -> Q:
+    if access.is_admin:
+        return Q()
+    return (
+        Q(partner_id__in=access.coordinator_partner_ids)
+        | Q(partner__project_id__in=access.lead_project_ids)
+        | Q(project_id__in=access.lead_project_ids, partner__isnull=True)
+    )
+
+
+def opportunity_list(
+    *,
+    access: Access,
+    language: str = "",
+    mode: str = "",
+    skill: str = "",
+    kind: str = "",
+    include_inactive: bool = False,
+) -> QuerySet[LearningOpportunity]:
+    """Active opportunities (and, with `include_inactive`, inactive ones the user may edit), filtered.
+
+    `language` keeps opportunities taught in it; `mode` those of that mode (blended ones fit both);
+    `skill` those building a skill whose label (any language) contains the text, or with that ESCO URI.
+    """
+    rows = LearningOpportunity.objects.filter(is_active=True)
+    if include_inactive:
+        rows = LearningOpportunity.objects.filter(
+            Q(is_active=True) | (Q(is_active=False) & _editable_filter(access))
+        )
+    if language:
+        rows = rows.filter(languages__has_key=language)
+    if mode:
+        rows = rows.filter(mode__in={mode, "blended"})
+    if kind:
+        rows = rows.filter(kind=kind)
+    if skill:
+        text = " ".join(skill.lower().split())
+        rows = rows.filter(
+            Q(skills__labels__search_text__contains=text) | Q(skills__uri=skill.strip())
+        ).distinct()
+    return rows.select_related("partner__organisation", "project").prefetch_related("skills").order_by("code")
+
+
+def opportunity_get(*, access: Access, pk: int, for_edit: bool = False) -> LearningOpportunity:
+    opportunity = (
+        LearningOpportunity.objects.select_related("partner__organisation", "partner__project", "project")
+        .prefetch_related("skills")
+        .filter(pk=pk)
+        .first()
+    )
+    if opportunity is None or access.user_id is None:
+        raise Http404
+    editable = can_edit_opportunity(access, opportunity)
+    if (for_edit or not opportunity.is_active) and not editable:
+        raise Http404
+    return opportunity
+
+
+def skill_uris_of(opportunities: Iterable[LearningOpportunity]) -> dict[int, list[str]]:
+    return {o.pk: sorted(s.uri for s in o.skills.all()) for o in opportunities}
+
+
+# --- ESCO hierarchy for the engine ----------------------------------------------------------------
+
+MAX_DEPTH = 12
+
+
+def broader_map(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """uri → direct broader uris, for the given concepts and all their ancestors (one query per level).
+
+    (The ESCO app has no such selector on main yet; this one reads esco.Broader directly.)
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    frontier = set(uris)
+    for _level in range(MAX_DEPTH):
+        frontier -= set(found)
+        if not frontier:
+            break
+        pairs = Broader.objects.filter(narrower__uri__in=frontier).values_list(
+            "narrower__uri", "broader__uri"
+        )
+        links: dict[str, list[str]] = {uri: [] for uri in frontier}
+        for narrower, broader in pairs:
+            links[narrower].append(broader)
+        found.update({uri: tuple(sorted(b)) for uri, b in links.items()})
+        frontier = {b for bs in links.values() for b in bs}
+    return {uri: broader for uri, broader in found.items() if broader}
+
+
+def skill_groups(uris: Iterable[str]) -> frozenset[str]:
+    """The uris among `uris` that are ESCO skill groups (not skills)."""
+    return frozenset(
+        Concept.objects.filter(uri__in=set(uris), kind=Concept.Kind.SKILL_GROUP).values_list("uri", flat=True)
+    )
+
+
+def related_map(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """uri → ESCO-related skill uris, for the given skills."""
+    found: dict[str, list[str]] = {}
+    pairs = SkillRelation.objects.filter(skill__uri__in=set(uris)).values_list("skill__uri", "related__uri")
+    for skill, related in pairs:
+        found.setdefault(skill, []).append(related)
+    return {uri: tuple(sorted(related)) for uri, related in found.items()}
+
+
+# --- plans ----------------------------------------------------------------------------------------
+
+
+def person_partner_ids(person_id: int) -> set[int]:
+    return set(Participation.objects.filter(person_id=person_id).values_list("partner_id", flat=True))
+
+
+def can_see_person(access: Access, person_id: int) -> bool:
+    if access.user_id is None:
+        return False
+    if access.is_admin or access.person_id == person_id:
+        return True
+    return bool(person_partner_ids(person_id) & access.coordinator_partner_ids)
+
+
+def audit_partner(access: Access, person_id: int) -> int | None:
+    partner_ids = person_partner_ids(person_id)
+    mine = sorted(partner_ids & access.coordinator_partner_ids) or sorted(partner_ids)
+    return mine[0] if mine else None
+
+
+def person_get(*, access: Access, pk: int) -> Person:
+    """A person whose plans the user may see and edit; 404 otherwise."""
+    person = Person.objects.filter(pk=pk, anonymised_at__isnull=True).first()
+    if person is None or not can_see_person(access, person.pk):
+        raise Http404
+    return person
+
+
+def _visible_plans(access: Access) -> QuerySet[Plan]:
+    if access.user_id is None:
+        return Plan.objects.none()
+    if access.is_admin:
+        return Plan.objects.all()
+    condition = Q(person__participations__partner_id__in=access.coordinator_partner_ids)
+    if access.person_id is not None:
+        condition |= Q(person_id=access.person_id)
+    return Plan.objects.filter(condition).distinct()
+
+
+def plan_list(*, access: Access, person_id: int | None = None) -> QuerySet[Plan]:
+    plans = _visible_plans(access)
+    if person_id is not None:
+        plans = plans.filter(person_id=person_id)
+    return (
+        plans.select_related("person", "target")
+        .annotate(item_count=Count("items", distinct=True))
+        .order_by("-updated_at", "-id")
+    )
+
+
+def plan_get(*, access: Access, pk: int, actor: User | None = None, audit: bool = True) -> Plan:
+    """One plan the user may see; a staff member's read is written to the audit log."""
+    plan = Plan.objects.select_related("person", "target", "created_by").filter(pk=pk).first()
+    if plan is None or not can_see_person(access, plan.person_id):
+        raise Http404
+    if audit and actor is not None and access.person_id != plan.person_id:
+        audit_staff_read(
+            actor=actor,
+            obj=plan,
+            person_id=plan.person_id,
+            partner_id=audit_partner(access, plan.person_id),
+            fields=["plan"],
+        )
+    return plan
+
+
+def plan_detail(plan: Plan) -> dict:
+    """Items, milestones and comments of a plan, fetched in a few queries."""
+    return {
+        "items": list(plan.items.select_related("opportunity").order_by("order", "id")),
+        "milestones": list(plan.milestones.select_related("item__opportunity").order_by("due_on", "id")),
+        "comments": list(plan.comments.select_related("author").order_by("created_at", "id")),
+    }
+
+
+def completions_of(person: Person) -> QuerySet[Completion]:
+    return Completion.objects.filter(person=person).select_related("opportunity")
+
+
+def can_view_plan_counts(access: Access, project: Project) -> bool:
+    return access.can_view_counts(project.pk)
+
+
+def plan_counts(*, access: Access, project: Project) -> list[dict]:
+    """Per partner of the project: how many people have a plan, how many are active or done, completions.
+
+    Only counts: the project lead and evaluators never see what a plan holds.
+    """
+    if not can_view_plan_counts(access, project):
+        raise Http404
+    rows = []
+    partners = (
+        Partner.objects.filter(project=project).select_related("organisation").order_by("organisation__name")
+    )
+    for partner in partners:
+        if not access.can_view_partner_counts(project.pk, partner.pk):
+            continue
+        people = Participation.objects.filter(partner=partner).values("person_id")
+        plans = Plan.objects.filter(person_id__in=people)
+        rows.append(
+            {
+                "partner": partner.pk,
+                "partner_name": partner.organisation.name,
+                "plans": plans.count(),
+                "active": plans.filter(status=Plan.Status.ACTIVE).count(),
+                "done": plans.filter(status=Plan.Status.DONE).count(),
+                "completions": Completion.objects.filter(person_id__in=people).count(),
+            }
+        )
+    return rows
+
+
+def projects_with_counts(access: Access) -> QuerySet[Project]:
+    if access.is_admin:
+        return Project.objects.all().order_by("code")
+    ids = access.lead_project_ids | access.evaluator_project_ids | access.coordinator_project_ids
+    return Project.objects.filter(pk__in=ids).order_by("code")
