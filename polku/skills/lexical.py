@@ -39,7 +39,9 @@ def _trigrams(word: str) -> set[str]:
 def count_matrix(labels: Sequence[str]) -> tuple[list[str], sparse.csr_matrix]:
     """The feature vocabulary and the labels × features count matrix."""
     vocab: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    counts: list[int] = []
     for label in labels:
         c = Counter(vocab.setdefault(f, len(vocab)) for f in _features(label_words(label)))
         indices.extend(c.keys())

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from polku.skills.index import DATA_DIR, Concept, Esco, load_esco
+from polku.skills.index import DATA_DIR, Concept, Esco, load_descriptions, load_esco
 from polku.skills.lexical import LexicalIndex
 from polku.skills.semantic import (
     VECTORS_FILE,
@@ -34,6 +34,10 @@ from polku.skills.text import ALIASES, LANGS, Token, split_sentences, tokens
 
 MODEL_ENV = "POLKU_SKILLS_MODEL"  # path to a local sentence-transformers model (the optional heavy path)
 DEFAULT_LEXICAL_WEIGHT = 0.5
+DESCRIPTION_WEIGHT = 0.5  # weight of a concept's description vector beside its label centroid
+SPAN_SCALES = (2, 4, 8)  # window sizes (words) of the static path's best-span score
+SPAN_CANDIDATES = 500  # concepts per chunk re-scored by their best span (the rest keep the chunk's score)
+VECTORS_VERSION = 2  # bump when concept_vectors() changes (the shipped vectors are then recomputed)
 BATCH = 32
 
 
@@ -66,15 +70,34 @@ def label_rows(concepts: Sequence[Concept]) -> tuple[list[str], np.ndarray]:
     return labels, np.array(owners, dtype=np.int64)
 
 
-def concept_vectors(encoder: Encoder, labels: Sequence[str], starts: np.ndarray) -> np.ndarray:
+def concept_vectors(
+    encoder: Encoder,
+    labels: Sequence[str],
+    starts: np.ndarray,
+    descriptions: Sequence[str] | None = None,
+    description_weight: float = DESCRIPTION_WEIGHT,
+) -> np.ndarray:
     """One vector per concept: the centroid of its label vectors plus its preferred label's vector
-    (the preferred label names the concept; the alternative labels widen it)."""
+    (the preferred label names the concept; the alternative labels widen it), normalised; then, when
+    descriptions are given, plus description_weight × the vector of the concept's ESCO description
+    (it says what the skill is in the words a job ad uses), normalised again."""
     vectors = encoder.encode(labels)
     v = np.add.reduceat(vectors, starts, axis=0)
     v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
     v += vectors[starts]
     v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+    if descriptions is not None and description_weight > 0:
+        has = np.array([bool(d) for d in descriptions])
+        d = encoder.encode([x or "" for x in descriptions])
+        v += description_weight * d * has[:, None]
+        v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
     return v.astype(np.float32)
+
+
+def concept_descriptions(concepts: Sequence[Concept], data_dir: Path) -> list[str]:
+    path = data_dir / "descriptions.jsonl.gz"
+    found = load_descriptions(data_dir) if path.exists() else {}
+    return [found.get(c.uri, "") for c in concepts]
 
 
 def _shipped_vectors(data_dir: Path, name: str, n: int, n_labels: int, dims: int) -> np.ndarray | None:
@@ -82,7 +105,8 @@ def _shipped_vectors(data_dir: Path, name: str, n: int, n_labels: int, dims: int
     if not path.exists():
         return None
     with np.load(path) as z:
-        if int(z[f"{name}_labels"]) != n_labels or z[name].shape != (n, dims):
+        version = int(z["version"]) if "version" in z else 1
+        if version != VECTORS_VERSION or int(z[f"{name}_labels"]) != n_labels or z[name].shape != (n, dims):
             return None
         return dequantise(z[name], z[f"{name}_scale"])
 
@@ -105,6 +129,7 @@ class _Pillar:
         self.lexical = LexicalIndex(self.labels, self.owners, data_dir / f"lexical_{name}.npz")
         self.starts = self.lexical.starts
         self.encoder = encoder
+        self.data_dir = data_dir
         self._vectors: np.ndarray | None = None
         if isinstance(encoder, StaticEmbedding):
             dims = encoder.matrix.shape[1]
@@ -114,7 +139,8 @@ class _Pillar:
     def vectors(self) -> np.ndarray | None:
         """Concept vectors of the semantic path (computed on first use when not shipped)."""
         if self._vectors is None and self.encoder is not None:
-            self._vectors = concept_vectors(self.encoder, self.labels, self.starts)
+            descriptions = concept_descriptions(self.concepts, self.data_dir)
+            self._vectors = concept_vectors(self.encoder, self.labels, self.starts, descriptions)
         return self._vectors
 
 
@@ -127,8 +153,12 @@ class SkillRanker:
         lexical_weight: float = DEFAULT_LEXICAL_WEIGHT,
         data_dir: Path = DATA_DIR,
         fusion: str = "weighted",
+        span_scales: Sequence[int] = SPAN_SCALES,
+        span_candidates: int = SPAN_CANDIDATES,
     ) -> None:
         self.fusion = fusion
+        self.span_scales = tuple(span_scales)
+        self.span_candidates = span_candidates
         self.esco = esco
         self.encoder = encoder
         self.lexical_weight = lexical_weight if encoder is not None else 1.0
@@ -140,10 +170,10 @@ class SkillRanker:
             essential = [s for s, e in rel if e]
             optional = [s for s, e in rel if not e]
             norm = max(1.0, float(len(essential))) ** 0.5
-            for s in essential:
-                rows.append(o), cols.append(s), vals.append(1.0 / norm)
-            for s in optional:
-                rows.append(o), cols.append(s), vals.append(0.3 / norm)
+            for s, weight in [(s, 1.0) for s in essential] + [(s, 0.3) for s in optional]:
+                rows.append(o)
+                cols.append(s)
+                vals.append(weight / norm)
         self.occupation_skill = sparse.csr_matrix((vals, (rows, cols)), shape=(n_occ, n_sk), dtype=np.float32)
 
     @classmethod
@@ -154,6 +184,8 @@ class SkillRanker:
         semantic: str | None = None,
         lexical_weight: float = DEFAULT_LEXICAL_WEIGHT,
         fusion: str = "weighted",
+        span_scales: Sequence[int] = SPAN_SCALES,
+        span_candidates: int = SPAN_CANDIDATES,
     ) -> SkillRanker:
         """semantic: "static" (default when shipped), "none" (lexical only), or a path to a local
         sentence-transformers model (default: $POLKU_SKILLS_MODEL if set). fusion: "weighted" (a weighted
@@ -167,20 +199,56 @@ class SkillRanker:
             encoder = StaticEmbedding(d) if StaticEmbedding.available(d) else None
         else:
             encoder = TransformerEmbedding(choice)
-        return cls(load_esco(d), encoder, lexical_weight=lexical_weight, data_dir=d, fusion=fusion)
+        return cls(
+            load_esco(d),
+            encoder,
+            lexical_weight=lexical_weight,
+            data_dir=d,
+            fusion=fusion,
+            span_scales=span_scales,
+            span_candidates=span_candidates,
+        )
 
     @property
     def path(self) -> str:
         return "lexical" if self.encoder is None else f"lexical+{self.encoder.name}"
 
     # --- scoring -------------------------------------------------------------------------------------
-    def _semantic_text(self, chunk: str, toks: list[Token], lang: str) -> str:
+    @staticmethod
+    def _semantic_words(toks: list[Token], lang: str) -> list[str]:
         # Words the alias table or the glossary translated go in as English; the rest as written.
         out = []
         for t in toks:
             translated = t.surface.lower() in ALIASES or (lang != "en" and not t.foreign)
             out.append(" ".join(t.words) if translated else t.surface)
-        return " ".join(out) if out else chunk
+        return out
+
+    def _semantic_text(self, chunk: str, toks: list[Token], lang: str) -> str:
+        return " ".join(self._semantic_words(toks, lang)) or chunk
+
+    def _semantic(
+        self, pillar: _Pillar, chunks: Sequence[str], toks: list[list[Token]], lang: str, lex: np.ndarray
+    ) -> np.ndarray:
+        """chunks × concepts semantic scores. The whole chunk's vector against every concept; then the
+        static path re-scores the chunk's best candidates (the SPAN_CANDIDATES best by the fused
+        whole-chunk score) by their best-matching spans of 2, 4 and 8 words (SPAN_SCALES)."""
+        vectors = pillar.vectors
+        assert vectors is not None and self.encoder is not None
+        q = self.encoder.encode([self._semantic_text(c, t, lang) for c, t in zip(chunks, toks, strict=True)])
+        sem = q @ vectors.T
+        if not (isinstance(self.encoder, StaticEmbedding) and self.span_scales and self.span_candidates):
+            return sem
+        w = self.lexical_weight
+        pre = w * lex + (1 - w) * sem
+        n = min(self.span_candidates, sem.shape[1])
+        chunk_words = [self._semantic_words(t, lang) for t in toks]
+        self.encoder.word_sums([w for words in chunk_words for w in words])  # one tokenizer call
+        for i, words in enumerate(chunk_words):
+            if len(words) < 2:
+                continue
+            cand = np.argpartition(-pre[i], n - 1)[:n]
+            sem[i, cand] = self.encoder.span_scores(words, vectors[cand], self.span_scales)
+        return sem
 
     def _score(
         self, pillar: _Pillar, chunks: Sequence[str], lang: str
@@ -190,8 +258,7 @@ class SkillRanker:
         lex = pillar.lexical.scores(toks)
         if self.encoder is None or pillar.vectors is None:
             return lex, toks
-        q = self.encoder.encode([self._semantic_text(c, t, lang) for c, t in zip(chunks, toks, strict=True)])
-        sem = q @ pillar.vectors.T  # one vector per concept
+        sem = self._semantic(pillar, chunks, toks, lang, lex)
         w = self.lexical_weight
         if self.fusion == "rrf":
             return w * _rrf(lex) + (1 - w) * _rrf(sem), toks
