@@ -14,7 +14,7 @@ sentence is ranked, and a concept keeps its best sentence's score (and that sent
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from polku.skills.semantic import (
     TransformerEmbedding,
     dequantise,
 )
-from polku.skills.text import ALIASES, LANGS, Token, split_sentences, tokens
+from polku.skills.text import ALIASES, LANGS, NativeAnalyser, Token, split_sentences, tokens
 
 MODEL_ENV = "POLKU_SKILLS_MODEL"  # path to a local sentence-transformers model (the optional heavy path)
 DEFAULT_LEXICAL_WEIGHT = 0.5
@@ -45,6 +45,11 @@ class UnknownLanguage(ValueError):
     pass
 
 
+# A row of a language's labels: (concept URI, preferred label, alternative labels). The alternatives may
+# also come as one newline-separated string (as polku.esco stores them).
+LabelRow = tuple[str, str, "Sequence[str] | str"]
+
+
 @dataclass(frozen=True)
 class Ranked:
     uri: str
@@ -54,6 +59,12 @@ class Ranked:
 
     def as_dict(self) -> dict[str, object]:
         return {"uri": self.uri, "label": self.label, "score": self.score, "evidence": list(self.evidence)}
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    toks: list[Token]  # tokens of the English path (lemmas, aliases, glossary)
+    native: list[Token]  # tokens for the language's own labels (empty when none were added)
 
 
 def label_rows(concepts: Sequence[Concept]) -> tuple[list[str], np.ndarray]:
@@ -134,6 +145,22 @@ class _Pillar:
         if isinstance(encoder, StaticEmbedding):
             dims = encoder.matrix.shape[1]
             self._vectors = _shipped_vectors(data_dir, name, len(concepts), len(self.labels), dims)
+        self.index = {c.uri: i for i, c in enumerate(concepts)}
+        # language → the lexical index of that language's own labels and its analyser
+        self.native: dict[str, tuple[LexicalIndex, NativeAnalyser]] = {}
+
+    def add_language(self, lang: str, labels: dict[int, list[str]]) -> int:
+        """Index one language's labels (concept index → its labels, preferred first); returns the count."""
+        rows = [(i, label) for i in sorted(labels) for label in dict.fromkeys(labels[i]) if label.strip()]
+        if not rows:
+            self.native.pop(lang, None)
+            return 0
+        texts = [label for _, label in rows]
+        analyser = NativeAnalyser(lang).fit(texts)
+        owners = np.array([i for i, _ in rows], dtype=np.int64)
+        index = LexicalIndex(texts, owners, n_concepts=len(self.concepts), words=analyser.label_words)
+        self.native[lang] = (index, analyser)
+        return len(rows)
 
     @property
     def vectors(self) -> np.ndarray | None:
@@ -186,10 +213,12 @@ class SkillRanker:
         fusion: str = "weighted",
         span_scales: Sequence[int] = SPAN_SCALES,
         span_candidates: int = SPAN_CANDIDATES,
+        extra_labels: Mapping[str, Iterable[LabelRow]] | None = None,
     ) -> SkillRanker:
         """semantic: "static" (default when shipped), "none" (lexical only), or a path to a local
         sentence-transformers model (default: $POLKU_SKILLS_MODEL if set). fusion: "weighted" (a weighted
-        sum of the two cosines, the default) or "rrf" (reciprocal-rank fusion, k = 60)."""
+        sum of the two cosines, the default) or "rrf" (reciprocal-rank fusion, k = 60). extra_labels: language →
+        rows of (URI, preferred label, alternative labels) of ESCO in that language (see add_language)."""
         d = Path(data_dir) if data_dir else DATA_DIR
         choice = semantic or os.environ.get(MODEL_ENV) or "static"
         encoder: Encoder | None
@@ -199,7 +228,7 @@ class SkillRanker:
             encoder = StaticEmbedding(d) if StaticEmbedding.available(d) else None
         else:
             encoder = TransformerEmbedding(choice)
-        return cls(
+        ranker = cls(
             load_esco(d),
             encoder,
             lexical_weight=lexical_weight,
@@ -208,6 +237,9 @@ class SkillRanker:
             span_scales=span_scales,
             span_candidates=span_candidates,
         )
+        for lang, rows in (extra_labels or {}).items():
+            ranker.add_language(lang, rows)
+        return ranker
 
     @property
     def path(self) -> str:
@@ -216,15 +248,19 @@ class SkillRanker:
     # --- scoring -------------------------------------------------------------------------------------
     @staticmethod
     def _semantic_words(toks: list[Token], lang: str) -> list[str]:
-        # Words the alias table or the glossary translated go in as English; the rest as written.
+        # Words the alias table or the glossary translated go in as English; English words as written.
+        # A word of another language that no table knows is left out: the English embedding cannot read
+        # it, and its sub-word pieces only add noise (the lexical paths still match it exactly).
         out = []
         for t in toks:
-            translated = t.surface.lower() in ALIASES or (lang != "en" and not t.foreign)
+            if t.foreign:
+                continue
+            translated = t.surface.lower() in ALIASES or lang != "en"
             out.append(" ".join(t.words) if translated else t.surface)
         return out
 
     def _semantic_text(self, chunk: str, toks: list[Token], lang: str) -> str:
-        return " ".join(self._semantic_words(toks, lang)) or chunk
+        return " ".join(self._semantic_words(toks, lang))
 
     def _semantic(
         self, pillar: _Pillar, chunks: Sequence[str], toks: list[list[Token]], lang: str, lex: np.ndarray
@@ -250,19 +286,27 @@ class SkillRanker:
             sem[i, cand] = self.encoder.span_scores(words, vectors[cand], self.span_scales)
         return sem
 
-    def _score(
-        self, pillar: _Pillar, chunks: Sequence[str], lang: str
-    ) -> tuple[np.ndarray, list[list[Token]]]:
-        """chunks × concepts fused scores, and the chunks' tokens."""
+    def _score(self, pillar: _Pillar, chunks: Sequence[str], lang: str) -> tuple[np.ndarray, list[_Chunk]]:
+        """chunks × concepts fused scores, and the chunks' tokens (English path, own-language labels).
+
+        With a language's own labels added, a concept's lexical score is its best label in either
+        index (the English labels reached through aliases and glossary, or the language's labels): a
+        concept scores its best label, whichever language it is in."""
         toks = [tokens(c, lang) for c in chunks]
         lex = pillar.lexical.scores(toks)
+        native = pillar.native.get(lang)
+        ntoks: list[list[Token]] = [[] for _ in chunks]
+        if native:
+            ntoks = [native[1].tokens(c) for c in chunks]
+            lex = np.maximum(lex, native[0].scores(ntoks))
+        parts = [_Chunk(t, n) for t, n in zip(toks, ntoks, strict=True)]
         if self.encoder is None or pillar.vectors is None:
-            return lex, toks
+            return lex, parts
         sem = self._semantic(pillar, chunks, toks, lang, lex)
         w = self.lexical_weight
         if self.fusion == "rrf":
-            return w * _rrf(lex) + (1 - w) * _rrf(sem), toks
-        return w * lex + (1 - w) * sem, toks
+            return w * _rrf(lex) + (1 - w) * _rrf(sem), parts
+        return w * lex + (1 - w) * sem, parts
 
     def score_all(self, texts: Sequence[str], *, lang: str = "en", kind: str = "skills") -> np.ndarray:
         """texts × concepts fused scores, each text taken as one chunk (for benchmarks)."""
@@ -273,10 +317,39 @@ class SkillRanker:
             out.append(self._score(pillar, texts[i : i + BATCH], lang)[0])
         return np.vstack(out) if out else np.zeros((0, len(pillar.concepts)), dtype=np.float32)
 
-    @staticmethod
-    def _check(lang: str) -> None:
-        if lang not in LANGS:
-            raise UnknownLanguage(f"unknown language {lang!r}; loaded: {', '.join(LANGS)}")
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages text may be in: English, those with a glossary (fi, sv) and those whose ESCO
+        labels were added (add_language)."""
+        added = set(self.skills.native) | set(self.occupations.native)
+        return tuple(dict.fromkeys([*LANGS, *sorted(added)]))
+
+    def _check(self, lang: str) -> None:
+        if lang not in LANGS and lang not in self.skills.native and lang not in self.occupations.native:
+            raise UnknownLanguage(f"unknown language {lang!r}; loaded: {', '.join(self.languages)}")
+
+    def add_language(self, lang: str, rows: Iterable[LabelRow]) -> dict[str, int]:
+        """Add one language's ESCO labels: rows of (concept URI, preferred label, alternative labels),
+        for skills and occupations alike (rows of other URIs, such as skill groups, are skipped). Builds
+        a lexical index of those labels (simplemma lemmas where simplemma knows the language, fi/sv
+        compounds split; a plain tokeniser elsewhere), fused with the existing paths; `lang` may then be
+        used in rank_skills() and rank_occupations(). Adding a language again replaces its labels.
+        Returns the number of labels indexed per pillar."""
+        lang = lang.strip().lower()
+        if not lang or lang == "en":
+            raise ValueError("English labels ship with the ranker; add another language")
+        found: dict[str, dict[int, list[str]]] = {"skills": {}, "occupations": {}}
+        for uri, preferred, alternatives in rows:
+            alts = alternatives.split("\n") if isinstance(alternatives, str) else list(alternatives or ())
+            labels = [x.strip() for x in (preferred or "", *alts) if x and x.strip()]
+            for name, pillar in (("skills", self.skills), ("occupations", self.occupations)):
+                i = pillar.index.get(uri)
+                if i is not None and labels:
+                    found[name].setdefault(i, []).extend(labels)
+        return {
+            "skills": self.skills.add_language(lang, found["skills"]),
+            "occupations": self.occupations.add_language(lang, found["occupations"]),
+        }
 
     def _text_scores(self, pillar: _Pillar, text: str, lang: str) -> tuple[np.ndarray, np.ndarray, list]:
         """Per concept: best score over the text's sentences, which sentence, and all sentences' tokens."""
@@ -289,24 +362,34 @@ class SkillRanker:
         fused = np.vstack(fused_all)
         return fused.max(axis=0), fused.argmax(axis=0), toks_all
 
-    def _evidence(self, pillar: _Pillar, concept: int, toks: list[Token]) -> tuple[str, ...]:
-        """The words of the sentence that support the concept: those its best label shares (lexical),
-        then up to three whose own vectors are close to the concept's (semantic)."""
+    def _evidence(self, pillar: _Pillar, concept: int, chunk: _Chunk, lang: str) -> tuple[str, ...]:
+        """The words of the sentence that support the concept: those its best label shares (lexical, in
+        English or in the text's own language when its labels were added), then up to three whose own
+        vectors are close to the concept's (semantic)."""
+        toks = chunk.toks
         lo = int(pillar.starts[concept])
         hi = int(pillar.starts[concept + 1]) if concept + 1 < len(pillar.starts) else len(pillar.labels)
         words: list[str] = []
         row, score = pillar.lexical.best_row(toks, lo, hi)
+        native = pillar.native.get(lang)
+        if native and chunk.native:
+            nlo, nhi = native[0].rows_of(concept)
+            if nhi > nlo:
+                nrow, nscore = native[0].best_row(chunk.native, nlo, nhi)
+                if nscore > 0:
+                    words += native[0].evidence(chunk.native, nrow)
         if score > 0:
-            words += pillar.lexical.evidence(toks, row)
-        if self.encoder is not None and pillar.vectors is not None and toks:
-            sims = self.encoder.encode([" ".join(t.words) for t in toks]) @ pillar.vectors[concept]
+            words += [w for w in pillar.lexical.evidence(toks, row) if w not in words]
+        known = [t for t in toks if not t.foreign]
+        if self.encoder is not None and pillar.vectors is not None and known:
+            sims = self.encoder.encode([" ".join(t.words) for t in known]) @ pillar.vectors[concept]
             for j in np.argsort(-sims)[:3]:
-                if sims[j] >= 0.5 and toks[j].surface not in words:
-                    words.append(toks[j].surface)
+                if sims[j] >= 0.5 and known[j].surface not in words:
+                    words.append(known[j].surface)
         return tuple(words)
 
     def _rank(
-        self, pillar: _Pillar, scores: np.ndarray, top: int, best_chunk: np.ndarray, toks_all
+        self, pillar: _Pillar, scores: np.ndarray, top: int, best_chunk: np.ndarray, toks_all, lang: str
     ) -> list[Ranked]:
         order = np.argsort(-scores, kind="stable")[:top]
         return [
@@ -314,7 +397,7 @@ class SkillRanker:
                 uri=pillar.concepts[i].uri,
                 label=pillar.concepts[i].label,
                 score=round(float(scores[i]), 4),
-                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])]),
+                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])], lang),
             )
             for i in order
         ]
@@ -323,7 +406,7 @@ class SkillRanker:
     def rank_skills(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
         self._check(lang)
         scores, best_chunk, toks = self._text_scores(self.skills, text, lang)
-        return self._rank(self.skills, scores, top, best_chunk, toks)
+        return self._rank(self.skills, scores, top, best_chunk, toks, lang)
 
     def rank_occupations(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
         """Occupations by their own labels, plus the skills the text shows (essential ones weigh most)."""
@@ -337,4 +420,4 @@ class SkillRanker:
         if via_skills.max() > 0:
             via_skills = via_skills / via_skills.max() * max(float(label_scores.max()), 1e-6)
         scores = 0.7 * label_scores + 0.3 * via_skills
-        return self._rank(self.occupations, scores, top, best_chunk, toks)
+        return self._rank(self.occupations, scores, top, best_chunk, toks, lang)
