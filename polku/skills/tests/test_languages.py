@@ -40,7 +40,7 @@ SV = [
     (CASHIER, "kassabiträde", ["kassörska"]),
     (BRICKLAYER, "murare", []),
 ]
-UK = [
+UK: list[tuple[str, str, list[str]]] = [
     (CUSTOMER_SERVICE, "обслуговування клієнтів", []),
     (LAY_BRICKS, "класти цеглу", []),
 ]
