@@ -38,7 +38,25 @@ def _parser(kind: str) -> argparse.ArgumentParser:
         metavar="FILE",
         help="ESCO labels in the language --lang: JSON lines or CSV with uri, preferred, alternatives",
     )
+    if kind == "skills":
+        c = sub.add_parser(
+            "build-cache",
+            help="encode all ESCO concepts with the full model once and keep the vectors in the cache folder",
+        )
+        c.add_argument("--model", required=True, help="local sentence-transformers model folder")
+        c.add_argument("--cache", required=True, help="cache folder (then POLKU_SKILLS_CACHE=<folder>)")
     return p
+
+
+def build_cache(model: str, cache: str) -> int:
+    from polku.skills.ranker import SkillRanker
+
+    ranker = SkillRanker.load(semantic=model, cache_dir=cache)
+    for pillar in (ranker.skills, ranker.occupations):
+        vectors = pillar.vectors
+        assert vectors is not None
+        print(f"{pillar.name}: {vectors.shape[0]} vectors in {cache}")
+    return 0
 
 
 def read_labels(path: Path) -> Iterator[tuple[str, str, list[str]]]:
@@ -65,6 +83,8 @@ def read_labels(path: Path) -> Iterator[tuple[str, str, list[str]]]:
 
 def run(kind: str, argv: list[str]) -> int:
     args = _parser(kind).parse_args(argv)
+    if args.command == "build-cache":
+        return build_cache(args.model, args.cache)
     if args.labels and not Path(args.labels).is_file():
         print(f"polku {kind} rank: no labels file {args.labels}", file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ sentence is ranked, and a concept keeps its best sentence's score (and that sent
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from polku.skills.semantic import (
 )
 from polku.skills.text import ALIASES, LANGS, NativeAnalyser, Token, split_sentences, tokens
 
+CACHE_ENV = "POLKU_SKILLS_CACHE"  # folder for concept vectors of a non-shipped encoder (the full model)
 MODEL_ENV = "POLKU_SKILLS_MODEL"  # path to a local sentence-transformers model (the optional heavy path)
 DEFAULT_LEXICAL_WEIGHT = 0.5
 DESCRIPTION_WEIGHT = 0.5  # weight of a concept's description vector beside its label centroid
@@ -134,7 +136,16 @@ def _rrf(scores: np.ndarray, k: int = 60) -> np.ndarray:
 class _Pillar:
     """One kind of concept (skills or occupations) indexed by both paths."""
 
-    def __init__(self, name: str, concepts: list[Concept], encoder: Encoder | None, data_dir: Path) -> None:
+    def __init__(
+        self,
+        name: str,
+        concepts: list[Concept],
+        encoder: Encoder | None,
+        data_dir: Path,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self.name = name
+        self.cache_dir = cache_dir
         self.concepts = concepts
         self.labels, self.owners = label_rows(concepts)
         self.lexical = LexicalIndex(self.labels, self.owners, data_dir / f"lexical_{name}.npz")
@@ -164,11 +175,40 @@ class _Pillar:
 
     @property
     def vectors(self) -> np.ndarray | None:
-        """Concept vectors of the semantic path (computed on first use when not shipped)."""
+        """Concept vectors of the semantic path: shipped for the static embedding; for another encoder
+        read from the cache folder when there (see cache_file), else computed (minutes for the full
+        model) and then written there."""
         if self._vectors is None and self.encoder is not None:
             descriptions = concept_descriptions(self.concepts, self.data_dir)
+            path = self.cache_file(descriptions)
+            if path is not None and path.exists():
+                with np.load(path) as z:
+                    cached = z["vectors"].astype(np.float32)
+                if cached.shape[0] == len(self.concepts):
+                    self._vectors = cached
+                    return cached
             self._vectors = concept_vectors(self.encoder, self.labels, self.starts, descriptions)
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp.npz")
+                np.savez(tmp, vectors=self._vectors.astype(np.float16))
+                tmp.replace(path)
         return self._vectors
+
+    def cache_file(self, descriptions: Sequence[str]) -> Path | None:
+        """Where the concept vectors of a non-shipped encoder are cached: the folder given to load()
+        (cache_dir) or $POLKU_SKILLS_CACHE, a file named by the encoder's name and model path and a hash
+        of the labels, descriptions and VECTORS_VERSION (another model or ESCO release → another file)."""
+        if self.cache_dir is None or self.encoder is None or isinstance(self.encoder, StaticEmbedding):
+            return None
+        h = hashlib.sha256()
+        h.update(
+            f"{VECTORS_VERSION}\0{DESCRIPTION_WEIGHT}\0{getattr(self.encoder, 'model_path', '')}\0".encode()
+        )
+        for text in (*self.labels, "\0", *descriptions):
+            h.update(text.encode("utf-8") + b"\n")
+        h.update(self.starts.tobytes())
+        return self.cache_dir / f"{self.name}-{self.encoder.name}-{h.hexdigest()[:16]}.npz"
 
 
 class SkillRanker:
@@ -182,6 +222,7 @@ class SkillRanker:
         fusion: str = "weighted",
         span_scales: Sequence[int] = SPAN_SCALES,
         span_candidates: int = SPAN_CANDIDATES,
+        cache_dir: Path | None = None,
     ) -> None:
         self.fusion = fusion
         self.span_scales = tuple(span_scales)
@@ -189,8 +230,8 @@ class SkillRanker:
         self.esco = esco
         self.encoder = encoder
         self.lexical_weight = lexical_weight if encoder is not None else 1.0
-        self.skills = _Pillar("skills", esco.skills, encoder, data_dir)
-        self.occupations = _Pillar("occupations", esco.occupations, encoder, data_dir)
+        self.skills = _Pillar("skills", esco.skills, encoder, data_dir, cache_dir)
+        self.occupations = _Pillar("occupations", esco.occupations, encoder, data_dir, cache_dir)
         n_occ, n_sk = len(esco.occupations), len(esco.skills)
         rows, cols, vals = [], [], []
         for o, rel in enumerate(esco.occupation_skills):
@@ -214,11 +255,14 @@ class SkillRanker:
         span_scales: Sequence[int] = SPAN_SCALES,
         span_candidates: int = SPAN_CANDIDATES,
         extra_labels: Mapping[str, Iterable[LabelRow]] | None = None,
+        cache_dir: Path | str | None = None,
     ) -> SkillRanker:
         """semantic: "static" (default when shipped), "none" (lexical only), or a path to a local
         sentence-transformers model (default: $POLKU_SKILLS_MODEL if set). fusion: "weighted" (a weighted
         sum of the two cosines, the default) or "rrf" (reciprocal-rank fusion, k = 60). extra_labels: language →
-        rows of (URI, preferred label, alternative labels) of ESCO in that language (see add_language)."""
+        rows of (URI, preferred label, alternative labels) of ESCO in that language (see add_language).
+        cache_dir (default $POLKU_SKILLS_CACHE): where the full model's concept vectors are kept after
+        the first load, so later loads take seconds (`polku skills build-cache` fills it)."""
         d = Path(data_dir) if data_dir else DATA_DIR
         choice = semantic or os.environ.get(MODEL_ENV) or "static"
         encoder: Encoder | None
@@ -236,6 +280,7 @@ class SkillRanker:
             fusion=fusion,
             span_scales=span_scales,
             span_candidates=span_candidates,
+            cache_dir=Path(cache) if (cache := cache_dir or os.environ.get(CACHE_ENV)) else None,
         )
         for lang, rows in (extra_labels or {}).items():
             ranker.add_language(lang, rows)

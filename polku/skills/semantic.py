@@ -130,6 +130,7 @@ class TransformerEmbedding:
     def __init__(self, model_path: str) -> None:
         from sentence_transformers import SentenceTransformer
 
+        self.model_path = str(Path(model_path).resolve())
         self.model = SentenceTransformer(model_path, device="cpu")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
