@@ -22,7 +22,11 @@ Reads the official ESCO CSV files and writes, into polku/skills/data/:
                         (skills carry their collections in skills.jsonl.gz)
 - lexical_skills.npz, lexical_occupations.npz
                         the lexical path's lemmatised label × feature counts (polku.skills.lexical)
-- vectors_static.npz    the static path's concept vectors (int8), if the distilled model is present
+- vectors_static.npz    the static path's concept vectors (int8; labels and description, see
+                        polku.skills.ranker.concept_vectors), if the distilled model is present
+
+`python bench/build_esco_data.py --derived` rebuilds only the derived files (lexical_*.npz,
+vectors_static.npz) from the shipped JSON lines, without the ESCO CSV files.
 
 The run is deterministic (rows sorted by URI, gzip without timestamps), so a rebuild gives the same bytes.
 """
@@ -248,7 +252,7 @@ def write_static_vectors() -> None:
 
     from polku.skills.index import load_esco
     from polku.skills.lexical import LexicalIndex
-    from polku.skills.ranker import concept_vectors, label_rows
+    from polku.skills.ranker import VECTORS_VERSION, concept_descriptions, concept_vectors, label_rows
     from polku.skills.semantic import VECTORS_FILE, StaticEmbedding, quantise
 
     if not StaticEmbedding.available(OUT):
@@ -260,11 +264,17 @@ def write_static_vectors() -> None:
     for name, concepts in (("skills", esco.skills), ("occupations", esco.occupations)):
         labels, owners = label_rows(concepts)
         starts = LexicalIndex(labels, owners, OUT / f"lexical_{name}.npz").starts
-        q, scale = quantise(concept_vectors(encoder, labels, starts))
+        descriptions = concept_descriptions(concepts, OUT)
+        q, scale = quantise(concept_vectors(encoder, labels, starts, descriptions))
         arrays[name], arrays[f"{name}_scale"], arrays[f"{name}_labels"] = q, scale, np.array(len(labels))
-    np.savez_compressed(OUT / VECTORS_FILE, **arrays)
+    np.savez_compressed(OUT / VECTORS_FILE, version=np.array(VECTORS_VERSION), **arrays)
 
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     build(Path(args[0] if args else "/work/shared/esco/v1.1.1"))
+    if sys.argv[1:] == ["--derived"]:
+        write_lexical_counts()
+        write_static_vectors()
+    else:
+        build(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/esco/v1.1.1"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -36,12 +36,16 @@ def _trigrams(word: str) -> set[str]:
     return {w[i : i + 3] for i in range(len(w) - 2)}
 
 
-def count_matrix(labels: Sequence[str]) -> tuple[list[str], sparse.csr_matrix]:
-    """The feature vocabulary and the labels × features count matrix."""
+def count_matrix(
+    labels: Sequence[str], words: Callable[[str], list[str]] = label_words
+) -> tuple[list[str], sparse.csr_matrix]:
+    """The feature vocabulary and the labels × features count matrix (words: a label's analysed words)."""
     vocab: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    counts: list[int] = []
     for label in labels:
-        c = Counter(vocab.setdefault(f, len(vocab)) for f in _features(label_words(label)))
+        c = Counter(vocab.setdefault(f, len(vocab)) for f in _features(words(label)))
         indices.extend(c.keys())
         counts.extend(c.values())
         indptr.append(len(indices))
@@ -83,13 +87,25 @@ def load_counts(path: Path, n_labels: int) -> tuple[list[str], sparse.csr_matrix
 
 
 class LexicalIndex:
-    def __init__(self, labels: Sequence[str], owners: np.ndarray, counts_file: Path | None = None) -> None:
-        """labels[i] belongs to concept owners[i]; owners is sorted (rows of a concept are contiguous)."""
+    def __init__(
+        self,
+        labels: Sequence[str],
+        owners: np.ndarray,
+        counts_file: Path | None = None,
+        *,
+        n_concepts: int | None = None,
+        words: Callable[[str], list[str]] = label_words,
+    ) -> None:
+        """labels[i] belongs to concept owners[i]; owners is sorted (rows of a concept are contiguous).
+        n_concepts: the pillar's size when some concepts have no label here (another language's labels);
+        words: how a label is analysed (default: English, polku.skills.text.label_words)."""
         self.owners = owners
-        self.n_concepts = int(owners[-1]) + 1 if len(owners) else 0
+        self.n_concepts = (
+            n_concepts if n_concepts is not None else (int(owners[-1]) + 1 if len(owners) else 0)
+        )
         self.starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
         loaded = load_counts(counts_file, len(labels)) if counts_file else None
-        vocab_list, counts = loaded or count_matrix(labels)
+        vocab_list, counts = loaded or count_matrix(labels, words)
         self.vocab_list = vocab_list
         self.vocab = {f: i for i, f in enumerate(vocab_list)}
         n = len(labels)
@@ -170,6 +186,11 @@ class LexicalIndex:
         out = np.zeros((len(queries), self.n_concepts), dtype=np.float32)
         np.maximum.at(out, (hits.row, self.owners[hits.col]), hits.data)
         return out
+
+    def rows_of(self, concept: int) -> tuple[int, int]:
+        """The label rows lo..hi-1 of a concept (empty when it has no label here)."""
+        lo = int(np.searchsorted(self.owners, concept, side="left"))
+        return lo, int(np.searchsorted(self.owners, concept, side="right"))
 
     def best_row(self, toks: Sequence[Token], lo: int, hi: int) -> tuple[int, float]:
         """The best-matching label row among rows lo..hi-1 (one concept's labels) and its cosine."""

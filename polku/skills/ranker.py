@@ -13,15 +13,16 @@ sentence is ranked, and a concept keeps its best sentence's score (and that sent
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
-from polku.skills.index import DATA_DIR, Concept, Esco, load_esco
+from polku.skills.index import DATA_DIR, Concept, Esco, load_descriptions, load_esco
 from polku.skills.lexical import LexicalIndex
 from polku.skills.semantic import (
     VECTORS_FILE,
@@ -30,15 +31,25 @@ from polku.skills.semantic import (
     TransformerEmbedding,
     dequantise,
 )
-from polku.skills.text import ALIASES, LANGS, Token, split_sentences, tokens
+from polku.skills.text import ALIASES, LANGS, NativeAnalyser, Token, split_sentences, tokens
 
+CACHE_ENV = "POLKU_SKILLS_CACHE"  # folder for concept vectors of a non-shipped encoder (the full model)
 MODEL_ENV = "POLKU_SKILLS_MODEL"  # path to a local sentence-transformers model (the optional heavy path)
 DEFAULT_LEXICAL_WEIGHT = 0.5
+DESCRIPTION_WEIGHT = 0.5  # weight of a concept's description vector beside its label centroid
+SPAN_SCALES = (2, 4, 8)  # window sizes (words) of the static path's best-span score
+SPAN_CANDIDATES = 500  # concepts per chunk re-scored by their best span (the rest keep the chunk's score)
+VECTORS_VERSION = 2  # bump when concept_vectors() changes (the shipped vectors are then recomputed)
 BATCH = 32
 
 
 class UnknownLanguage(ValueError):
     pass
+
+
+# A row of a language's labels: (concept URI, preferred label, alternative labels). The alternatives may
+# also come as one newline-separated string (as polku.esco stores them).
+LabelRow = tuple[str, str, "Sequence[str] | str"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,12 @@ class Ranked:
 
     def as_dict(self) -> dict[str, object]:
         return {"uri": self.uri, "label": self.label, "score": self.score, "evidence": list(self.evidence)}
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    toks: list[Token]  # tokens of the English path (lemmas, aliases, glossary)
+    native: list[Token]  # tokens for the language's own labels (empty when none were added)
 
 
 def label_rows(concepts: Sequence[Concept]) -> tuple[list[str], np.ndarray]:
@@ -66,15 +83,34 @@ def label_rows(concepts: Sequence[Concept]) -> tuple[list[str], np.ndarray]:
     return labels, np.array(owners, dtype=np.int64)
 
 
-def concept_vectors(encoder: Encoder, labels: Sequence[str], starts: np.ndarray) -> np.ndarray:
+def concept_vectors(
+    encoder: Encoder,
+    labels: Sequence[str],
+    starts: np.ndarray,
+    descriptions: Sequence[str] | None = None,
+    description_weight: float = DESCRIPTION_WEIGHT,
+) -> np.ndarray:
     """One vector per concept: the centroid of its label vectors plus its preferred label's vector
-    (the preferred label names the concept; the alternative labels widen it)."""
+    (the preferred label names the concept; the alternative labels widen it), normalised; then, when
+    descriptions are given, plus description_weight × the vector of the concept's ESCO description
+    (it says what the skill is in the words a job ad uses), normalised again."""
     vectors = encoder.encode(labels)
     v = np.add.reduceat(vectors, starts, axis=0)
     v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
     v += vectors[starts]
     v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+    if descriptions is not None and description_weight > 0:
+        has = np.array([bool(d) for d in descriptions])
+        d = encoder.encode([x or "" for x in descriptions])
+        v += description_weight * d * has[:, None]
+        v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
     return v.astype(np.float32)
+
+
+def concept_descriptions(concepts: Sequence[Concept], data_dir: Path) -> list[str]:
+    path = data_dir / "descriptions.jsonl.gz"
+    found = load_descriptions(data_dir) if path.exists() else {}
+    return [found.get(c.uri, "") for c in concepts]
 
 
 def _shipped_vectors(data_dir: Path, name: str, n: int, n_labels: int, dims: int) -> np.ndarray | None:
@@ -82,7 +118,8 @@ def _shipped_vectors(data_dir: Path, name: str, n: int, n_labels: int, dims: int
     if not path.exists():
         return None
     with np.load(path) as z:
-        if int(z[f"{name}_labels"]) != n_labels or z[name].shape != (n, dims):
+        version = int(z["version"]) if "version" in z else 1
+        if version != VECTORS_VERSION or int(z[f"{name}_labels"]) != n_labels or z[name].shape != (n, dims):
             return None
         return dequantise(z[name], z[f"{name}_scale"])
 
@@ -99,23 +136,79 @@ def _rrf(scores: np.ndarray, k: int = 60) -> np.ndarray:
 class _Pillar:
     """One kind of concept (skills or occupations) indexed by both paths."""
 
-    def __init__(self, name: str, concepts: list[Concept], encoder: Encoder | None, data_dir: Path) -> None:
+    def __init__(
+        self,
+        name: str,
+        concepts: list[Concept],
+        encoder: Encoder | None,
+        data_dir: Path,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self.name = name
+        self.cache_dir = cache_dir
         self.concepts = concepts
         self.labels, self.owners = label_rows(concepts)
         self.lexical = LexicalIndex(self.labels, self.owners, data_dir / f"lexical_{name}.npz")
         self.starts = self.lexical.starts
         self.encoder = encoder
+        self.data_dir = data_dir
         self._vectors: np.ndarray | None = None
         if isinstance(encoder, StaticEmbedding):
             dims = encoder.matrix.shape[1]
             self._vectors = _shipped_vectors(data_dir, name, len(concepts), len(self.labels), dims)
+        self.index = {c.uri: i for i, c in enumerate(concepts)}
+        # language → the lexical index of that language's own labels and its analyser
+        self.native: dict[str, tuple[LexicalIndex, NativeAnalyser]] = {}
+
+    def add_language(self, lang: str, labels: dict[int, list[str]]) -> int:
+        """Index one language's labels (concept index → its labels, preferred first); returns the count."""
+        rows = [(i, label) for i in sorted(labels) for label in dict.fromkeys(labels[i]) if label.strip()]
+        if not rows:
+            self.native.pop(lang, None)
+            return 0
+        texts = [label for _, label in rows]
+        analyser = NativeAnalyser(lang).fit(texts)
+        owners = np.array([i for i, _ in rows], dtype=np.int64)
+        index = LexicalIndex(texts, owners, n_concepts=len(self.concepts), words=analyser.label_words)
+        self.native[lang] = (index, analyser)
+        return len(rows)
 
     @property
     def vectors(self) -> np.ndarray | None:
-        """Concept vectors of the semantic path (computed on first use when not shipped)."""
+        """Concept vectors of the semantic path: shipped for the static embedding; for another encoder
+        read from the cache folder when there (see cache_file), else computed (minutes for the full
+        model) and then written there."""
         if self._vectors is None and self.encoder is not None:
-            self._vectors = concept_vectors(self.encoder, self.labels, self.starts)
+            descriptions = concept_descriptions(self.concepts, self.data_dir)
+            path = self.cache_file(descriptions)
+            if path is not None and path.exists():
+                with np.load(path) as z:
+                    cached = z["vectors"].astype(np.float32)
+                if cached.shape[0] == len(self.concepts):
+                    self._vectors = cached
+                    return cached
+            self._vectors = concept_vectors(self.encoder, self.labels, self.starts, descriptions)
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp.npz")
+                np.savez(tmp, vectors=self._vectors.astype(np.float16))
+                tmp.replace(path)
         return self._vectors
+
+    def cache_file(self, descriptions: Sequence[str]) -> Path | None:
+        """Where the concept vectors of a non-shipped encoder are cached: the folder given to load()
+        (cache_dir) or $POLKU_SKILLS_CACHE, a file named by the encoder's name and model path and a hash
+        of the labels, descriptions and VECTORS_VERSION (another model or ESCO release → another file)."""
+        if self.cache_dir is None or self.encoder is None or isinstance(self.encoder, StaticEmbedding):
+            return None
+        h = hashlib.sha256()
+        h.update(
+            f"{VECTORS_VERSION}\0{DESCRIPTION_WEIGHT}\0{getattr(self.encoder, 'model_path', '')}\0".encode()
+        )
+        for text in (*self.labels, "\0", *descriptions):
+            h.update(text.encode("utf-8") + b"\n")
+        h.update(self.starts.tobytes())
+        return self.cache_dir / f"{self.name}-{self.encoder.name}-{h.hexdigest()[:16]}.npz"
 
 
 class SkillRanker:
@@ -127,23 +220,28 @@ class SkillRanker:
         lexical_weight: float = DEFAULT_LEXICAL_WEIGHT,
         data_dir: Path = DATA_DIR,
         fusion: str = "weighted",
+        span_scales: Sequence[int] = SPAN_SCALES,
+        span_candidates: int = SPAN_CANDIDATES,
+        cache_dir: Path | None = None,
     ) -> None:
         self.fusion = fusion
+        self.span_scales = tuple(span_scales)
+        self.span_candidates = span_candidates
         self.esco = esco
         self.encoder = encoder
         self.lexical_weight = lexical_weight if encoder is not None else 1.0
-        self.skills = _Pillar("skills", esco.skills, encoder, data_dir)
-        self.occupations = _Pillar("occupations", esco.occupations, encoder, data_dir)
+        self.skills = _Pillar("skills", esco.skills, encoder, data_dir, cache_dir)
+        self.occupations = _Pillar("occupations", esco.occupations, encoder, data_dir, cache_dir)
         n_occ, n_sk = len(esco.occupations), len(esco.skills)
         rows, cols, vals = [], [], []
         for o, rel in enumerate(esco.occupation_skills):
             essential = [s for s, e in rel if e]
             optional = [s for s, e in rel if not e]
             norm = max(1.0, float(len(essential))) ** 0.5
-            for s in essential:
-                rows.append(o), cols.append(s), vals.append(1.0 / norm)
-            for s in optional:
-                rows.append(o), cols.append(s), vals.append(0.3 / norm)
+            for s, weight in [(s, 1.0) for s in essential] + [(s, 0.3) for s in optional]:
+                rows.append(o)
+                cols.append(s)
+                vals.append(weight / norm)
         self.occupation_skill = sparse.csr_matrix((vals, (rows, cols)), shape=(n_occ, n_sk), dtype=np.float32)
 
     @classmethod
@@ -154,10 +252,17 @@ class SkillRanker:
         semantic: str | None = None,
         lexical_weight: float = DEFAULT_LEXICAL_WEIGHT,
         fusion: str = "weighted",
+        span_scales: Sequence[int] = SPAN_SCALES,
+        span_candidates: int = SPAN_CANDIDATES,
+        extra_labels: Mapping[str, Iterable[LabelRow]] | None = None,
+        cache_dir: Path | str | None = None,
     ) -> SkillRanker:
         """semantic: "static" (default when shipped), "none" (lexical only), or a path to a local
         sentence-transformers model (default: $POLKU_SKILLS_MODEL if set). fusion: "weighted" (a weighted
-        sum of the two cosines, the default) or "rrf" (reciprocal-rank fusion, k = 60)."""
+        sum of the two cosines, the default) or "rrf" (reciprocal-rank fusion, k = 60). extra_labels: language →
+        rows of (URI, preferred label, alternative labels) of ESCO in that language (see add_language).
+        cache_dir (default $POLKU_SKILLS_CACHE): where the full model's concept vectors are kept after
+        the first load, so later loads take seconds (`polku skills build-cache` fills it)."""
         d = Path(data_dir) if data_dir else DATA_DIR
         choice = semantic or os.environ.get(MODEL_ENV) or "static"
         encoder: Encoder | None
@@ -167,35 +272,86 @@ class SkillRanker:
             encoder = StaticEmbedding(d) if StaticEmbedding.available(d) else None
         else:
             encoder = TransformerEmbedding(choice)
-        return cls(load_esco(d), encoder, lexical_weight=lexical_weight, data_dir=d, fusion=fusion)
+        ranker = cls(
+            load_esco(d),
+            encoder,
+            lexical_weight=lexical_weight,
+            data_dir=d,
+            fusion=fusion,
+            span_scales=span_scales,
+            span_candidates=span_candidates,
+            cache_dir=Path(cache) if (cache := cache_dir or os.environ.get(CACHE_ENV)) else None,
+        )
+        for lang, rows in (extra_labels or {}).items():
+            ranker.add_language(lang, rows)
+        return ranker
 
     @property
     def path(self) -> str:
         return "lexical" if self.encoder is None else f"lexical+{self.encoder.name}"
 
     # --- scoring -------------------------------------------------------------------------------------
-    def _semantic_text(self, chunk: str, toks: list[Token], lang: str) -> str:
-        # Words the alias table or the glossary translated go in as English; the rest as written.
+    @staticmethod
+    def _semantic_words(toks: list[Token], lang: str) -> list[str]:
+        # Words the alias table or the glossary translated go in as English; English words as written.
+        # A word of another language that no table knows is left out: the English embedding cannot read
+        # it, and its sub-word pieces only add noise (the lexical paths still match it exactly).
         out = []
         for t in toks:
-            translated = t.surface.lower() in ALIASES or (lang != "en" and not t.foreign)
+            if t.foreign:
+                continue
+            translated = t.surface.lower() in ALIASES or lang != "en"
             out.append(" ".join(t.words) if translated else t.surface)
-        return " ".join(out) if out else chunk
+        return out
 
-    def _score(
-        self, pillar: _Pillar, chunks: Sequence[str], lang: str
-    ) -> tuple[np.ndarray, list[list[Token]]]:
-        """chunks × concepts fused scores, and the chunks' tokens."""
+    def _semantic_text(self, chunk: str, toks: list[Token], lang: str) -> str:
+        return " ".join(self._semantic_words(toks, lang))
+
+    def _semantic(
+        self, pillar: _Pillar, chunks: Sequence[str], toks: list[list[Token]], lang: str, lex: np.ndarray
+    ) -> np.ndarray:
+        """chunks × concepts semantic scores. The whole chunk's vector against every concept; then the
+        static path re-scores the chunk's best candidates (the SPAN_CANDIDATES best by the fused
+        whole-chunk score) by their best-matching spans of 2, 4 and 8 words (SPAN_SCALES)."""
+        vectors = pillar.vectors
+        assert vectors is not None and self.encoder is not None
+        q = self.encoder.encode([self._semantic_text(c, t, lang) for c, t in zip(chunks, toks, strict=True)])
+        sem = q @ vectors.T
+        if not (isinstance(self.encoder, StaticEmbedding) and self.span_scales and self.span_candidates):
+            return sem
+        w = self.lexical_weight
+        pre = w * lex + (1 - w) * sem
+        n = min(self.span_candidates, sem.shape[1])
+        chunk_words = [self._semantic_words(t, lang) for t in toks]
+        self.encoder.word_sums([w for words in chunk_words for w in words])  # one tokenizer call
+        for i, words in enumerate(chunk_words):
+            if len(words) < 2:
+                continue
+            cand = np.argpartition(-pre[i], n - 1)[:n]
+            sem[i, cand] = self.encoder.span_scores(words, vectors[cand], self.span_scales)
+        return sem
+
+    def _score(self, pillar: _Pillar, chunks: Sequence[str], lang: str) -> tuple[np.ndarray, list[_Chunk]]:
+        """chunks × concepts fused scores, and the chunks' tokens (English path, own-language labels).
+
+        With a language's own labels added, a concept's lexical score is its best label in either
+        index (the English labels reached through aliases and glossary, or the language's labels): a
+        concept scores its best label, whichever language it is in."""
         toks = [tokens(c, lang) for c in chunks]
         lex = pillar.lexical.scores(toks)
+        native = pillar.native.get(lang)
+        ntoks: list[list[Token]] = [[] for _ in chunks]
+        if native:
+            ntoks = [native[1].tokens(c) for c in chunks]
+            lex = np.maximum(lex, native[0].scores(ntoks))
+        parts = [_Chunk(t, n) for t, n in zip(toks, ntoks, strict=True)]
         if self.encoder is None or pillar.vectors is None:
-            return lex, toks
-        q = self.encoder.encode([self._semantic_text(c, t, lang) for c, t in zip(chunks, toks, strict=True)])
-        sem = q @ pillar.vectors.T  # one vector per concept
+            return lex, parts
+        sem = self._semantic(pillar, chunks, toks, lang, lex)
         w = self.lexical_weight
         if self.fusion == "rrf":
-            return w * _rrf(lex) + (1 - w) * _rrf(sem), toks
-        return w * lex + (1 - w) * sem, toks
+            return w * _rrf(lex) + (1 - w) * _rrf(sem), parts
+        return w * lex + (1 - w) * sem, parts
 
     def score_all(self, texts: Sequence[str], *, lang: str = "en", kind: str = "skills") -> np.ndarray:
         """texts × concepts fused scores, each text taken as one chunk (for benchmarks)."""
@@ -206,10 +362,39 @@ class SkillRanker:
             out.append(self._score(pillar, texts[i : i + BATCH], lang)[0])
         return np.vstack(out) if out else np.zeros((0, len(pillar.concepts)), dtype=np.float32)
 
-    @staticmethod
-    def _check(lang: str) -> None:
-        if lang not in LANGS:
-            raise UnknownLanguage(f"unknown language {lang!r}; loaded: {', '.join(LANGS)}")
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages text may be in: English, those with a glossary (fi, sv) and those whose ESCO
+        labels were added (add_language)."""
+        added = set(self.skills.native) | set(self.occupations.native)
+        return tuple(dict.fromkeys([*LANGS, *sorted(added)]))
+
+    def _check(self, lang: str) -> None:
+        if lang not in LANGS and lang not in self.skills.native and lang not in self.occupations.native:
+            raise UnknownLanguage(f"unknown language {lang!r}; loaded: {', '.join(self.languages)}")
+
+    def add_language(self, lang: str, rows: Iterable[LabelRow]) -> dict[str, int]:
+        """Add one language's ESCO labels: rows of (concept URI, preferred label, alternative labels),
+        for skills and occupations alike (rows of other URIs, such as skill groups, are skipped). Builds
+        a lexical index of those labels (simplemma lemmas where simplemma knows the language, fi/sv
+        compounds split; a plain tokeniser elsewhere), fused with the existing paths; `lang` may then be
+        used in rank_skills() and rank_occupations(). Adding a language again replaces its labels.
+        Returns the number of labels indexed per pillar."""
+        lang = lang.strip().lower()
+        if not lang or lang == "en":
+            raise ValueError("English labels ship with the ranker; add another language")
+        found: dict[str, dict[int, list[str]]] = {"skills": {}, "occupations": {}}
+        for uri, preferred, alternatives in rows:
+            alts = alternatives.split("\n") if isinstance(alternatives, str) else list(alternatives or ())
+            labels = [x.strip() for x in (preferred or "", *alts) if x and x.strip()]
+            for name, pillar in (("skills", self.skills), ("occupations", self.occupations)):
+                i = pillar.index.get(uri)
+                if i is not None and labels:
+                    found[name].setdefault(i, []).extend(labels)
+        return {
+            "skills": self.skills.add_language(lang, found["skills"]),
+            "occupations": self.occupations.add_language(lang, found["occupations"]),
+        }
 
     def _text_scores(self, pillar: _Pillar, text: str, lang: str) -> tuple[np.ndarray, np.ndarray, list]:
         """Per concept: best score over the text's sentences, which sentence, and all sentences' tokens."""
@@ -222,24 +407,34 @@ class SkillRanker:
         fused = np.vstack(fused_all)
         return fused.max(axis=0), fused.argmax(axis=0), toks_all
 
-    def _evidence(self, pillar: _Pillar, concept: int, toks: list[Token]) -> tuple[str, ...]:
-        """The words of the sentence that support the concept: those its best label shares (lexical),
-        then up to three whose own vectors are close to the concept's (semantic)."""
+    def _evidence(self, pillar: _Pillar, concept: int, chunk: _Chunk, lang: str) -> tuple[str, ...]:
+        """The words of the sentence that support the concept: those its best label shares (lexical, in
+        English or in the text's own language when its labels were added), then up to three whose own
+        vectors are close to the concept's (semantic)."""
+        toks = chunk.toks
         lo = int(pillar.starts[concept])
         hi = int(pillar.starts[concept + 1]) if concept + 1 < len(pillar.starts) else len(pillar.labels)
         words: list[str] = []
         row, score = pillar.lexical.best_row(toks, lo, hi)
+        native = pillar.native.get(lang)
+        if native and chunk.native:
+            nlo, nhi = native[0].rows_of(concept)
+            if nhi > nlo:
+                nrow, nscore = native[0].best_row(chunk.native, nlo, nhi)
+                if nscore > 0:
+                    words += native[0].evidence(chunk.native, nrow)
         if score > 0:
-            words += pillar.lexical.evidence(toks, row)
-        if self.encoder is not None and pillar.vectors is not None and toks:
-            sims = self.encoder.encode([" ".join(t.words) for t in toks]) @ pillar.vectors[concept]
+            words += [w for w in pillar.lexical.evidence(toks, row) if w not in words]
+        known = [t for t in toks if not t.foreign]
+        if self.encoder is not None and pillar.vectors is not None and known:
+            sims = self.encoder.encode([" ".join(t.words) for t in known]) @ pillar.vectors[concept]
             for j in np.argsort(-sims)[:3]:
-                if sims[j] >= 0.5 and toks[j].surface not in words:
-                    words.append(toks[j].surface)
+                if sims[j] >= 0.5 and known[j].surface not in words:
+                    words.append(known[j].surface)
         return tuple(words)
 
     def _rank(
-        self, pillar: _Pillar, scores: np.ndarray, top: int, best_chunk: np.ndarray, toks_all
+        self, pillar: _Pillar, scores: np.ndarray, top: int, best_chunk: np.ndarray, toks_all, lang: str
     ) -> list[Ranked]:
         order = np.argsort(-scores, kind="stable")[:top]
         return [
@@ -247,7 +442,7 @@ class SkillRanker:
                 uri=pillar.concepts[i].uri,
                 label=pillar.concepts[i].label,
                 score=round(float(scores[i]), 4),
-                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])]),
+                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])], lang),
             )
             for i in order
         ]
@@ -256,7 +451,7 @@ class SkillRanker:
     def rank_skills(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
         self._check(lang)
         scores, best_chunk, toks = self._text_scores(self.skills, text, lang)
-        return self._rank(self.skills, scores, top, best_chunk, toks)
+        return self._rank(self.skills, scores, top, best_chunk, toks, lang)
 
     def rank_occupations(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
         """Occupations by their own labels, plus the skills the text shows (essential ones weigh most)."""
@@ -270,4 +465,4 @@ class SkillRanker:
         if via_skills.max() > 0:
             via_skills = via_skills / via_skills.max() * max(float(label_scores.max()), 1e-6)
         scores = 0.7 * label_scores + 0.3 * via_skills
-        return self._rank(self.occupations, scores, top, best_chunk, toks)
+        return self._rank(self.occupations, scores, top, best_chunk, toks, lang)

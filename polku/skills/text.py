@@ -386,3 +386,259 @@ def tokens(text: str, lang: str = "en", *, aliases: bool = True) -> list[Token]:
 def label_words(label: str) -> list[str]:
     """The lemmas of an (English) ESCO label, as text is treated but without the alias table."""
     return [w for t in tokens(label, "en", aliases=False) for w in t.words]
+
+
+# --- Labels in other languages (ESCO's own fi, sv, … labels added at load time) ---------------------------
+
+# Function words of Finnish and Swedish that carry no skill (a short list; TF-IDF discounts the rest).
+NATIVE_STOP: dict[str, frozenset[str]] = {
+    "fi": frozenset(
+        [
+            "ja",
+            "tai",
+            "on",
+            "olen",
+            "olla",
+            "oli",
+            "ollut",
+            "olin",
+            "olet",
+            "ovat",
+            "sekä",
+            "että",
+            "kun",
+            "jos",
+            "myös",
+            "mutta",
+            "vain",
+            "minä",
+            "sinä",
+            "hän",
+            "me",
+            "te",
+            "he",
+            "se",
+            "ne",
+            "tämä",
+            "tuo",
+            "nämä",
+            "ne",
+            "joka",
+            "jotka",
+            "mikä",
+            "mitä",
+            "kanssa",
+            "ei",
+            "en",
+            "eikä",
+            "kuin",
+            "niin",
+            "jo",
+            "vielä",
+            "noin",
+            "yli",
+            "alle",
+            "minulla",
+            "minun",
+            "meillä",
+            "sen",
+            "hyvä",
+            "paljon",
+        ]
+    ),
+    "sv": frozenset(
+        [
+            "och",
+            "eller",
+            "är",
+            "var",
+            "varit",
+            "har",
+            "hade",
+            "jag",
+            "du",
+            "han",
+            "hon",
+            "vi",
+            "ni",
+            "de",
+            "den",
+            "det",
+            "en",
+            "ett",
+            "som",
+            "att",
+            "med",
+            "på",
+            "i",
+            "av",
+            "för",
+            "till",
+            "om",
+            "men",
+            "också",
+            "bara",
+            "inte",
+            "från",
+            "vid",
+            "hos",
+            "min",
+            "mitt",
+            "mina",
+            "vår",
+            "vårt",
+            "våra",
+            "sig",
+            "sin",
+            "sitt",
+            "sina",
+            "mycket",
+            "bra",
+            "år",
+        ]
+    ),
+}
+COMPOUND_LANGS = frozenset({"fi", "sv"})
+# Case endings stripped from a word the lemmatiser left unknown when the rest is a label word: foreign
+# names inflect regularly ("Pythonilla", "SQL:ää", "Excelin"; "Excelet", "Javan" is left alone in sv).
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "fi": tuple(
+        sorted(
+            [
+                "lla",
+                "llä",
+                "lta",
+                "ltä",
+                "lle",
+                "ssa",
+                "ssä",
+                "sta",
+                "stä",
+                "ksi",
+                "na",
+                "nä",
+                "n",
+                "a",
+                "ä",
+                "ia",
+                "iä",
+                "in",
+                "iin",
+                "lla",
+                "ista",
+                "istä",
+                "issa",
+                "issä",
+                "ita",
+                "itä",
+                "illa",
+                "illä",
+                "ille",
+                "ilta",
+                "iltä",
+                "ina",
+                "inä",
+                "t",
+            ],
+            key=len,
+            reverse=True,
+        )
+    ),
+    "sv": ("erna", "arna", "orna", "en", "et", "er", "ar", "or", "na", "s"),
+}
+
+
+def _supported(lang: str) -> bool:
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+    except ImportError:  # pragma: no cover - an older simplemma
+        return lang in {"fi", "sv", "en", "de", "fr", "es", "it", "ru", "uk", "ar", "et", "nb", "da"}
+    return lang in SUPPORTED_LANGUAGES
+
+
+class NativeAnalyser:
+    """The words of a text for one language's own ESCO labels: lower-cased word tokens, lemmatised with
+    simplemma where it knows the language (a plain tokeniser elsewhere), function words of fi/sv dropped,
+    and Finnish and Swedish compounds split into words the language's labels use ("asiakaspalvelussa" →
+    asiakaspalvelu + asiakas + palvelu). The same analysis serves the labels and the query, so both sides
+    meet on the same features. `fit(labels)` learns the compound lexicon from the labels themselves."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lemmatise = _supported(lang)
+        self.stop = NATIVE_STOP.get(lang, frozenset())
+        self.lexicon: frozenset[str] = frozenset()
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def fit(self, labels: list[str]) -> NativeAnalyser:
+        self._cache.clear()
+        if self.lang in COMPOUND_LANGS:
+            self.lexicon = frozenset(w for label in labels for w in self.lemmas(label) if len(w) >= 3)
+        self._cache.clear()
+        return self
+
+    def _lemma(self, word: str) -> str:
+        return _lemma(word, self.lang) if self.lemmatise else word
+
+    def lemmas(self, text: str) -> list[str]:
+        out = []
+        for m in _TOKEN.finditer(text):
+            for part in m.group(0).lower().split("-"):
+                part = part.strip("./")
+                if part and part not in self.stop:
+                    lemma = self._lemma(part)
+                    if lemma and lemma not in self.stop:
+                        out.append(lemma)
+        return out
+
+    def _strip(self, word: str) -> str:
+        for suffix in SUFFIXES.get(self.lang, ()):
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 2 and stem in self.lexicon:
+                return stem
+        return word
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        """A compound's two parts when both are label words (the tail may be inflected; a Swedish linking
+        -s- is allowed), else ()."""
+        lex = self.lexicon
+        if len(word) < 6 or not lex:
+            return ()
+        for cut in range(len(word) - 3, 2, -1):
+            head, tail = word[:cut], word[cut:]
+            heads = [head] + ([head[:-1]] if self.lang == "sv" and head.endswith("s") else [])
+            for h in heads:
+                if h in lex:
+                    t = tail if tail in lex else self._lemma(tail)
+                    if t in lex:
+                        return (h, t)
+        return ()
+
+    def words_of(self, word: str) -> tuple[str, ...]:
+        found = self._cache.get(word)
+        if found is None:
+            lemma = self._lemma(word)
+            if self.lexicon and lemma not in self.lexicon:
+                lemma = self._strip(lemma.replace(":", ""))
+            if not lemma or lemma in self.stop:
+                found = ()
+            elif self.lang in COMPOUND_LANGS:
+                found = (lemma, *self._split(lemma))
+            else:
+                found = (lemma,)
+            self._cache[word] = found
+        return found
+
+    def tokens(self, text: str) -> list[Token]:
+        out = []
+        for m in _TOKEN.finditer(text):
+            for part in m.group(0).split("-"):
+                low = part.lower().strip("./")
+                if low and low not in self.stop:
+                    words = self.words_of(low)
+                    if words:
+                        out.append(Token(part, words))
+        return out
+
+    def label_words(self, label: str) -> list[str]:
+        return [w for t in self.tokens(label) for w in t.words]

@@ -69,3 +69,50 @@ def test_polku_command_runs_the_engine_without_django():
     line = json.loads(done.stdout)
     assert len(line["skills"]) == 2
     assert line["skills"][0]["uri"] == FORKLIFT
+
+
+CUSTOMER_SERVICE = "http://data.europa.eu/esco/skill/15a33d76-4640-438d-ae64-fdc0c1d3eebc"
+
+
+def test_labels_file_adds_a_language_jsonl(monkeypatch, capsys, tmp_path):
+    labels = tmp_path / "uk.jsonl"
+    labels.write_text(
+        json.dumps({"uri": CUSTOMER_SERVICE, "preferred": "обслуговування клієнтів", "alternatives": []})
+        + "\n"
+        + json.dumps(
+            {"uri": FORKLIFT, "preferred": "керувати навантажувачем", "alternatives": "водити навантажувач"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    argv = ["rank", "--lang", "uk", "--labels", str(labels), "--path", "lexical", "--top", "3", "--evidence"]
+    code, lines, err = run(monkeypatch, capsys, cli.main, argv, "Я працювала в обслуговуванні клієнтів\n")
+    assert code == 0, err
+    assert lines[0]["skills"][0]["uri"] == CUSTOMER_SERVICE
+    assert lines[0]["skills"][0]["evidence"]
+
+
+def test_labels_file_csv(monkeypatch, capsys, tmp_path):
+    labels = tmp_path / "fi.csv"
+    labels.write_text(
+        "uri,preferred,alternatives\n" + f'{FORKLIFT},käyttää trukkia,"ajaa trukkia|trukin käyttö"\n',
+        encoding="utf-8",
+    )
+    argv = ["rank", "--lang", "fi", "--labels", str(labels), "--path", "lexical", "--top", "3"]
+    code, lines, err = run(monkeypatch, capsys, cli.main, argv, "Olen ajanut trukkia kolme vuotta\n")
+    assert code == 0, err
+    assert lines[0]["skills"][0]["uri"] == FORKLIFT
+
+
+def test_labels_file_errors_exit_2(monkeypatch, capsys, tmp_path):
+    code, _, err = run(
+        monkeypatch, capsys, cli.main, ["rank", "--lang", "uk", "--labels", "/nonexistent"], "x\n"
+    )
+    assert code == 2
+    assert "no labels file" in err
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text(json.dumps({"uri": "http://example.org/x", "preferred": "x"}) + "\n", encoding="utf-8")
+    argv = ["rank", "--lang", "uk", "--labels", str(empty), "--path", "lexical"]
+    code, _, err = run(monkeypatch, capsys, cli.main, argv, "x\n")
+    assert code == 2
+    assert "no label of a known ESCO concept" in err

@@ -100,3 +100,51 @@ def test_empty_text_gives_k_items_with_zero_evidence(ranker):
     ranked = ranker.rank_skills("", top=3)
     assert len(ranked) == 3
     assert all(r.evidence == () for r in ranked)
+
+
+class FakeModel:
+    """A stand-in for the full transformer: deterministic vectors from character counts, no torch."""
+
+    name = "fake"
+
+    def __init__(self, model_path: str = "/models/fake") -> None:
+        self.model_path = model_path
+        self.calls = 0
+
+    def encode(self, texts):
+        import numpy as np
+
+        self.calls += 1
+        out = np.zeros((len(texts), 26), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for ch in t.lower():
+                if "a" <= ch <= "z":
+                    out[i, ord(ch) - 97] += 1
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1
+        return out / norms
+
+
+def test_full_model_vectors_are_cached_by_model_path_and_data(tmp_path):
+    import numpy as np
+
+    from polku.skills.index import load_esco
+    from polku.skills.ranker import SkillRanker
+
+    esco = load_esco()
+    first = FakeModel()
+    a = SkillRanker(esco, first, cache_dir=tmp_path)
+    vectors = a.skills.vectors
+    assert vectors is not None
+    assert first.calls == 2  # labels, then descriptions
+    assert len(list(tmp_path.glob("skills-fake-*.npz"))) == 1
+    again = FakeModel()
+    b = SkillRanker(esco, again, cache_dir=tmp_path)
+    cached = b.skills.vectors
+    assert cached is not None
+    assert np.allclose(cached, vectors, atol=1e-3)
+    assert again.calls == 0  # read from the cache, not encoded
+    other = FakeModel("/models/other")
+    SkillRanker(esco, other, cache_dir=tmp_path).skills.vectors  # noqa: B018
+    assert other.calls == 2  # another model path: another cache file
+    assert len(list(tmp_path.glob("skills-fake-*.npz"))) == 2
