@@ -15,8 +15,19 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Case, DateField, ExpressionWrapper, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, Mod
+from django.db.models import (
+    Case,
+    DateField,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Mod
 
 from polku.participants.models import DECLINED
 
@@ -217,16 +228,39 @@ class AnyOf(Fact):
         return result
 
 
+class DatePart(Func):
+    """The year, month or day of a date as an integer.
+
+    The same as `ExtractYear` & co., but on PostgreSQL `date_part(...)::integer`: `EXTRACT` returns
+    `numeric` there (since PostgreSQL 14), about twice as slow per row, and `MOD` takes no `double`.
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, expression: str, part: str) -> None:
+        super().__init__(F(expression))
+        self.part = part
+
+    def as_sql(self, compiler, connection, **extra):  # type: ignore[no-untyped-def, override]
+        sql, params = compiler.compile(self.source_expressions[0])
+        return connection.ops.date_extract_sql(self.part, sql, params)
+
+    def as_postgresql(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"date_part('{self.part}', {sql})::integer", params
+
+
 def _date_key(field: str) -> ExpressionWrapper:
     return ExpressionWrapper(
-        ExtractYear(field) * 10000 + ExtractMonth(field) * 100 + ExtractDay(field),
+        DatePart(field, "year") * 10000 + DatePart(field, "month") * 100 + DatePart(field, "day"),
         output_field=IntegerField(),
     )
 
 
 def _month_key(field: str) -> ExpressionWrapper:
     return ExpressionWrapper(
-        (ExtractYear(field) * 12 + ExtractMonth(field)) * 100 + ExtractDay(field), output_field=IntegerField()
+        (DatePart(field, "year") * 12 + DatePart(field, "month")) * 100 + DatePart(field, "day"),
+        output_field=IntegerField(),
     )
 
 
@@ -240,19 +274,18 @@ def annotate_facts(queryset: QuerySet) -> QuerySet:
     - `exit_situation_known`: 1 when the exit record holds a known situation dated (or, undated, taken
       as of the exit date) within [exit date, exit date + 28 days].
     """
-    entry_year = ExtractYear("entry_date")
+    entry_year = DatePart("entry_date", "year")
     common_year = Q(entry_mod4__gt=0) | (Q(entry_mod100=0) & Q(entry_mod400__gt=0))
+    born_29_february = Q(dob_month=2) & Q(dob_day=29)
     helpers = queryset.alias(
         entry_mod4=Mod(entry_year, 4),
         entry_mod100=Mod(entry_year, 100),
         entry_mod400=Mod(entry_year, 400),
+        dob_month=DatePart("entry_data__date_of_birth", "month"),
+        dob_day=DatePart("entry_data__date_of_birth", "day"),
         dob_key=Case(
-            When(
-                common_year,
-                entry_data__date_of_birth__month=2,
-                entry_data__date_of_birth__day=29,
-                then=_date_key("entry_data__date_of_birth") - Value(1),
-            ),
+            # The rare birthday first: the leap-year test is evaluated only for those born on 29 February.
+            When(born_29_february & common_year, then=_date_key("entry_data__date_of_birth") - Value(1)),
             default=_date_key("entry_data__date_of_birth"),
             output_field=IntegerField(),
         ),

@@ -122,3 +122,30 @@ def test_period_filter_and_invalid_period(client, crowd):
     assert board.funnel["registered"].value == 0
     board = _board(client, w.lead, w.project, **{"from": "2025-04-01", "to": "2025-01-01"})
     assert board.filters.period_from is None  # an invalid period is not applied; the form says why
+
+
+def test_funnel_counts_each_person_once_and_respects_the_period_end(client, crowd):
+    """The edges of the funnel's semi-joins: two enrolments or an outcome and a result count once; an
+    enrolment, an outcome or an exit after the period's end does not count; a result whose
+    participation has no exit date (re-entered) is not an outcome."""
+    w = crowd
+    first = Outcome.objects.get(participation__partner=w.a).participation  # exited, with a dated job
+    third = w.a.participations.filter(exit_date__isnull=True, enrolments__isnull=True).first()
+    assert first.exit_date is not None and third is not None
+    other = f.ActivityFactory(partner=w.a)
+    ActivityEnrolment.objects.create(activity=other, participation=first, enrolled_on=dt.date(2025, 6, 1))
+    ExitRecord.objects.create(participation=first, status=ExitStatus.EDUCATION, source=Source.COORDINATOR)
+    ExitRecord.objects.create(participation=third, status=ExitStatus.EMPLOYED, source=Source.COORDINATOR)
+    ActivityEnrolment.objects.create(activity=other, participation=third, enrolled_on=dt.date(2025, 6, 1))
+    board = _board(client, w.coord_a, w.project)
+    assert board.funnel["active"].value == 8  # seven, and the third once more; the first once
+    assert board.funnel["outcome"].value == 2  # an employed exit, a dated job with a result: once each
+    board = _board(client, w.coord_a, w.project, to="2025-05-31")
+    assert board.funnel["active"].value == 7  # the enrolments of June do not count
+    assert board.funnel["outcome"].value == 2
+    Outcome.objects.filter(participation=first).update(date=dt.date(2025, 6, 3))
+    board = _board(client, w.coord_a, w.project, to="2025-05-31")
+    assert board.funnel["outcome"].value == 2  # the first still has an education result at exit
+    board = _board(client, w.coord_a, w.project, to="2025-03-15")
+    assert board.funnel["exited"].value == 0  # the exits are on 31 March
+    assert board.funnel["outcome"].value == 0
