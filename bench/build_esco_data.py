@@ -271,10 +271,9 @@ def write_static_vectors() -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    build(Path(args[0] if args else "/work/shared/esco/v1.1.1"))
     if sys.argv[1:] == ["--derived"]:
         write_lexical_counts()
         write_static_vectors()
     else:
-        build(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/esco/v1.1.1"))
+        args = [a for a in sys.argv[1:] if not a.startswith("--")]
+        build(Path(args[0] if args else "/work/shared/esco/v1.1.1"))

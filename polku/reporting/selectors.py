@@ -85,7 +85,7 @@ def _paths(q: Q, into: dict[str, str]) -> None:
         if isinstance(child, Q):
             _paths(child, into)
         else:
-            path, _lookup = _split(child[0])
+            path, _lookup = _split(child[0])  # type: ignore[index]
             into.setdefault(path, f"c{len(into)}")
 
 
@@ -108,8 +108,8 @@ def _where(q: Q, columns: dict[str, str], params: list[object]) -> str:
         if isinstance(child, Q):
             parts.append(_where(child, columns, params))
             continue
-        path, lookup = _split(child[0])
-        value = child[1]
+        path, lookup = _split(child[0])  # type: ignore[index]
+        value = child[1]  # type: ignore[index]
         column = connection.ops.quote_name(columns[path])
         if lookup == "isnull" or (lookup == "exact" and value is None):
             parts.append(f"{column} IS {'' if value or value is None else 'NOT '}NULL")
@@ -217,11 +217,11 @@ def _counts(participations: QuerySet, indicators: list[Indicator], entered: Q, e
         # statement only.
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL jit = off")
-            cursor.execute(sql, params)
+            cursor.execute(sql, params)  # type: ignore[arg-type]
             groups = cursor.fetchall()
     else:
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, params)  # type: ignore[arg-type]
             groups = cursor.fetchall()
     counts = {f"{i.code}__{g}": 0 for i in indicators for g in (*GENDER_CONDITIONS, "unanswered")}
     genders = list(GENDER_CONDITIONS)
