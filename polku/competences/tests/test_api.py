@@ -38,7 +38,7 @@ def test_suggest_decide_and_read_the_profile(world):
     assert decided.json() == {"changed": 1}
     profile = client.get(f"{base}/").json()
     assert [s["uri"] for s in profile["skills"]] == [cf.FORKLIFT]
-    assert profile["occupation_suggestions"][0]["uri"] == cf.FORKLIFT_OPERATOR
+    assert cf.FORKLIFT_OPERATOR in [o["uri"] for o in profile["occupation_suggestions"]]
 
 
 def test_cv_upload_multipart_and_errors(world):
