@@ -18,12 +18,12 @@ from polku.assessments.models import SelfAssessment
 from polku.assessments.selectors import (
     assessment_get,
     assessment_list,
-    person_get,
     person_history,
     project_deltas,
 )
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.participants.models import Participation
+from polku.participants.selectors import visible_person
 from polku.projects.selectors import project_get
 
 TAGS = ["assessments"]
@@ -177,7 +177,7 @@ class PersonAssessmentListApi(APIView):
     )
     def get(self, request: Request, person_id: int) -> Response:
         access = access_for(request.user)
-        person = person_get(access=access, pk=person_id)
+        person = visible_person(access=access, person_id=person_id)
         params = FrameworkFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         rows = assessment_list(
@@ -202,7 +202,7 @@ class PersonAssessmentListApi(APIView):
     )
     def post(self, request: Request, person_id: int) -> Response:
         access = access_for(request.user)
-        person = person_get(access=access, pk=person_id)
+        person = visible_person(access=access, person_id=person_id)
         data = validated_input(SelfAssessmentInputSerializer, request)
         participation = None
         if data["participation"] is not None:
@@ -289,7 +289,7 @@ class PersonProgressApi(APIView):
     )
     def get(self, request: Request, person_id: int) -> Response:
         access = access_for(request.user)
-        person = person_get(access=access, pk=person_id)
+        person = visible_person(access=access, person_id=person_id)
         histories = person_history(access=access, actor=request.user, person=person)
         return Response(FrameworkProgressSerializer(histories, many=True).data)
 

@@ -27,6 +27,7 @@ from polku.assessments.progress import Delta, PersonProgress, Sitting, group_del
 from polku.audit.services import audit_staff_read
 from polku.core.errors import AccessDenied
 from polku.participants.models import Participation, Person
+from polku.participants.selectors import can_view_person, reading_partner_id
 from polku.projects.models import Partner, Project
 from polku.reporting.suppression import HIDDEN, suppress_row
 
@@ -40,38 +41,12 @@ def suppression_threshold() -> int:
 # --- one person -------------------------------------------------------------------------------------------
 
 
-def person_partner_ids(person_id: int) -> set[int]:
-    return set(Participation.objects.filter(person_id=person_id).values_list("partner_id", flat=True))
-
-
-def can_view_person(access: Access, person_id: int) -> bool:
-    if access.is_admin or access.person_id == person_id:
-        return True
-    if not access.coordinator_partner_ids:
-        return False
-    return access.can_view_person(person_id, person_partner_ids(person_id))
-
-
-def person_get(*, access: Access, pk: int) -> Person:
-    """A person whose self-assessments the reader may see and fill in; 404 otherwise."""
-    if not can_view_person(access, pk):
-        raise Http404
-    return get_object_or_404(Person, pk=pk)
-
-
-def _audit_partner(access: Access, person_id: int) -> int | None:
-    """The partner through which a staff reader sees the person (for the audit log's partner filter)."""
-    partner_ids = sorted(person_partner_ids(person_id))
-    own = [p for p in partner_ids if p in access.coordinator_partner_ids]
-    return (own or partner_ids)[0] if (own or partner_ids) else None
-
-
 def _audit_read(*, access: Access, actor: User, obj: SelfAssessment | Person, person_id: int) -> None:
     audit_staff_read(
         actor=actor,
         obj=obj,
         person_id=person_id,
-        partner_id=_audit_partner(access, person_id),
+        partner_id=reading_partner_id(access=access, person_id=person_id),
         fields=["self_assessments"],
     )
 

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from polku.accounts.access import Access
 from polku.assessments import frameworks as fw
 from polku.assessments.models import Answer, SelfAssessment
-from polku.assessments.selectors import can_view_person
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.models import Participation, Person
+from polku.participants.selectors import can_view_person, reading_partner_id
 
 if TYPE_CHECKING:
     from polku.accounts.models import User
@@ -28,9 +28,7 @@ NOTE_MAX = 2000
 def _partner_of(person: Person, participation: Participation | None, access: Access) -> int | None:
     if participation is not None:
         return participation.partner_id
-    partner_ids = sorted(person.participations.values_list("partner_id", flat=True))
-    own = [p for p in partner_ids if p in access.coordinator_partner_ids]
-    return (own or partner_ids)[0] if (own or partner_ids) else None
+    return reading_partner_id(access=access, person_id=person.pk)
 
 
 @transaction.atomic

@@ -26,13 +26,13 @@ from polku.assessments.selectors import (
     history_of,
     levels_of,
     people_with_assessments,
-    person_get,
     person_history,
     project_deltas,
 )
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.forms import apply_field_errors
 from polku.participants.models import Participation, Person
+from polku.participants.selectors import visible_person
 from polku.projects.selectors import project_get, project_list
 
 
@@ -94,7 +94,7 @@ def _history_charts(histories: list[FrameworkHistory], lang: str) -> list[tuple[
 @login_required
 def person_view(request: HttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
-    person = person_get(access=access, pk=pk)
+    person = visible_person(access=access, person_id=pk)
     histories = person_history(access=access, actor=request.user, person=person)
     lang = _lang()
     context = {
@@ -117,7 +117,7 @@ def _participations(access: Access, person: Person) -> list[Participation]:
 @login_required
 def take_view(request: HttpRequest, pk: int, framework: str) -> HttpResponse:
     access = access_for(request.user)
-    person = person_get(access=access, pk=pk)
+    person = visible_person(access=access, person_id=pk)
     if framework not in fw.CURRENT:
         raise Http404
     chosen = fw.framework(framework)

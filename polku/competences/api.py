@@ -19,6 +19,7 @@ from polku.competences.models import Education, IscedField, OccupationSuggestion
 from polku.core.api import validated_input
 from polku.esco.models import Concept
 from polku.participants.models import Cefr, Isced, LanguageSkill, Person
+from polku.participants.selectors import visible_person
 
 TAGS = ["competences"]
 LANGUAGE_CHOICES = [(code, code) for code in ranking.LANGUAGES]
@@ -30,7 +31,7 @@ def _language(request: Request) -> str:
 
 
 def _person(request: Request, person_id: int) -> Person:
-    return selectors.profile_person(access=access_for(request.user), person_id=person_id)
+    return visible_person(access=access_for(request.user), person_id=person_id)
 
 
 # --- serializers --------------------------------------------------------------------------------------
@@ -234,7 +235,7 @@ class ProfileApi(APIView):
     )
     def get(self, request: Request, person_id: int) -> Response:
         access = access_for(request.user)
-        person = selectors.profile_person(access=access, person_id=person_id)
+        person = visible_person(access=access, person_id=person_id)
         language = _language(request)
         p = selectors.profile(access=access, person=person, actor=request.user, language=language)  # type: ignore[arg-type]
         body = {

@@ -20,7 +20,8 @@ from polku.competences.models import (
 )
 from polku.competences.sections import ProfileSection, profile_sections
 from polku.esco.selectors import preferred_labels
-from polku.participants.models import LanguageSkill, Participation, Person
+from polku.participants.models import LanguageSkill, Person
+from polku.participants.selectors import reading_partner_id
 
 if TYPE_CHECKING:
     from polku.accounts.models import User
@@ -38,25 +39,6 @@ def confirmed_skill_uris(person: Person) -> set[str]:
 
 
 # --- the profile, through the reader's access ------------------------------------------------------------
-
-
-def profile_person(*, access: Access, person_id: int) -> Person:
-    """The person whose profile the reader may see and edit: themselves, their coordinators (any partner
-    the person takes part through), an admin. Anyone else gets 404: the person's existence is private."""
-    person = Person.objects.filter(pk=person_id).first()
-    if person is None or not access.can_view_person(person.pk, _partner_ids(person)):
-        raise Http404
-    return person
-
-
-def _partner_ids(person: Person) -> set[int]:
-    return set(Participation.objects.filter(person=person).values_list("partner_id", flat=True))
-
-
-def reading_partner_id(*, access: Access, person: Person) -> int | None:
-    """The partner through which a coordinator reads the person (for the audit log)."""
-    ids = _partner_ids(person) & set(access.coordinator_partner_ids)
-    return min(ids) if ids else None
 
 
 def is_own(access: Access, person: Person) -> bool:
@@ -129,7 +111,7 @@ def occupation_suggestion_rows(person: Person, language: str) -> list[SuggestedO
 
 
 def profile(*, access: Access, person: Person, actor: User, language: str, request: Any = None) -> Profile:
-    """The whole profile of a person the reader may see (check with profile_person first); a staff read
+    """The whole profile of a person the reader may see (check with participants.selectors.visible_person first); a staff read
     is written to the audit log."""
     result = Profile(
         person=person,
@@ -148,7 +130,7 @@ def profile(*, access: Access, person: Person, actor: User, language: str, reque
         actor=actor,
         obj=person,
         person_id=person.pk,
-        partner_id=reading_partner_id(access=access, person=person),
+        partner_id=reading_partner_id(access=access, person_id=person.pk),
         fields=["competence_profile"],
     )
     return result

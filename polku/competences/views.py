@@ -35,6 +35,7 @@ from polku.esco.models import Concept
 from polku.esco.selectors import preferred_labels, search
 from polku.participants.forms import apply_field_errors
 from polku.participants.models import LanguageSkill, Person
+from polku.participants.selectors import visible_person
 
 
 def _language() -> str:
@@ -43,7 +44,7 @@ def _language() -> str:
 
 def _person(request: HttpRequest, person_id: int) -> tuple[Access, Person]:
     access = access_for(request.user)
-    return access, selectors.profile_person(access=access, person_id=person_id)
+    return access, visible_person(access=access, person_id=person_id)
 
 
 def _status(request: HttpRequest) -> int:
@@ -79,7 +80,7 @@ def me_view(request: HttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     if not access.is_participant:
         raise AccessDenied(_("This page is for participants."))
-    person = selectors.profile_person(access=access, person_id=access.person_id or 0)
+    person = visible_person(access=access, person_id=access.person_id or 0)
     return _render_profile(request, access, person, "competences/profile.html")
 
 

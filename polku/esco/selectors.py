@@ -118,15 +118,22 @@ def broader_map(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {uri: tuple(sorted(parents)) for uri, parents in found.items()}
 
 
-def ancestors(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """uri → every broader concept up the hierarchy (nearest first, no repeats). One query per level."""
-    start = list(set(uris))
+def broader_closure(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """uri → its direct broader URIs, for the given URIs and every ancestor of theirs (the part of the
+    hierarchy a planning or matching engine needs). One query per level; cycles end the walk."""
     parents: dict[str, tuple[str, ...]] = {}
-    frontier = set(start)
+    frontier = set(uris)
     while frontier:
         level = broader_map(frontier)
         parents.update(level)
         frontier = {p for ps in level.values() for p in ps} - parents.keys()
+    return parents
+
+
+def ancestors(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """uri → every broader concept up the hierarchy (nearest first, no repeats)."""
+    start = list(set(uris))
+    parents = broader_closure(start)
     result: dict[str, tuple[str, ...]] = {}
     for uri in start:
         if uri not in parents:
@@ -141,6 +148,22 @@ def ancestors(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
             queue.extend(parents.get(nxt, ()))
         result[uri] = tuple(seen)
     return result
+
+
+def skill_group_uris(uris: Iterable[str]) -> frozenset[str]:
+    """The URIs among `uris` that are skill groups, not skills."""
+    return frozenset(
+        Concept.objects.filter(uri__in=set(uris), kind=Concept.Kind.SKILL_GROUP).values_list("uri", flat=True)
+    )
+
+
+def related_map(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """uri → the skills ESCO relates to it (skill–skill relations), for the given skills."""
+    found: dict[str, list[str]] = {}
+    pairs = SkillRelation.objects.filter(skill__uri__in=set(uris)).values_list("skill__uri", "related__uri")
+    for skill, related in pairs:
+        found.setdefault(skill, []).append(related)
+    return {uri: tuple(sorted(related)) for uri, related in found.items()}
 
 
 def language_labels(language: str) -> Iterator[tuple[str, str, list[str]]]:

@@ -15,9 +15,9 @@ from django.http import Http404
 from polku.accounts.access import Access
 from polku.accounts.models import User
 from polku.audit.services import audit_staff_read
-from polku.esco.models import Broader, Concept, SkillRelation
 from polku.learning.models import Completion, LearningOpportunity, Plan
 from polku.participants.models import Participation, Person
+from polku.participants.selectors import can_view_person, reading_partner_id, visible_person
 from polku.projects.models import Partner, Project
 
 # --- catalogue ---------------------------------------------------------------------------------
@@ -118,74 +118,13 @@ def skill_uris_of(opportunities: Iterable[LearningOpportunity]) -> dict[int, lis
     return {o.pk: sorted(s.uri for s in o.skills.all()) for o in opportunities}
 
 
-# --- ESCO hierarchy for the engine ----------------------------------------------------------------
-
-MAX_DEPTH = 12
-
-
-def broader_map(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """uri → direct broader uris, for the given concepts and all their ancestors (one query per level).
-
-    (The ESCO app has no such selector on main yet; this one reads esco.Broader directly.)
-    """
-    found: dict[str, tuple[str, ...]] = {}
-    frontier = set(uris)
-    for _level in range(MAX_DEPTH):
-        frontier -= set(found)
-        if not frontier:
-            break
-        pairs = Broader.objects.filter(narrower__uri__in=frontier).values_list(
-            "narrower__uri", "broader__uri"
-        )
-        links: dict[str, list[str]] = {uri: [] for uri in frontier}
-        for narrower, broader in pairs:
-            links[narrower].append(broader)
-        found.update({uri: tuple(sorted(b)) for uri, b in links.items()})
-        frontier = {b for bs in links.values() for b in bs}
-    return {uri: broader for uri, broader in found.items() if broader}
-
-
-def skill_groups(uris: Iterable[str]) -> frozenset[str]:
-    """The uris among `uris` that are ESCO skill groups (not skills)."""
-    return frozenset(
-        Concept.objects.filter(uri__in=set(uris), kind=Concept.Kind.SKILL_GROUP).values_list("uri", flat=True)
-    )
-
-
-def related_map(uris: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """uri → ESCO-related skill uris, for the given skills."""
-    found: dict[str, list[str]] = {}
-    pairs = SkillRelation.objects.filter(skill__uri__in=set(uris)).values_list("skill__uri", "related__uri")
-    for skill, related in pairs:
-        found.setdefault(skill, []).append(related)
-    return {uri: tuple(sorted(related)) for uri, related in found.items()}
-
-
 # --- plans ----------------------------------------------------------------------------------------
 
 
-def person_partner_ids(person_id: int) -> set[int]:
-    return set(Participation.objects.filter(person_id=person_id).values_list("partner_id", flat=True))
-
-
-def can_see_person(access: Access, person_id: int) -> bool:
-    if access.user_id is None:
-        return False
-    if access.is_admin or access.person_id == person_id:
-        return True
-    return bool(person_partner_ids(person_id) & access.coordinator_partner_ids)
-
-
-def audit_partner(access: Access, person_id: int) -> int | None:
-    partner_ids = person_partner_ids(person_id)
-    mine = sorted(partner_ids & access.coordinator_partner_ids) or sorted(partner_ids)
-    return mine[0] if mine else None
-
-
 def person_get(*, access: Access, pk: int) -> Person:
-    """A person whose plans the user may see and edit; 404 otherwise."""
-    person = Person.objects.filter(pk=pk, anonymised_at__isnull=True).first()
-    if person is None or not can_see_person(access, person.pk):
+    """A person whose plans the user may see and edit; 404 otherwise, and for an anonymised person."""
+    person = visible_person(access=access, person_id=pk)
+    if person.anonymised_at is not None:
         raise Http404
     return person
 
@@ -215,14 +154,14 @@ def plan_list(*, access: Access, person_id: int | None = None) -> QuerySet[Plan]
 def plan_get(*, access: Access, pk: int, actor: User | None = None, audit: bool = True) -> Plan:
     """One plan the user may see; a staff member's read is written to the audit log."""
     plan = Plan.objects.select_related("person", "target", "created_by").filter(pk=pk).first()
-    if plan is None or not can_see_person(access, plan.person_id):
+    if plan is None or not can_view_person(access, plan.person_id):
         raise Http404
     if audit and actor is not None and access.person_id != plan.person_id:
         audit_staff_read(
             actor=actor,
             obj=plan,
             person_id=plan.person_id,
-            partner_id=audit_partner(access, plan.person_id),
+            partner_id=reading_partner_id(access=access, person_id=plan.person_id),
             fields=["plan"],
         )
     return plan

@@ -31,6 +31,7 @@ from polku.competences.models import SkillEvidence
 from polku.competences.selectors import confirmed_skill_uris
 from polku.competences.services import add_confirmed_skill
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.esco import selectors as esco_selectors
 from polku.esco.models import Concept, OccupationSkill
 from polku.imports.parsing import ImportFileError
 from polku.learning import catalogue_csv, mooc_csv, selectors
@@ -44,6 +45,7 @@ from polku.learning.models import (
     PlanItem,
 )
 from polku.participants.models import Cefr, LanguageSkill, Participation, Person
+from polku.participants.selectors import can_view_person, reading_partner_id
 from polku.projects.models import Partner, Project
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -407,11 +409,11 @@ def _analyse(
     ).values_list("learningopportunity_id", "concept__uri"):
         skill_map.setdefault(pk, []).append(uri)
     involved = {t.uri for t in target} | have | {u for us in skill_map.values() for u in us}
-    broader = selectors.broader_map(involved)
+    broader = esco_selectors.broader_closure(involved)
     taxonomy = planning.Taxonomy(
         broader=broader,
-        related=selectors.related_map(involved),
-        groups=selectors.skill_groups(set(broader) | {b for bs in broader.values() for b in bs}),
+        related=esco_selectors.related_map(involved),
+        groups=esco_selectors.skill_group_uris(set(broader) | {b for bs in broader.values() for b in bs}),
     )
     gap = planning.analyse_gap(target=target, have=have, taxonomy=taxonomy)
     return gap, taxonomy, opportunities, skill_map
@@ -489,7 +491,7 @@ def refresh_gap(*, plan: Plan) -> Plan:
 
 
 def _check_plan_access(access: Access, person_id: int) -> None:
-    if not selectors.can_see_person(access, person_id):
+    if not can_view_person(access, person_id):
         raise AccessDenied(_("You can edit only your own plan or the plans of your participants."))
 
 
@@ -501,7 +503,7 @@ def _audit_plan(
         action=action,
         obj=obj,
         person_id=plan.person_id,
-        partner_id=selectors.audit_partner(access, plan.person_id),
+        partner_id=reading_partner_id(access=access, person_id=plan.person_id),
         fields=fields,
     )
 
@@ -817,7 +819,7 @@ def completion_record(
         action=AuditEvent.Action.CREATE,
         obj=completion,
         person_id=person.pk,
-        partner_id=selectors.audit_partner(access, person.pk),
+        partner_id=reading_partner_id(access=access, person_id=person.pk),
     )
     return completion, True
 

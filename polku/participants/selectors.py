@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from polku.accounts.access import Access
@@ -89,3 +90,33 @@ def person_participations(*, person: Person) -> QuerySet[Participation]:
     return person.participations.select_related("project", "partner__organisation", "entry_data").order_by(
         "-entry_date"
     )
+
+
+def person_partner_ids(person_id: int) -> set[int]:
+    """The partners the person takes part through (any project)."""
+    return set(Participation.objects.filter(person_id=person_id).values_list("partner_id", flat=True))
+
+
+def can_view_person(access: Access, person_id: int) -> bool:
+    """The person themselves, a coordinator of any partner they take part through, or an admin."""
+    if access.user_id is None:
+        return False
+    if access.is_admin or access.person_id == person_id:
+        return True
+    return access.can_view_person(person_id, person_partner_ids(person_id))
+
+
+def visible_person(*, access: Access, person_id: int) -> Person:
+    """A person the reader may see (see can_view_person); 404 otherwise: their existence is private."""
+    if not can_view_person(access, person_id):
+        raise Http404
+    return get_object_or_404(Person, pk=person_id)
+
+
+def reading_partner_id(*, access: Access, person_id: int) -> int | None:
+    """The partner through which a staff member reads the person, for the audit log's partner filter:
+    the reader's own partner of the person's, else (an admin) the person's first partner."""
+    partner_ids = sorted(person_partner_ids(person_id))
+    own = [p for p in partner_ids if p in access.coordinator_partner_ids]
+    first = own or partner_ids
+    return first[0] if first else None

@@ -9,6 +9,7 @@ from polku.assessments import selectors
 from polku.assessments.tests.factories import assessment
 from polku.audit.models import AuditEvent
 from polku.core.errors import AccessDenied
+from polku.participants.selectors import visible_person
 from polku.testing import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +31,10 @@ pytestmark = pytest.mark.django_db
 def test_who_sees_a_person(world, user, visible):
     access = access_for(getattr(world, user))
     if visible:
-        assert selectors.person_get(access=access, pk=world.part_a.person_id) == world.part_a.person
+        assert visible_person(access=access, person_id=world.part_a.person_id) == world.part_a.person
     else:
         with pytest.raises(Http404):
-            selectors.person_get(access=access, pk=world.part_a.person_id)
+            visible_person(access=access, person_id=world.part_a.person_id)
 
 
 def test_staff_reads_are_audited_own_reads_are_not(world):
