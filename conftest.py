@@ -77,4 +77,4 @@ def world(db):
     )
 
 
-pytest_plugins = ["polku.esco.testing"]  # the `esco_loaded` fixture
+pytest_plugins = ["polku.esco.testing"]  # the `esco_loaded` and `esco_empty` fixtures

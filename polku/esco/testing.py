@@ -26,3 +26,22 @@ def esco_loaded(request: Any) -> Any:
     if not is_loaded():
         load_shipped()
     return Release.objects.filter(language="en").order_by("loaded_at").first()
+
+
+@pytest.fixture
+def esco_empty(db: Any) -> None:
+    """No ESCO rows for this test (rolled back afterwards): for tests that build a small ESCO graph with
+    polku/esco/tests/factories.py and expect only those concepts to exist."""
+    from polku.esco.models import Broader, Concept, Label, OccupationSkill, Release, SkillRelation
+
+    # Raw deletes, children first: the collector would load every one of the ~300,000 rows.
+    for model in (
+        Concept.collections.through,
+        Label,
+        Broader,
+        OccupationSkill,
+        SkillRelation,
+        Concept,
+        Release,
+    ):
+        model.objects.all()._raw_delete(model.objects.db)

@@ -28,6 +28,7 @@ def _suggested(person) -> dict[str, ProfileSkill]:
     return {row.skill.uri: row for row in rows}
 
 
+@pytest.mark.usefixtures("esco_empty")  # only the concepts the test builds
 def test_english_text_suggests_real_esco_skills_with_the_supporting_words():
     cf.ranker_concepts()
     person = f.PersonFactory()
@@ -175,6 +176,7 @@ def test_occupation_held_offers_its_essential_skills():
     assert ProfileSkill.objects.get(person=person, skill=rejected).status == ProfileSkill.Status.REJECTED
 
 
+@pytest.mark.usefixtures("esco_empty")  # only the concepts the test builds
 def test_occupation_suggestion_marked_held_and_not_suggested_again():
     cf.ranker_concepts()
     person = f.PersonFactory()

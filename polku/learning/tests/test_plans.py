@@ -182,6 +182,7 @@ def test_goal_is_required(world, g):
         )
 
 
+@pytest.mark.usefixtures("esco_empty")  # only the concepts the test builds
 def test_business_goal_uses_entrepreneurship_skills(world):
     from polku.esco.tests.factories import skill
 

@@ -110,6 +110,7 @@ def test_catalogue_export_downloads_csv(client, world):
     assert b"one" in response.content and response.content.startswith(b"code,kind,provider")
 
 
+@pytest.mark.usefixtures("esco_empty")  # only the concepts the test builds
 def test_participant_picks_a_target_and_sees_recommendations(client, world):
     g = graph()
     speaks(world.part_a.person, fi="B1")
