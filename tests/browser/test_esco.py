@@ -12,9 +12,11 @@ def test_participant_searches_esco_in_finnish(open_browser, live_world, esco_loa
     from polku.esco.tests.test_import import FI
 
     call_command("esco", "import", str(FI), verbosity=0)
-    browser = open_browser(locale="fi-FI")
-    browser.sign_in(live_world.user_a.email)
+    browser = open_browser()
+    browser.sign_in(live_world.user_a.email)  # the sign-in page in English, then Finnish from the switch
     page = browser.page
+    page.locator("form.language").get_by_label("Language").select_option("fi")
+    browser.follow(page.locator("form.language").get_by_role("button", name="Change"))
     browser.go("/esco/?q=trukki")
     assert "CC BY 4.0" in page.content()
     browser.follow(page.get_by_role("link", name="käyttää haarukkatrukkia"))
