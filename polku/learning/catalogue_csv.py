@@ -96,7 +96,9 @@ def read_rows(content: bytes) -> list[Row]:
     rows = []
     for index in range(header_index + 1, len(records)):
         record = records[index]
-        raw = {h: (unprotect(record[i].strip()) if i < len(record) else "") for i, h in enumerate(headers) if h}
+        raw = {
+            h: (unprotect(record[i].strip()) if i < len(record) else "") for i, h in enumerate(headers) if h
+        }
         if not any(raw.values()):
             continue
         rows.append(Row(number=index + 1, raw=raw))

@@ -31,7 +31,9 @@ def _catalogue() -> None:
     from polku.esco.models import Concept
     from polku.learning.tests.factories import opportunity
 
-    skills = {c.uri: c for c in Concept.objects.filter(uri__in=[INSPECTIONS, DANGEROUS_GOODS, PICK_ORDERS, PYTHON])}
+    skills = {
+        c.uri: c for c in Concept.objects.filter(uri__in=[INSPECTIONS, DANGEROUS_GOODS, PICK_ORDERS, PYTHON])
+    }
     opportunity(
         skills[INSPECTIONS],
         skills[DANGEROUS_GOODS],
@@ -113,7 +115,10 @@ def test_participant_maps_competences_and_gets_a_plan_the_coordinator_sees(
     browser.follow(main.get_by_role("button", name="Make the plan"))
 
     plan = Plan.objects.get(person=person)
-    assert plan.target is not None and plan.target.uri == ESCO + "occupation/eeac6251-1974-42f5-91ed-513c6c883755"
+    assert (
+        plan.target is not None
+        and plan.target.uri == ESCO + "occupation/eeac6251-1974-42f5-91ed-513c6c883755"
+    )
     text = main.inner_text()
     assert "Covered: your profile has operate forklift." in text
     assert "Covered: your profile has store warehouse goods." in text

@@ -15,4 +15,3 @@ def local(text: Text | None) -> str:
     if text is None:
         return ""
     return text.get(get_language())
-
