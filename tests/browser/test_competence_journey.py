@@ -109,7 +109,7 @@ def test_participant_maps_competences_and_gets_a_plan_the_coordinator_sees(
     main.get_by_label("target occupation").fill("truck operator")
     browser.follow(main.get_by_role("button", name="Make the plan"), status=400)
     assert "Several occupations match: choose one." in main.inner_text()
-    main.get_by_role("group", name="which occupation do you mean?").get_by_label(
+    main.get_by_role("group", name="Which occupation do you mean?").get_by_label(
         "forklift operator", exact=True
     ).check()
     browser.follow(main.get_by_role("button", name="Make the plan"))
@@ -122,6 +122,8 @@ def test_participant_maps_competences_and_gets_a_plan_the_coordinator_sees(
     text = main.inner_text()
     assert "Covered: your profile has operate forklift." in text
     assert "Covered: your profile has store warehouse goods." in text
+    assert "Polku recommends 2 courses for the skills the goal needs." in text
+    assert main.get_by_role("link", name="Go to the recommended learning").get_attribute("href") == "#items"
     assert "Essential skills covered: 2 of 31." in text
     # The ESCO hierarchy counts: the confirmed forklift driving is broader than the inspections.
     assert (
