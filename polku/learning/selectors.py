@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from polku.accounts.access import Access
 from polku.accounts.models import User
 from polku.audit.services import audit_staff_read
+from polku.learning.explain import labels_for
 from polku.learning.models import Completion, LearningOpportunity, Milestone, Plan, PlanItem
 from polku.participants.models import Participation, Person
 from polku.participants.selectors import can_view_person, reading_partner_id, visible_person
@@ -238,8 +239,6 @@ class PlanSummary:
 def plan_summaries(person: Person, language: str) -> list[PlanSummary]:
     """The person's plans in progress (draft or active), most recently changed first, in three queries
     plus one for the goal labels. No access check: see profile_section."""
-    from polku.learning.explain import labels_for
-
     plans = list(
         Plan.objects.filter(person=person)
         .exclude(status=Plan.Status.DONE)
