@@ -6,3 +6,14 @@ class AssessmentsConfig(AppConfig):
     name = "polku.assessments"
     label = "assessments"
     verbose_name = _("Self-assessments")
+
+    def ready(self) -> None:
+        from polku.assessments.selectors import profile_section
+        from polku.competences.sections import register_section
+
+        register_section(
+            "assessments",
+            template="assessments/_profile_section.html",
+            context=profile_section,
+            order=20,
+        )

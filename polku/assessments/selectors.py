@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Max, Prefetch, QuerySet
@@ -209,6 +210,29 @@ def latest_summary(person: Person) -> list[FrameworkSummary]:
         )
         for h in history_of(rows)
     ]
+
+
+def profile_section(person: Person, access: Access, request: Any) -> dict[str, Any] | None:
+    """The self-assessment section of the competence profile page and its print view
+    (polku.competences.sections), or None when the reader may not see it or there is nothing to show.
+
+    A staff member's read is audited like the assessment pages' (`self_assessments`). The person, with no
+    assessment yet, gets links to take one; other readers get no empty section. The PDF (no request)
+    leaves the section out.
+    """
+    if request is None or not can_view_person(access, person.pk):
+        return None
+    own = access.person_id == person.pk
+    summaries = latest_summary(person)
+    if not summaries and not own:
+        return None
+    if summaries:
+        _audit_read(access=access, actor=request.user, obj=person, person_id=person.pk)
+    return {
+        "summaries": summaries,
+        "own": own,
+        "frameworks": [fw.framework(code) for code in fw.CURRENT],
+    }
 
 
 def people_with_assessments(*, access: Access) -> QuerySet[Person]:

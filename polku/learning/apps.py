@@ -6,3 +6,14 @@ class LearningConfig(AppConfig):
     name = "polku.learning"
     label = "learning"
     verbose_name = _("Learning and development plans")
+
+    def ready(self) -> None:
+        from polku.competences.sections import register_section
+        from polku.learning.selectors import profile_section
+
+        register_section(
+            "learning",
+            template="learning/_profile_section.html",
+            context=profile_section,
+            order=30,
+        )

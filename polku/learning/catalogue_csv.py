@@ -5,6 +5,9 @@ code, kind, provider, title_fi, title_sv, title_en, description_fi, description_
 languages (`fi:B1|en:B2`), mode, hours, ects, cost, self_paced (yes/no), starts_on, ends_on (ISO dates),
 url, skills (ESCO URIs separated by `|`), competences (DigComp/EntreComp codes separated by `|`),
 active (yes/no). An export reads back as the same catalogue.
+
+Text cells that a spreadsheet would run as a formula (beginning with =, +, -, @, a tab or a carriage return)
+are exported with a leading apostrophe, which the import removes again (polku.core.spreadsheet).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from polku.core.spreadsheet import protect, unprotect
 from polku.imports.parsing import ImportFileError, _read_csv, parse_date
 
 COLUMNS = (
@@ -92,7 +96,9 @@ def read_rows(content: bytes) -> list[Row]:
     rows = []
     for index in range(header_index + 1, len(records)):
         record = records[index]
-        raw = {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(headers) if h}
+        raw = {
+            h: (unprotect(record[i].strip()) if i < len(record) else "") for i, h in enumerate(headers) if h
+        }
         if not any(raw.values()):
             continue
         rows.append(Row(number=index + 1, raw=raw))
@@ -174,7 +180,7 @@ def write(rows: Iterable[dict[str, Any]]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in COLUMNS])
+        writer.writerow([protect(_cell(row.get(c))) for c in COLUMNS])
     return out.getvalue()
 
 

@@ -128,18 +128,18 @@ class CatalogueImportForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    goal_kind = forms.ChoiceField(label=_("goal"), choices=Plan.GoalKind.choices, widget=forms.RadioSelect)
+    goal_kind = forms.ChoiceField(label=_("Goal"), choices=Plan.GoalKind.choices, widget=forms.RadioSelect)
     occupation = forms.CharField(
-        label=_("target occupation"), required=False, help_text=_("Type a few letters of the occupation")
+        label=_("Target occupation"), required=False, help_text=_("Type a few letters of the occupation")
     )
     target = forms.ChoiceField(
-        label=_("which occupation do you mean?"), required=False, widget=forms.RadioSelect
+        label=_("Which occupation do you mean?"), required=False, widget=forms.RadioSelect
     )
     business_goal = forms.CharField(
-        label=_("business goal"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Business goal"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     preferred_mode = forms.ChoiceField(
-        label=_("preferred way of studying"), required=False, choices=[("", _("Any")), *Mode.choices]
+        label=_("Preferred way of studying"), required=False, choices=[("", _("Any")), *Mode.choices]
     )
 
     def __init__(self, *args: Any, targets: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:

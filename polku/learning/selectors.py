@@ -8,14 +8,18 @@ admins read it (staff reads are audited); everyone else gets 404. Project leads 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import get_language
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
 from polku.audit.services import audit_staff_read
-from polku.learning.models import Completion, LearningOpportunity, Plan
+from polku.learning.explain import labels_for
+from polku.learning.models import Completion, LearningOpportunity, Milestone, Plan, PlanItem
 from polku.participants.models import Participation, Person
 from polku.participants.selectors import can_view_person, reading_partner_id, visible_person
 from polku.projects.models import Partner, Project
@@ -218,3 +222,74 @@ def projects_with_counts(access: Access) -> QuerySet[Project]:
         return Project.objects.all().order_by("code")
     ids = access.lead_project_ids | access.evaluator_project_ids | access.coordinator_project_ids
     return Project.objects.filter(pk__in=ids).order_by("code")
+
+
+# --- the plans section of the competence profile ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    plan: Plan
+    goal: str  # the target occupation's label, or the business goal
+    done: int  # items completed
+    total: int  # items not dropped
+    next_milestone: Milestone | None  # the open milestone due first (undated ones last)
+
+
+def plan_summaries(person: Person, language: str) -> list[PlanSummary]:
+    """The person's plans in progress (draft or active), most recently changed first, in three queries
+    plus one for the goal labels. No access check: see profile_section."""
+    plans = list(
+        Plan.objects.filter(person=person)
+        .exclude(status=Plan.Status.DONE)
+        .select_related("target")
+        .annotate(
+            done_count=Count("items", filter=Q(items__status=PlanItem.Status.COMPLETED), distinct=True),
+            total_count=Count("items", filter=~Q(items__status=PlanItem.Status.DROPPED), distinct=True),
+        )
+        .prefetch_related(
+            Prefetch(
+                "milestones",
+                queryset=Milestone.objects.filter(status=Milestone.Status.OPEN).order_by(
+                    F("due_on").asc(nulls_last=True), "id"
+                ),
+                to_attr="open_milestones",
+            )
+        )
+        .order_by("-updated_at", "-id")
+    )
+    labels = labels_for([p.target.uri for p in plans if p.target], language)
+    return [
+        PlanSummary(
+            plan=p,
+            goal=labels.get(p.target.uri, p.target.uri) if p.target else p.business_goal,
+            done=p.done_count,  # type: ignore[attr-defined]
+            total=p.total_count,  # type: ignore[attr-defined]
+            next_milestone=next(iter(p.open_milestones), None),  # type: ignore[attr-defined]
+        )
+        for p in plans
+    ]
+
+
+def profile_section(person: Person, access: Access, request: Any) -> dict[str, Any] | None:
+    """The development-plan section of the competence profile page and its print view
+    (polku.competences.sections), or None when the reader may not see it or there is nothing to show.
+
+    A staff member's read is audited (`plan`). The person with no plan in progress gets a link to make
+    one; other readers get no empty section. The PDF (no request) leaves the section out.
+    """
+    if request is None or person.anonymised_at is not None or not can_view_person(access, person.pk):
+        return None
+    own = access.person_id == person.pk
+    summaries = plan_summaries(person, (get_language() or "en")[:2])
+    if not summaries and not own:
+        return None
+    if summaries:
+        audit_staff_read(
+            actor=request.user,
+            obj=person,
+            person_id=person.pk,
+            partner_id=reading_partner_id(access=access, person_id=person.pk),
+            fields=["plan"],
+        )
+    return {"plans": summaries, "own": own}

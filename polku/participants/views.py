@@ -34,6 +34,7 @@ from polku.participants.forms import (
 )
 from polku.participants.models import Participation
 from polku.participants.selectors import (
+    can_view_person,
     participation_detail_for_staff,
     participation_get,
     participation_list,
@@ -142,6 +143,10 @@ def participant_detail_view(request: HttpRequest, pk: int) -> TemplateResponse:
         "consents": consents,
         "enrolments": participation_enrolments(participation=participation),
         "exit_form": ExitForm(),
+        # Links to the person's competence profile, self-assessments and plans: only for readers the
+        # shared rule lets see the person (those pages answer 404 to anyone else); none for an anonymised one.
+        "person_pages": can_view_person(access, participation.person_id)
+        and participation.person.anonymised_at is None,
     }
     return TemplateResponse(request, "participants/participant_detail.html", context)
 

@@ -15,11 +15,3 @@ def local(text: Text | None) -> str:
     if text is None:
         return ""
     return text.get(get_language())
-
-
-@register.simple_tag
-def assessment_summaries(person):  # type: ignore[no-untyped-def]
-    """The person's latest self-assessment summary (for `assessments/_profile_section.html`)."""
-    from polku.assessments.selectors import latest_summary
-
-    return latest_summary(person)

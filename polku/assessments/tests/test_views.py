@@ -137,17 +137,60 @@ def test_index_lists_the_coordinators_people(client, world):
     assert "Amina Yusuf" in html and "Bogdan" not in html
 
 
-def test_profile_section_renders_the_summary(world):
-    from django.template.loader import render_to_string
-
+def test_profile_page_shows_the_self_assessment_section_to_the_person(client, world):
     person = world.part_a.person
     assessment(person, level=2)
     assessment(person, level=3, days=30)
-    html = render_to_string("assessments/_profile_section.html", {"person": person})
-    assert "Digital skills (DigComp)" in html and "+1" in html
-    from polku.assessments.selectors import latest_summary
+    client.force_login(world.user_a)
+    html = client.get(reverse("competences:me")).content.decode()
+    assert "Self-assessed skills" in html and "Digital skills (DigComp)" in html
+    assert "Taken 2 times" in html and "+1" in html
+    assert reverse("assessments:person", args=[person.pk]) in html
+    assert not AuditEvent.objects.filter(person_id=person.pk, action="read").exists()  # own reads
 
-    html = render_to_string(
-        "assessments/_profile_section.html", {"person": person, "summaries": latest_summary(person)}
-    )
-    assert "Taken 2 times" in html
+
+def test_coordinator_of_the_partner_sees_the_section_and_the_read_is_audited(client, world):
+    person = world.part_a.person
+    assessment(person, level=4)
+    client.force_login(world.coord_a)
+    html = client.get(reverse("competences:profile", args=[person.pk])).content.decode()
+    assert "Digital skills (DigComp)" in html and "Taken once" in html
+    reads = AuditEvent.objects.filter(person_id=person.pk, action="read", actor=world.coord_a)
+    assert ["self_assessments"] in [event.fields for event in reads]
+
+
+def test_coordinator_of_another_partner_gets_no_section(world, rf):
+    from polku.accounts.access import access_for
+    from polku.assessments.selectors import profile_section
+
+    person = world.part_a.person
+    assessment(person)
+    request = rf.get("/")
+    request.user = world.coord_b
+    assert profile_section(person, access_for(world.coord_b), request) is None
+    request.user = world.coord_a
+    section = profile_section(person, access_for(world.coord_a), request)
+    assert section is not None and section["summaries"][0].taken == 1
+
+
+def test_print_view_includes_the_section_without_links(client, world):
+    person = world.part_a.person
+    assessment(person, framework="entrecomp", level=5)
+    client.force_login(world.coord_a)
+    html = client.get(reverse("competences:print", args=[person.pk])).content.decode()
+    assert "Entrepreneurial skills (EntreComp)" in html
+    assert reverse("assessments:person", args=[person.pk]) not in html
+
+
+def test_person_without_assessments_gets_links_to_take_one_others_no_section(client, world):
+    person = world.part_a.person
+    client.force_login(world.user_a)
+    html = client.get(reverse("competences:me")).content.decode()
+    assert "You have not assessed your digital or entrepreneurial skills yet." in html
+    assert reverse("assessments:take", args=[person.pk, "digcomp"]) in html
+    assert reverse("assessments:take", args=[person.pk, "entrecomp"]) in html
+    client.force_login(world.coord_a)
+    html = client.get(reverse("competences:profile", args=[person.pk])).content.decode()
+    assert 'id="assessment-summary-title"' not in html
+    reads = AuditEvent.objects.filter(person_id=person.pk, action="read")
+    assert ["self_assessments"] not in [event.fields for event in reads]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -236,3 +238,29 @@ def test_semicolon_csv_from_excel_is_read(world):
     )
     saved = LearningOpportunity.objects.get(code="excel-1")
     assert saved.hours == Decimal("2.5") and saved.cost == Decimal("10.50")
+
+
+def test_export_quotes_formula_cells_and_the_import_reads_them_back(world):
+    access = access_for(world.admin)
+    opportunity(
+        code="tricky",
+        provider='=HYPERLINK("http://evil.example","Omnia")',
+        title_en="+358 helpline course",
+        title_fi="'=already quoted",
+        description_en="- bullet one\n- bullet two",
+        description_sv="@everyone welcome",
+    )
+    exported = services.catalogue_export(LearningOpportunity.objects.filter(code="tricky"))
+    cells = next(csv.DictReader(io.StringIO(exported)))
+    assert cells["provider"] == '\'=HYPERLINK("http://evil.example","Omnia")'
+    assert cells["title_en"] == "'+358 helpline course"
+    assert cells["title_fi"] == "''=already quoted"
+    assert cells["description_en"].startswith("'- bullet one")
+    assert cells["description_sv"] == "'@everyone welcome"
+    assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in cells.values())
+    before = services.opportunity_row(LearningOpportunity.objects.get(code="tricky"))
+    LearningOpportunity.objects.all().delete()
+    services.catalogue_import(
+        access=access, actor=world.admin, content=exported.encode(), owner=_owner(world)
+    )
+    assert services.opportunity_row(LearningOpportunity.objects.get(code="tricky")) == before

@@ -263,3 +263,70 @@ def test_mooc_import_page(client, world):
         {"partner": str(world.a.pk), "file": SimpleUploadedFile("m.csv", csv), "action": "import"},
     )
     assert Completion.objects.get().person == world.part_a.person
+
+
+# --- the plans section of the competence profile ---------------------------------------------------
+
+
+def _plan_with_progress(person):
+    g = graph()
+    plan = PlanFactory(person=person, goal_kind=Plan.GoalKind.OCCUPATION, target=g.worker, status="active")
+    done = item(plan, opportunity(g.forklift, title_en="Forklift card"), status=PlanItem.Status.COMPLETED)
+    item(plan, opportunity(g.warehouse, title_en="Warehouse basics"))
+    item(plan, status=PlanItem.Status.DROPPED)  # not counted
+    Milestone.objects.create(plan=plan, title="Apply for jobs", due_on=dt.date(2027, 5, 1))
+    Milestone.objects.create(plan=plan, title="Warehouse course passed", due_on=dt.date(2027, 2, 1))
+    Milestone.objects.create(plan=plan, title="Card", due_on=dt.date(2026, 1, 1), status="done", item=done)
+    PlanFactory(person=person, business_goal="A finished café", status="done")  # not in progress
+    return plan
+
+
+def test_profile_shows_the_persons_plans_in_progress(client, world):
+    plan = _plan_with_progress(world.part_a.person)
+    client.force_login(world.user_a)
+    html = client.get(reverse("competences:me")).content.decode()
+    assert 'id="plan-summary-title"' in html
+    assert f'<a href="{reverse("learning:plan", args=[plan.pk])}">warehouse worker</a>' in html
+    assert "1 of 2 items completed" in html
+    assert "Warehouse course passed, due 01/02/2027" in html  # the open milestone due first
+    assert "A finished café" not in html
+    assert not AuditEvent.objects.filter(person_id=world.part_a.person_id, action="read").exists()
+
+
+def test_coordinator_of_the_partner_sees_the_plans_and_the_read_is_audited(client, world):
+    plan = _plan_with_progress(world.part_a.person)
+    client.force_login(world.coord_a)
+    html = client.get(reverse("competences:profile", args=[world.part_a.person_id])).content.decode()
+    assert reverse("learning:plan", args=[plan.pk]) in html and "1 of 2 items completed" in html
+    reads = AuditEvent.objects.filter(person_id=world.part_a.person_id, action="read", actor=world.coord_a)
+    assert ["plan"] in [event.fields for event in reads]
+
+
+def test_coordinator_of_another_partner_gets_no_plans_section(world, rf):
+    from polku.accounts.access import access_for
+    from polku.learning.selectors import profile_section
+
+    _plan_with_progress(world.part_a.person)
+    request = rf.get("/")
+    request.user = world.coord_b
+    assert profile_section(world.part_a.person, access_for(world.coord_b), request) is None
+    request.user = world.coord_a
+    section = profile_section(world.part_a.person, access_for(world.coord_a), request)
+    assert section is not None and [(s.done, s.total) for s in section["plans"]] == [(1, 2)]
+
+
+def test_print_view_includes_the_plans_without_links(client, world):
+    plan = _plan_with_progress(world.part_a.person)
+    client.force_login(world.user_a)
+    html = client.get(reverse("competences:print", args=[world.part_a.person_id])).content.decode()
+    assert "warehouse worker" in html and "1 of 2 items completed" in html
+    assert reverse("learning:plan", args=[plan.pk]) not in html
+
+
+def test_person_without_a_plan_gets_a_link_to_make_one_others_no_section(client, world):
+    client.force_login(world.user_a)
+    html = client.get(reverse("competences:me")).content.decode()
+    assert "You have no development plan yet." in html and reverse("learning:plan_create") in html
+    client.force_login(world.coord_a)
+    html = client.get(reverse("competences:profile", args=[world.part_a.person_id])).content.decode()
+    assert 'id="plan-summary-title"' not in html

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from polku.audit.models import AuditEvent
-from polku.participants.models import Participation
+from polku.participants.models import Participation, Person
 from polku.testing import factories as f
 
 
@@ -185,3 +185,32 @@ def test_coordinator_records_exit(client, world, exit_date, ok):
     client.post(reverse("participants:exit", args=[world.part_a.pk]), {"exit_date": exit_date})
     world.part_a.refresh_from_db()
     assert (world.part_a.exit_date is not None) is ok
+
+
+def test_detail_links_to_the_persons_competences_assessments_and_plans(client, world):
+    person_id = world.part_a.person_id
+    links = [
+        reverse("competences:profile", args=[person_id]),
+        reverse("assessments:person", args=[person_id]),
+        reverse("learning:person_plans", args=[person_id]),
+    ]
+    client.force_login(world.coord_a)
+    html = client.get(reverse("participants:detail", args=[world.part_a.pk])).content.decode()
+    assert "Competences and learning" in html
+    for link in links:
+        assert f'href="{link}"' in html
+        assert client.get(link).status_code == 200  # the coordinator may open each of them
+
+    client.force_login(world.coord_b)  # another partner: neither the page nor the pages it links to
+    assert client.get(reverse("participants:detail", args=[world.part_a.pk])).status_code == 404
+    assert [client.get(link).status_code for link in links] == [404, 404, 404]
+
+
+def test_detail_of_an_anonymised_person_has_no_links_to_their_profile(client, world):
+    from django.utils import timezone
+
+    Person.objects.filter(pk=world.part_a.person_id).update(anonymised_at=timezone.now())
+    client.force_login(world.coord_a)
+    html = client.get(reverse("participants:detail", args=[world.part_a.pk])).content.decode()
+    assert "Competences and learning" not in html
+    assert reverse("competences:profile", args=[world.part_a.person_id]) not in html
