@@ -1,7 +1,9 @@
 """A Report as XLSX (openpyxl), CSV (UTF-8 with BOM, semicolons) and PDF (fpdf2, core fonts).
 
 Numbers are written as numbers; a hidden cell is the text "hidden" (translated) and an untracked one
-"not tracked yet", so that a spreadsheet never sums a hidden cell as zero.
+"not tracked yet", so that a spreadsheet never sums a hidden cell as zero. Text that a spreadsheet would
+run as a formula (a project name beginning with "=", say) stays text: an XLSX string cell, a CSV cell
+with the apostrophe of polku.core.spreadsheet.protect.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from fpdf import FPDF
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from polku.core.spreadsheet import protect
 from polku.dashboards.figures import Figure
 from polku.dashboards.report import Cell, Report
 
@@ -27,11 +30,20 @@ def cell_value(cell: Cell) -> int | str:
     return cell
 
 
+_SHEET_TITLE_FORBIDDEN = str.maketrans({char: " " for char in "[]:*?/\\"})
+
+
+def sheet_title(title: str) -> str:
+    """A worksheet name Excel accepts: at most 31 characters, none of [ ] : * ? / \\ (a project name
+    such as "Työ: Espoo" would otherwise make the export fail)."""
+    return " ".join(title.translate(_SHEET_TITLE_FORBIDDEN).split())[:31].strip().strip("'") or "Report"
+
+
 def report_xlsx(report: Report) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = report.title[:31]
+    sheet.title = sheet_title(report.title)
     sheet.append([report.title])
     sheet["A1"].font = Font(bold=True, size=14)
     for label, value in report.details:
@@ -43,25 +55,33 @@ def report_xlsx(report: Report) -> bytes:
         sheet.append(section.headers)
         for label, cells in section.rows:
             sheet.append([label, *(cell_value(c) for c in cells)])
+    for row in sheet.iter_rows():
+        for xl_cell in row:
+            if xl_cell.data_type == "f":  # openpyxl reads any string beginning with "=" as a formula
+                xl_cell.data_type = "s"
     sheet.column_dimensions["A"].width = 40
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
+def _csv_row(values: list[object]) -> list[object]:
+    return [protect(v) if isinstance(v, str) else v for v in values]
+
+
 def report_csv(report: Report) -> bytes:
     """Semicolon-separated with a byte-order mark: what Excel in Finnish and Swedish locales opens as is."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([report.title])
+    writer.writerow(_csv_row([report.title]))
     for label, value in report.details:
-        writer.writerow([label, value])
+        writer.writerow(_csv_row([label, value]))
     for section in report.sections:
         writer.writerow([])
-        writer.writerow([section.title])
-        writer.writerow(section.headers)
+        writer.writerow(_csv_row([section.title]))
+        writer.writerow(_csv_row(list(section.headers)))
         for label, cells in section.rows:
-            writer.writerow([label, *(cell_value(c) for c in cells)])
+            writer.writerow(_csv_row([label, *(cell_value(c) for c in cells)]))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

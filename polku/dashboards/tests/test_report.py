@@ -75,3 +75,46 @@ def test_report_page_and_unknown_format(client, world):
     assert b"report.xlsx?from=2025-01-01" in response.content
     response = client.get(reverse("dashboards:report_download", args=[world.project.code, "doc"]))
     assert response.status_code == 404
+
+
+def _formula_report():
+    from polku.dashboards.figures import Figure
+    from polku.dashboards.report import Report, Section
+
+    return Report(
+        title='=HYPERLINK("http://x")',
+        details=[("Project", "+Espoo"), ("Partner", "@City")],
+        sections=[Section(title="-Outcomes", headers=["", "=1+1"], rows=[("=SUM(A1)", [Figure(-3), 7])])],
+        note="",
+    )
+
+
+def test_xlsx_keeps_formula_like_text_as_text_and_numbers_as_numbers():
+    from polku.dashboards.exports import report_xlsx
+
+    sheet = load_workbook(io.BytesIO(report_xlsx(_formula_report()))).active
+    cells = {
+        cell.value: cell.data_type for row in sheet.iter_rows() for cell in row if cell.value is not None
+    }
+    assert cells['=HYPERLINK("http://x")'] == "s"
+    assert cells["=SUM(A1)"] == "s"
+    assert cells["=1+1"] == "s"
+    assert cells[-3] == "n"
+    assert "f" not in cells.values()
+
+
+def test_csv_prefixes_formula_like_text_and_leaves_numbers():
+    from polku.dashboards.exports import report_csv
+
+    rows = list(csv.reader(io.StringIO(report_csv(_formula_report()).decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ['\'=HYPERLINK("http://x")']
+    assert ["Project", "'+Espoo"] in rows
+    assert ["'=SUM(A1)", "-3", "7"] in rows
+
+
+def test_sheet_title_drops_characters_excel_forbids():
+    from polku.dashboards.exports import sheet_title
+
+    assert sheet_title("Työ: Espoo [2025/26]") == "Työ Espoo 2025 26"
+    assert sheet_title("?*:") == "Report"
+    assert len(sheet_title("x" * 40)) == 31
