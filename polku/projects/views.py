@@ -320,6 +320,9 @@ def _activity_page(
         "project": project,
         "activity": activity,
         "can_edit": access.can_manage_activity(activity.project_id, activity.partner_id),
+        # the feedback results (polku.surveys): exact for the partner's coordinators, suppressed for others
+        "can_see_feedback": access.can_manage_partner(activity.partner_id)
+        or access.can_view_aggregates(project.pk),
         "counts_visible": counts_visible,
         "roster": activity_roster(access=access, activity=activity) if counts_visible else None,
         "can_see_people": can_enrol,

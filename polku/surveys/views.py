@@ -55,7 +55,7 @@ def feedback_manage_view(request: HttpRequest, code: str, pk: int) -> HttpRespon
         else:
             messages.success(request, _("The feedback form was saved."))
             return redirect("surveys:results", pk=saved.pk)
-    context = {"project": project, "activity": activity, "form": form, "existing": existing}
+    context = {"project": project, "activity": activity, "form": form, "forms": (form,), "existing": existing}
     return TemplateResponse(
         request, "surveys/manage.html", context, status=400 if request.method == "POST" else 200
     )
@@ -99,7 +99,7 @@ def feedback_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "surveys/answer.html",
-        {"survey": survey, "form": form},
+        {"survey": survey, "form": form, "forms": (form,)},
         status=400 if request.method == "POST" else 200,
     )
 
