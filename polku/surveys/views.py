@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import access_for
@@ -16,7 +17,12 @@ from polku.participants.models import Participation
 from polku.projects.selectors import activity_get, project_get
 from polku.surveys.forms import AnswerForm, FeedbackFormForm
 from polku.surveys.models import FeedbackForm
-from polku.surveys.selectors import feedback_form_get, feedback_results, open_forms_for
+from polku.surveys.selectors import (
+    feedback_form_get,
+    feedback_results,
+    open_forms_for,
+    self_assessment_deltas,
+)
 from polku.surveys.services import feedback_answer, feedback_form_save
 
 
@@ -66,7 +72,17 @@ def feedback_results_view(request: HttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     survey = feedback_form_get(access=access, pk=pk)
     results = feedback_results(access=access, form=survey)
-    context = {"survey": survey, "results": results, "scores": list(results.distribution.items())}
+    lang = get_language()
+    deltas = [
+        (d, d.framework.name.get(lang), [(row.area.name.get(lang), row.delta) for row in d.areas])
+        for d in self_assessment_deltas(access=access, form=survey)
+    ]
+    context = {
+        "survey": survey,
+        "results": results,
+        "scores": list(results.distribution.items()),
+        "deltas": deltas,
+    }
     return TemplateResponse(request, "surveys/results.html", context)
 
 
