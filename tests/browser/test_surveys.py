@@ -73,7 +73,12 @@ def test_feedback_form_from_attaching_to_results(open_browser, live_world):
     assert participant.horizontal_overflow() == 0
     participant.screenshot("surveys-answered")
 
-    # Two more answer; the coordinator sees three exactly, the average and the free text.
+    # Two more answer; the coordinator sees three exactly, the average and the free text, and the
+    # before/after change of the self-assessments of the activity's participants.
+    from polku.assessments.tests.factories import assessment
+
+    assessment(live_world.part_a.person, level=2)
+    assessment(live_world.part_a.person, level=4, days=100)
     _answer(survey, others[0], 5, "The teacher")
     _answer(survey, others[1], 3, "")
     coordinator.go(f"/feedback/{survey.pk}/")
@@ -81,6 +86,14 @@ def test_feedback_form_from_attaching_to_results(open_browser, live_world):
     assert main.get_by_role("definition").nth(1).inner_text() == "4.0"
     assert "The practice conversations" in main.inner_text() and "The teacher" in main.inner_text()
     assert main.get_by_role("row").filter(has_text="5").last.get_by_role("cell").inner_text() == "1"
+    deltas = main.get_by_role(
+        "table",
+        name="DigComp 2.2 – The Digital Competence Framework for Citizens: change per area",
+        exact=False,
+    )
+    assert (
+        deltas.get_by_role("row").filter(has_text="Digital content creation").get_by_text("+2").is_visible()
+    )
     coordinator.screenshot("surveys-results-coordinator")
 
     # The project lead sees the same results suppressed: three is a small number.
@@ -93,6 +106,7 @@ def test_feedback_form_from_attaching_to_results(open_browser, live_world):
     assert lmain.get_by_role("definition").nth(1).inner_text() == "–"
     assert "Small numbers are hidden" in lmain.inner_text()
     assert "The practice conversations" not in lmain.inner_text()
+    assert "+2" not in lmain.inner_text()  # one person's self-assessment change is a small number
 
     # Six answers: the lead sees the count, the average and the free text; the scores given by fewer than
     # five people stay hidden.
