@@ -186,7 +186,7 @@ class ProjectInputSerializer(serializers.Serializer):
     asks_disability = serializers.BooleanField(required=False, default=False)
     asks_minority = serializers.BooleanField(required=False, default=False)
     indicator_set = serializers.ChoiceField(
-        choices=[("", ""), *Project._meta.get_field("indicator_set").choices],
+        choices=Project._meta.get_field("indicator_set").choices,
         required=False,
         allow_blank=True,
         default="",
