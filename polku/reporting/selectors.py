@@ -358,11 +358,11 @@ def suppressed_view(
         )
     columns = ("total", *GENDERS, "unanswered")
     matrices = {pk: [[getattr(r, c) for c in columns] for r in t.rows] for pk, t in tables.items()}
-    whole, by_partner = suppress_partners(matrices, threshold=threshold, extra=1)  # type: ignore[arg-type]
+    whole, by_partner = suppress_partners(matrices, threshold=threshold, extra=1)
     template = tables[partner_ids[0]]
     shown = whole if partner_id is None else by_partner[partner_id]
     rows = [
-        replace(row, **dict(zip(columns, cells, strict=True)))
-        for row, cells in zip(template.rows, shown, strict=True)
+        replace(row, total=h[0], women=h[1], men=h[2], non_binary=h[3], unknown=h[4], unanswered=h[5])
+        for row, h in zip(template.rows, shown, strict=True)
     ]
     return replace(template, partner_id=partner_id, rows=rows, suppressed=True, threshold=threshold)
