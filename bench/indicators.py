@@ -6,7 +6,9 @@ projects, staff and participants, COPY on PostgreSQL; the apps' own demo rows ar
 moves every participation into the largest project, spread over its partners, so that one project
 holds all N. Adds exit records and follow-ups in bulk for a third of the participations when none
 exist, runs VACUUM (ANALYZE) on PostgreSQL, then times `indicator_table_unchecked` for the project with
-the most participations: median, min and max of N runs and the number of SQL statements per table.
+the most participations: median, min and max of N runs and the number of SQL statements per table;
+then the same for the suppressed view a project lead gets (`suppressed_view`: every partner's table,
+suppressed together).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from polku.outcomes.models import ExitRecord, FollowUp  # noqa: E402
 from polku.participants.models import Participation  # noqa: E402
 from polku.projects.models import Project  # noqa: E402
-from polku.reporting.selectors import indicator_table_unchecked  # noqa: E402
+from polku.reporting.selectors import indicator_table_unchecked, suppressed_view  # noqa: E402
 
 STATUSES = ["unemployed", "education", "employed", "self_employed", "none", "declined"]
 
@@ -141,6 +143,18 @@ def main() -> None:
     print(
         f"indicator table ({len(table.rows)} rows): median {statistics.median(times):.3f} s, "
         f"min {min(times):.3f} s, max {max(times):.3f} s over {args.runs} runs, {len(queries)} SQL statement(s) per table"
+    )
+    # what a project lead or an evaluator gets: every partner's table counted and suppressed together
+    suppressed_times = []
+    for _ in range(args.runs):
+        with CaptureQueriesContext(connection) as suppressed_queries:
+            start = time.perf_counter()
+            suppressed_view(project=project)
+            suppressed_times.append(time.perf_counter() - start)
+    print(
+        f"suppressed view (lead, {project.partners.count()} partners): median "
+        f"{statistics.median(suppressed_times):.3f} s, min {min(suppressed_times):.3f} s, "
+        f"max {max(suppressed_times):.3f} s, {len(suppressed_queries)} SQL statement(s)"
     )
     print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 

@@ -250,6 +250,7 @@ SPECTACULAR_SETTINGS = {
     # Choice sets used under several field names get one name in the schema.
     "ENUM_NAME_OVERRIDES": {
         "ActivityKindEnum": "polku.projects.models.Activity.Kind",
+        "IndicatorSetEnum": ["esf_plus_2021", "esf_2014"],
         "ErasureStatusEnum": "polku.privacy.models.ErasureRequest.Status",
         "KnowledgeStatusEnum": "polku.knowledge.models.Status",
         "EvaluationKindEnum": "polku.knowledge.models.EvaluationNote.Kind",

@@ -29,7 +29,7 @@ from polku.audit.services import audit_staff_read
 from polku.core.errors import AccessDenied
 from polku.participants.models import Participation, Person
 from polku.participants.selectors import can_view_person, reading_partner_id
-from polku.projects.models import Partner, Project
+from polku.projects.models import Activity, ActivityEnrolment, Partner, Project
 from polku.reporting.suppression import HIDDEN, suppress_row
 
 DEFAULT_THRESHOLD = 5
@@ -333,12 +333,17 @@ def project_sittings(*, project: Project, partner_ids: Iterable[int], framework_
 
     A person's every assessment counts (also one taken before their entry date, as a baseline at intake
     often is); a person in two partners of the project is counted once."""
-    framework = fw.framework(framework_key)
     person_ids = (
         Participation.objects.filter(project=project, partner_id__in=list(partner_ids))
         .values_list("person_id", flat=True)
         .distinct()
     )
+    return _sittings(person_ids, framework_key)
+
+
+def _sittings(person_ids: QuerySet, framework_key: str) -> list[Sitting]:
+    """Every sitting on one framework version of the people (a queryset of person ids)."""
+    framework = fw.framework(framework_key)
     assessments = SelfAssessment.objects.filter(
         person_id__in=person_ids, framework=framework.code, framework_version=framework.version
     ).only("id", "person_id", "taken_at")
@@ -360,11 +365,41 @@ def project_deltas(
     """First-vs-latest changes per area and competence across the project's participants in view."""
     framework = fw.framework(framework_key)
     partners, exact, whole = deltas_scope(access=access, project=project, partner_id=partner_id)
-    threshold = suppression_threshold()
-    groups = group_deltas(
-        project_sittings(project=project, partner_ids=[p.pk for p in partners], framework_key=framework.key),
-        framework,
+    sittings = project_sittings(
+        project=project, partner_ids=[p.pk for p in partners], framework_key=framework.key
     )
+    return _published(project, framework, partners, exact=exact, whole=whole, sittings=sittings)
+
+
+def activity_deltas(*, access: Access, activity: Activity, framework_key: str = "digcomp") -> ProjectDeltas:
+    """First-vs-latest changes of the people enrolled in an activity, under the project's rules: the
+    activity's enrolments through the partners the reader sees (`deltas_scope`: the lead, evaluators and
+    admins every partner, suppressed; a coordinator their own partner(s), exactly). As for a project, a
+    person's every self-assessment on the framework counts, not only those taken during the activity."""
+    framework = fw.framework(framework_key)
+    partners, exact, whole = deltas_scope(access=access, project=activity.project)
+    person_ids = (
+        ActivityEnrolment.objects.filter(
+            activity=activity, participation__partner_id__in=[p.pk for p in partners]
+        )
+        .values_list("participation__person_id", flat=True)
+        .distinct()
+    )
+    sittings = _sittings(person_ids, framework.key)
+    return _published(activity.project, framework, partners, exact=exact, whole=whole, sittings=sittings)
+
+
+def _published(
+    project: Project,
+    framework: fw.Framework,
+    partners: list[Partner],
+    *,
+    exact: bool,
+    whole: bool,
+    sittings: list[Sitting],
+) -> ProjectDeltas:
+    threshold = suppression_threshold()
+    groups = group_deltas(sittings, framework)
 
     def head_count(value: int) -> int | None:
         return value if exact or not 0 < value < threshold else None

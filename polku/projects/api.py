@@ -9,7 +9,7 @@ by a coordinator of the partner running them; a coordinator enrols their own par
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -26,6 +26,7 @@ from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.organisations.models import Organisation
 from polku.projects import services
+from polku.projects.forms import INDICATOR_SET_HELP
 from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
 from polku.projects.selectors import (
     activity_enrolment_list,
@@ -38,6 +39,7 @@ from polku.projects.selectors import (
     target_progress,
     work_package_list,
 )
+from polku.reporting.indicators import indicator_set_for
 
 TAGS = ["projects"]
 STRUCTURE_TAGS = ["project structure"]
@@ -49,6 +51,14 @@ ACTIVITY_TAGS = ["activities"]
 class ProjectSerializer(serializers.ModelSerializer):
     languages = serializers.ListField(
         child=serializers.CharField(), help_text=_("Working languages, e.g. fi, en")
+    )
+    indicator_set = serializers.CharField(
+        help_text=_("The project's own choice: esf_plus_2021, esf_2014, or empty for automatic")
+    )
+    indicator_set_in_use = serializers.SerializerMethodField(
+        help_text=_(
+            "The set the indicator table and the funder report count: the choice, or the automatic one"
+        )
     )
 
     class Meta:
@@ -65,8 +75,13 @@ class ProjectSerializer(serializers.ModelSerializer):
             "description",
             "asks_disability",
             "asks_minority",
+            "indicator_set",
+            "indicator_set_in_use",
         ]
         read_only_fields = fields
+
+    def get_indicator_set_in_use(self, project: Project) -> Literal["esf_plus_2021", "esf_2014"]:
+        return indicator_set_for(project)  # type: ignore[return-value]
 
 
 class PartnerSerializer(serializers.ModelSerializer):
@@ -170,6 +185,13 @@ class ProjectInputSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, default="")
     asks_disability = serializers.BooleanField(required=False, default=False)
     asks_minority = serializers.BooleanField(required=False, default=False)
+    indicator_set = serializers.ChoiceField(
+        choices=Project._meta.get_field("indicator_set").choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=INDICATOR_SET_HELP,
+    )
 
 
 class PartnerUpdateSerializer(serializers.Serializer):
@@ -266,7 +288,7 @@ class ProjectDetailApi(APIView):
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         data = validated_input(ProjectInputSerializer, request, partial=True)
-        project = services.project_update(access=access, project=project, data=data)
+        project = services.project_update(actor=request.user, access=access, project=project, data=data)
         return Response(ProjectSerializer(project).data)
 
 

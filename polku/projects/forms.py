@@ -39,6 +39,74 @@ def _work_packages(project: Project) -> QuerySet[WorkPackage]:
     return project.work_packages.order_by("number")
 
 
+INDICATOR_SET_AUTOMATIC = _("Automatic: from the funder and the project's start date")
+INDICATOR_SET_HELP = _(
+    "The indicators the funder report counts. ESF+ 2021–2027: the common indicators of Regulation (EU) "
+    "2021/1057 (EECO01–EECO17 at entry, EECR01–EECR06 results), for projects of the 2021–2027 period. "
+    "ESF 2014–2020: the indicators of Regulation (EU) No 1304/2013 (CO01–CO19, CR01–CR09, with other age "
+    "bands and one combined migrant/minority item), for projects of the 2014–2020 period. Automatic uses the "
+    "funder's set, or ESF 2014–2020 for a project that started before 2021."
+)
+
+
+def indicator_set_choices() -> list[tuple[str, Any]]:
+    """The project's indicator set choices with the automatic choice first (stored as empty)."""
+    return [("", INDICATOR_SET_AUTOMATIC), *Project._meta.get_field("indicator_set").choices]
+
+
+PROJECT_FORM_FIELDS = (
+    "name",
+    "code",
+    "funder",
+    "programme",
+    "starts_on",
+    "ends_on",
+    "description",
+    "asks_disability",
+    "asks_minority",
+    "indicator_set",
+)
+
+
+class ProjectForm(forms.Form):
+    """A project's own fields, for platform admins (the project lead manages its structure)."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    code = forms.CharField(
+        label=_("Project code"), max_length=40, help_text=_("The funder's code, e.g. S22729")
+    )
+    funder = forms.ChoiceField(label=_("Funder"), choices=Project.Funder.choices)
+    programme = forms.CharField(
+        label=_("Programme"), max_length=200, required=False, help_text=_("Priority or specific objective")
+    )
+    starts_on = forms.DateField(label=_("Starts"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Ends"), widget=DateInput())
+    languages = forms.CharField(
+        label=_("Working languages"),
+        max_length=100,
+        help_text=_("Language codes separated by commas, e.g. fi, en"),
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    asks_disability = forms.BooleanField(label=_("Asks about disability"), required=False)
+    asks_minority = forms.BooleanField(label=_("Asks about minority background"), required=False)
+    indicator_set = forms.ChoiceField(
+        label=_("Funder indicator set"), required=False, help_text=INDICATOR_SET_HELP
+    )
+
+    def __init__(self, *args: Any, instance: Project, **kwargs: Any) -> None:
+        initial = _initial(instance, PROJECT_FORM_FIELDS)
+        initial["languages"] = ", ".join(instance.languages or [])
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.fields["indicator_set"].choices = indicator_set_choices()
+
+    def clean_languages(self) -> list[str]:
+        raw: str = self.cleaned_data["languages"]
+        return [code.strip() for code in raw.replace(";", ",").split(",") if code.strip()]
+
+
 def _initial(instance: Any, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(instance, name) for name in names} if instance is not None else {}
 

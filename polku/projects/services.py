@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pycountry
 from django.core.exceptions import ValidationError
@@ -26,6 +26,9 @@ from polku.organisations.models import Organisation
 from polku.participants.models import Participation
 from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
 
+if TYPE_CHECKING:
+    from polku.accounts.models import User
+
 PROJECT_FIELDS = (
     "name",
     "code",
@@ -37,6 +40,7 @@ PROJECT_FIELDS = (
     "description",
     "asks_disability",
     "asks_minority",
+    "indicator_set",
 )
 PARTNER_FIELDS = ("is_lead", "country", "part_description", "registration_open")
 WORK_PACKAGE_FIELDS = ("number", "name", "description", "responsible")
@@ -149,6 +153,7 @@ def project_create(
     description: str = "",
     asks_disability: bool = False,
     asks_minority: bool = False,
+    indicator_set: str = "",
 ) -> Project:
     _require_admin(access)
     values = _normalise_project(
@@ -163,6 +168,7 @@ def project_create(
             "description": description,
             "asks_disability": asks_disability,
             "asks_minority": asks_minority,
+            "indicator_set": indicator_set,
         }
     )
     project = Project(**values)
@@ -171,12 +177,18 @@ def project_create(
     return project
 
 
-def project_update(*, access: Access, project: Project, data: Mapping[str, Any]) -> Project:
-    """Change the given fields of the project; the others stay as they are."""
+def project_update(
+    *, actor: User | None, access: Access, project: Project, data: Mapping[str, Any]
+) -> Project:
+    """Change the given fields of the project; the others stay as they are. A change is audited (the
+    names of the fields that changed)."""
     _require_admin(access)
     changed = _apply(project, PROJECT_FIELDS, _normalise_project(data))
     _check(project, _project_errors(project))
-    _save(project, changed=changed, conflict=_project_conflict())
+    with transaction.atomic():
+        _save(project, changed=changed, conflict=_project_conflict())
+        if changed:
+            audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=project, fields=changed)
     return project
 
 

@@ -6,6 +6,7 @@ app_name = "projects"
 urlpatterns = [
     path("", views.project_list_view, name="list"),
     path("<str:code>/", views.project_detail_view, name="detail"),
+    path("<str:code>/edit/", views.project_edit_view, name="edit"),
     path("<str:code>/work-packages/new/", views.work_package_form_view, name="work_package_create"),
     path("<str:code>/work-packages/<int:pk>/edit/", views.work_package_form_view, name="work_package_edit"),
     path(

@@ -30,6 +30,7 @@ from polku.projects.forms import (
     ActivityForm,
     EnrolForm,
     NoticePublishForm,
+    ProjectForm,
     TargetForm,
     UnenrolForm,
     WorkPackageForm,
@@ -47,6 +48,7 @@ from polku.projects.selectors import (
     target_progress,
     work_package_list,
 )
+from polku.reporting.indicators import SET_LABELS, indicator_set_for
 
 # Enrolment checkboxes shown at once; a search narrows the list (a coordinator may have hundreds).
 CANDIDATES_SHOWN = 100
@@ -74,8 +76,34 @@ def project_detail_view(request: HttpRequest, code: str) -> TemplateResponse:
         "can_see_targets": access.can_view_counts(project.pk),
         "can_manage": access.can_manage_project(project.pk),
         "can_add_activity": bool(_activity_partners(access, project, partners=partners)),
+        "can_edit_project": access.is_admin,
+        "indicator_set_label": SET_LABELS[indicator_set_for(project)],
     }
     return TemplateResponse(request, "projects/project_detail.html", context)
+
+
+@login_required
+def project_edit_view(request: HttpRequest, code: str) -> HttpResponse:
+    """A project's own fields (name, funder, period, indicator set …): platform admins only."""
+    access, project = _project(request, code)
+    if not access.is_admin:
+        raise AccessDenied(_("Only platform admins can create or change projects."))
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update(
+                actor=request.user,  # type: ignore[arg-type]
+                access=access,
+                project=project,
+                data=form.cleaned_data,
+            )
+        except ApplicationError as error:
+            apply_field_errors(error, form)
+        else:
+            messages.success(request, _("The project was saved."))
+            return redirect("projects:detail", code=project.code)
+    back = reverse("projects:detail", args=[code])
+    return _form_page(request, project=project, title=_("Edit project"), form=form, back=back)
 
 
 # --- shared helpers ---------------------------------------------------------------------------
@@ -320,6 +348,9 @@ def _activity_page(
         "project": project,
         "activity": activity,
         "can_edit": access.can_manage_activity(activity.project_id, activity.partner_id),
+        # the feedback results (polku.surveys): exact for the partner's coordinators, suppressed for others
+        "can_see_feedback": access.can_manage_partner(activity.partner_id)
+        or access.can_view_aggregates(project.pk),
         "counts_visible": counts_visible,
         "roster": activity_roster(access=access, activity=activity) if counts_visible else None,
         "can_see_people": can_enrol,

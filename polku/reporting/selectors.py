@@ -21,7 +21,7 @@ from polku.participants.models import Participation
 from polku.projects.models import Partner, Project
 from polku.reporting.indicators import SETS, Indicator, indicator_set_for
 from polku.reporting.logic import UNKNOWN_VALUES, All, AnyOf, Fact, annotate_facts
-from polku.reporting.suppression import suppress
+from polku.reporting.suppression import suppress, suppress_partners
 
 DERIVED_TABLE_LIMIT = 10**12
 GENDERS = ("women", "men", "non_binary", "unknown")
@@ -321,7 +321,48 @@ def indicator_table(
         elif partner_id not in own:
             raise AccessDenied(gettext("A coordinator sees only their own partner's indicators."))
         exact = True
-    table = indicator_table_unchecked(
+    if exact:
+        return indicator_table_unchecked(
+            project=project, period_from=period_from, period_to=period_to, partner_id=partner_id
+        )
+    return suppressed_view(
         project=project, period_from=period_from, period_to=period_to, partner_id=partner_id
     )
-    return table if exact else suppressed_table(table)
+
+
+def suppressed_view(
+    *,
+    project: Project,
+    period_from: dt.date | None = None,
+    period_to: dt.date | None = None,
+    partner_id: int | None = None,
+    threshold: int | None = None,
+) -> IndicatorTable:
+    """The project's table or one partner's, suppressed together with every other partner's table
+    (`suppression.suppress_partners`), so that no view subtracted from another reveals a hidden cell.
+    One counting statement per partner; the project's table is their sum."""
+    threshold = threshold or settings.POLKU_SUPPRESSION_THRESHOLD
+    if partner_id is not None and not Partner.objects.filter(pk=partner_id, project=project).exists():
+        raise ApplicationError(gettext("The project has no such partner."))
+    partner_ids = list(project.partners.order_by("pk").values_list("pk", flat=True))
+    tables = {
+        pk: indicator_table_unchecked(
+            project=project, period_from=period_from, period_to=period_to, partner_id=pk
+        )
+        for pk in partner_ids
+    }
+    if not tables:
+        return suppressed_table(
+            indicator_table_unchecked(project=project, period_from=period_from, period_to=period_to),
+            threshold=threshold,
+        )
+    columns = ("total", *GENDERS, "unanswered")
+    matrices = {pk: [[getattr(r, c) for c in columns] for r in t.rows] for pk, t in tables.items()}
+    whole, by_partner = suppress_partners(matrices, threshold=threshold, extra=1)
+    template = tables[partner_ids[0]]
+    shown = whole if partner_id is None else by_partner[partner_id]
+    rows = [
+        replace(row, total=h[0], women=h[1], men=h[2], non_binary=h[3], unknown=h[4], unanswered=h[5])
+        for row, h in zip(template.rows, shown, strict=True)
+    ]
+    return replace(template, partner_id=partner_id, rows=rows, suppressed=True, threshold=threshold)

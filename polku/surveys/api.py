@@ -13,11 +13,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.assessments.api import ProjectDeltasSerializer
 from polku.dashboards.api import FigureSerializer
 from polku.participants.models import Participation
 from polku.projects.selectors import activity_get, project_get
 from polku.surveys.models import FeedbackForm
-from polku.surveys.selectors import feedback_form_get, feedback_results, open_forms_for
+from polku.surveys.selectors import (
+    feedback_form_get,
+    feedback_results,
+    open_forms_for,
+    self_assessment_deltas,
+)
 from polku.surveys.services import feedback_answer, feedback_form_save
 
 TAGS = ["surveys"]
@@ -51,6 +57,13 @@ class ResultsSerializer(serializers.Serializer):
     average = serializers.FloatField(allow_null=True)
     distribution = serializers.DictField(child=FigureSerializer())
     free_text = serializers.ListField(child=serializers.DictField())
+    self_assessments = ProjectDeltasSerializer(
+        many=True,
+        help_text=_(
+            "Before/after DigComp and EntreComp deltas of the activity's participants in view, per framework "
+            "any of them has taken (same rules as the project's deltas)"
+        ),
+    )
 
 
 class OpenFormSerializer(serializers.Serializer):
@@ -96,7 +109,8 @@ class FeedbackResultsApi(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         access = access_for(request.user)
-        results = feedback_results(access=access, form=feedback_form_get(access=access, pk=pk))
+        survey = feedback_form_get(access=access, pk=pk)
+        results = feedback_results(access=access, form=survey)
         fig = lambda f: {"value": f.value, "hidden": f.hidden}  # noqa: E731
         data = {
             "exact": results.exact,
@@ -104,6 +118,7 @@ class FeedbackResultsApi(APIView):
             "average": results.average,
             "distribution": {str(s): fig(v) for s, v in results.distribution.items()},
             "free_text": [{"question": q, "answers": a} for q, a in results.free_text],
+            "self_assessments": self_assessment_deltas(access=access, form=survey),
         }
         return Response(ResultsSerializer(data).data)
 

@@ -8,6 +8,8 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from polku.accounts.access import Access
+from polku.assessments import frameworks as fw
+from polku.assessments.selectors import ProjectDeltas, activity_deltas
 from polku.core.errors import AccessDenied
 from polku.dashboards.figures import Figure, publish
 from polku.dashboards.selectors import suppression_threshold
@@ -86,3 +88,15 @@ def feedback_results(*, access: Access, form: FeedbackForm) -> Results:
         free_text=texts,
         exact=exact,
     )
+
+
+def self_assessment_deltas(*, access: Access, form: FeedbackForm) -> list[ProjectDeltas]:
+    """The before/after DigComp/EntreComp deltas of the activity's participants, per framework that any of
+    them in view has taken, under the rules of `polku.assessments.selectors.activity_deltas` (a coordinator
+    their own partner's people exactly; the lead and evaluators everyone, small numbers suppressed)."""
+    out = []
+    for key in fw.CURRENT:
+        deltas = activity_deltas(access=access, activity=form.activity, framework_key=key)
+        if deltas.people_assessed != 0:  # None: someone, hidden as a small number
+            out.append(deltas)
+    return out

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import access_for
@@ -16,7 +17,12 @@ from polku.participants.models import Participation
 from polku.projects.selectors import activity_get, project_get
 from polku.surveys.forms import AnswerForm, FeedbackFormForm
 from polku.surveys.models import FeedbackForm
-from polku.surveys.selectors import feedback_form_get, feedback_results, open_forms_for
+from polku.surveys.selectors import (
+    feedback_form_get,
+    feedback_results,
+    open_forms_for,
+    self_assessment_deltas,
+)
 from polku.surveys.services import feedback_answer, feedback_form_save
 
 
@@ -55,7 +61,7 @@ def feedback_manage_view(request: HttpRequest, code: str, pk: int) -> HttpRespon
         else:
             messages.success(request, _("The feedback form was saved."))
             return redirect("surveys:results", pk=saved.pk)
-    context = {"project": project, "activity": activity, "form": form, "existing": existing}
+    context = {"project": project, "activity": activity, "form": form, "forms": (form,), "existing": existing}
     return TemplateResponse(
         request, "surveys/manage.html", context, status=400 if request.method == "POST" else 200
     )
@@ -66,7 +72,17 @@ def feedback_results_view(request: HttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     survey = feedback_form_get(access=access, pk=pk)
     results = feedback_results(access=access, form=survey)
-    context = {"survey": survey, "results": results, "scores": list(results.distribution.items())}
+    lang = get_language()
+    deltas = [
+        (d, d.framework.name.get(lang), [(row.area.name.get(lang), row.delta) for row in d.areas])
+        for d in self_assessment_deltas(access=access, form=survey)
+    ]
+    context = {
+        "survey": survey,
+        "results": results,
+        "scores": list(results.distribution.items()),
+        "deltas": deltas,
+    }
     return TemplateResponse(request, "surveys/results.html", context)
 
 
@@ -99,7 +115,7 @@ def feedback_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "surveys/answer.html",
-        {"survey": survey, "form": form},
+        {"survey": survey, "form": form, "forms": (form,)},
         status=400 if request.method == "POST" else 200,
     )
 

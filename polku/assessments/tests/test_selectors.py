@@ -144,3 +144,54 @@ def test_people_with_assessments_partner_isolation(world):
     assert selectors.people_with_assessments(access=access_for(world.admin)).count() == 2
     with pytest.raises(AccessDenied):
         selectors.people_with_assessments(access=access_for(world.lead))
+
+
+def _enrolled(activity, partner, n, *, first=2, latest=4):
+    import datetime as dt
+
+    from polku.projects.models import ActivityEnrolment
+
+    for _ in range(n):
+        participation = f.ParticipationFactory(partner=partner)
+        ActivityEnrolment.objects.create(
+            activity=activity, participation=participation, enrolled_on=dt.date(2025, 4, 1)
+        )
+        assessment(participation.person, level=first)
+        assessment(participation.person, level=latest, days=100)
+
+
+def test_activity_deltas_count_only_the_enrolled_under_the_project_rules(world, settings):
+    settings.POLKU_SUPPRESSION_THRESHOLD = 5
+    activity = f.ActivityFactory(partner=world.a, project=world.project)
+    _enrolled(activity, world.a, 5)  # 2 → 4
+    _enrolled(activity, world.b, 1, first=3, latest=3)  # enrolled through the other partner
+    _people(world, world.a, 3, first=1, latest=8)  # in the project, not in the activity: never counted
+    coordinator = selectors.activity_deltas(access=access_for(world.coord_a), activity=activity)
+    assert coordinator.exact and [p.pk for p in coordinator.partners] == [world.a.pk]
+    area = coordinator.areas[0].delta
+    assert (coordinator.people_repeated, area.people, area.improved, area.mean_change) == (5, 5, 5, 2)
+    # the other partner's coordinator sees only their own one participant of the activity, exactly
+    other = selectors.activity_deltas(access=access_for(world.coord_b), activity=activity)
+    assert other.exact and other.areas[0].delta.people == 1 and other.areas[0].delta.mean_change == 0
+    # the lead sees both partners' six, suppressed: same 1 hidden, and improved 5 too, since 6 - 5 - 0
+    # would give it away
+    lead = selectors.activity_deltas(access=access_for(world.lead), activity=activity)
+    area = lead.areas[0].delta
+    assert not lead.exact and lead.whole_project and area.people == 6
+    assert area.mean_change == pytest.approx(10 / 6)
+    assert (area.improved, area.same, area.declined) == (None, None, 0)
+    with pytest.raises(AccessDenied):
+        selectors.activity_deltas(access=access_for(world.user_a), activity=activity)
+
+
+def test_activity_deltas_hide_a_small_activity_from_the_lead(world, settings):
+    settings.POLKU_SUPPRESSION_THRESHOLD = 5
+    activity = f.ActivityFactory(partner=world.a, project=world.project)
+    _enrolled(activity, world.a, 2)
+    lead = selectors.activity_deltas(access=access_for(world.evaluator), activity=activity)
+    assert lead.people_assessed is None and lead.people_repeated is None
+    assert lead.areas[0].delta.hidden and lead.areas[0].delta.mean_change is None
+    entrecomp = selectors.activity_deltas(
+        access=access_for(world.admin), activity=activity, framework_key="entrecomp"
+    )
+    assert entrecomp.exact and entrecomp.people_assessed == 0

@@ -106,6 +106,11 @@ CASES = [
         expect(403, admin=201),
     ),
     Case("project-update", lambda w: ("patch", f"{PROJECT}/", {"programme": "Priority 4"}), admin_only(200)),
+    Case(
+        "project-update-indicator-set",
+        lambda w: ("patch", f"{PROJECT}/", {"indicator_set": "esf_2014"}),
+        admin_only(200),
+    ),
     Case("participant-counts", lambda w: ("get", f"{PROJECT}/participant-counts/", None), MEMBERS_READ),
     # partners
     Case("partner-list", lambda w: ("get", f"{PROJECT}/partners/", None), MEMBERS_READ),

@@ -19,6 +19,12 @@ PAGES = {
         {"anonymous": 302, "user_a": 404, "stranger": 404},
         200,
     ),
+    # the project's own fields (name, funder, period, indicator set): platform admins only
+    "project_edit": (
+        lambda w: reverse("projects:edit", args=[w.project.code]),
+        {"anonymous": 302, "admin": 200, "user_a": 404, "stranger": 404},
+        403,
+    ),
     "organisation": (
         lambda w: reverse("organisations:detail", args=[w.a.organisation_id]),
         {"anonymous": 302, "user_a": 404, "stranger": 404},

@@ -312,10 +312,10 @@ def test_activity_page_query_count_is_constant(client, world, django_assert_num_
             f.ParticipationFactory(partner=world.a)  # a candidate
 
     # session, user, memberships, person; project, activity; counts per partner, own people;
-    # candidate ids, candidates shown
+    # candidate ids, candidates shown; the activity's feedback form (for the link to its results)
     for enrolled, n in ((1, 1), (6, 5)):
         add(n)
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(11):
             response = client.get(url("activity", activity.pk))
         assert len(response.context["roster"].enrolments) == enrolled
         assert response.context["roster"].total == 2 * enrolled

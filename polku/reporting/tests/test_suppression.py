@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from polku.reporting.suppression import hide_small, suppress, suppress_row
+from polku.reporting.suppression import hide_small, suppress, suppress_partners, suppress_row
 
 
 def test_primary_hides_small_cells_and_shows_zero():
@@ -64,3 +64,100 @@ def test_no_hidden_cell_can_be_worked_out_from_its_row(threshold):
         assert len(hidden) != 1, (row, out)
         if out[0] is not None and hidden:
             assert sum(row[i] for i in hidden) >= threshold, (row, out)
+
+
+def _row(*parts: int, unanswered: int = 0) -> list[int]:
+    return [sum(parts), *parts, unanswered]
+
+
+def test_a_partners_hidden_cell_cannot_be_subtracted_from_the_projects_table():
+    # women: partner A 3 (hidden), partner B 10, project 13 → 13 − 10 would give A's 3
+    tables = {"A": [_row(3, 7, 0, 0)], "B": [_row(10, 6, 0, 0)]}
+    project, partners = suppress_partners(tables, threshold=5, extra=1)
+    assert partners["A"][0][1] is None
+    assert partners["B"][0][1] is None or project[0][1] is None
+    # row by row alone, B's 10 and the project's 13 would both be shown
+    assert suppress(tables["B"], threshold=5, extra=1)[0][1] == 10
+    assert suppress([_row(13, 13, 0, 0)], threshold=5, extra=1)[0][1] == 13
+
+
+def test_partners_without_small_cells_are_untouched_and_the_project_is_their_sum():
+    tables = {1: [_row(5, 6, 0, 0, unanswered=2)], 2: [_row(7, 8, 0, 0, unanswered=9)]}
+    project, partners = suppress_partners(tables, threshold=5, extra=1)
+    assert project == [[26, 12, 14, 0, 0, 11]]
+    # `unanswered` is outside the sums: primary suppression only
+    assert partners == {1: [[11, 5, 6, 0, 0, None]], 2: [[15, 7, 8, 0, 0, 9]]}
+
+
+@pytest.mark.parametrize("threshold", [3, 5])
+def test_no_hidden_cell_can_be_worked_out_from_any_row_or_partner_column(threshold):
+    import random
+
+    rng = random.Random(threshold)
+    for _case in range(400):
+        n_partners = rng.choice((1, 2, 3, 4))
+        exact = {
+            p: [
+                _row(*(rng.choice((0, 0, 1, 2, 3, 4, 6, 9)) for _g in range(4)), unanswered=rng.randint(0, 6))
+            ]
+            for p in range(n_partners)
+        }
+        for _more in range(rng.randint(0, 2)):
+            for p in exact:
+                exact[p].append(_row(*(rng.choice((0, 1, 2, 5, 8)) for _g in range(4))))
+        project, partners = suppress_partners(exact, threshold=threshold, extra=1)
+        total = [[sum(exact[p][r][c] for p in exact) for c in range(6)] for r in range(len(exact[0]))]
+        values = [total, *(exact[p] for p in exact)]
+        shown = [project, *(partners[p] for p in exact)]
+        for value_m, shown_m in zip(values, shown, strict=True):
+            for value_row, shown_row in zip(value_m, shown_m, strict=True):
+                for v, s in zip(value_row, shown_row, strict=True):
+                    assert s is None if 0 < v < threshold else s in (None, v)
+        # every sum (row of a table, or project cell = partners' cells): never exactly one hidden member,
+        # and hidden parts under a visible total add up to the threshold or more
+        sums = []
+        for m in range(len(values)):
+            for r in range(len(values[m])):
+                sums.append([(m, r, c) for c in range(5)])
+        for r in range(len(total)):
+            for c in range(5):
+                sums.append([(m, r, c) for m in range(len(values))])
+        for members in sums:
+            hidden = [x for x in members if shown[x[0]][x[1]][x[2]] is None]
+            assert len(hidden) != 1, (exact, shown, members)
+            head = members[0]
+            if hidden and shown[head[0]][head[1]][head[2]] is not None:
+                assert sum(values[m][r][c] for m, r, c in hidden) >= threshold, (exact, shown, members)
+
+
+def test_partner_tables_must_have_the_same_shape():
+    with pytest.raises(ValueError):
+        suppress_partners({1: [_row(1, 2, 0, 0)], 2: [_row(1, 2, 0, 0), _row(0, 0, 0, 0)]})
+
+
+@pytest.mark.django_db
+def test_lead_cannot_subtract_partner_tables_from_the_project_table(world, settings):
+    from polku.accounts.access import access_for
+    from polku.reporting.selectors import indicator_table
+    from polku.testing import factories as f
+
+    settings.POLKU_SUPPRESSION_THRESHOLD = 5
+    for _ in range(2):
+        f.ParticipationFactory(partner=world.a)  # with part_a: 3 women through A
+    for _ in range(9):
+        f.ParticipationFactory(partner=world.b)  # with part_b: 10 women through B
+    access = access_for(world.lead)
+    whole = indicator_table(access=access, project=world.project)
+    a = indicator_table(access=access, project=world.project, partner_id=world.a.pk)
+    b = indicator_table(access=access, project=world.project, partner_id=world.b.pk)
+    assert whole.suppressed and a.suppressed and b.suppressed and a.partner_id == world.a.pk
+    first = 0  # every participant: the first output row counts all of them
+    assert a.rows[first].women is None
+    assert whole.rows[first].women is None or b.rows[first].women is None
+    for w, ra, rb in zip(whole.rows, a.rows, b.rows, strict=True):
+        for column in ("total", "women", "men", "non_binary", "unknown"):
+            cells = [getattr(w, column), getattr(ra, column), getattr(rb, column)]
+            assert cells.count(None) != 1, (w.code, column, cells)
+    # the coordinator of A still sees A exactly
+    exact = indicator_table(access=access_for(world.coord_a), project=world.project)
+    assert not exact.suppressed and exact.rows[first].women == 3

@@ -88,3 +88,56 @@ def test_rules(world, activity):
         )
     with pytest.raises(AccessDenied):
         feedback_results(access=access_for(world.coord_b), form=survey)
+
+
+def test_results_show_the_activitys_self_assessment_deltas(client, world, activity, settings):
+    from polku.assessments.tests.factories import assessment
+    from polku.surveys.tests.factories import FeedbackFormFactory
+
+    settings.POLKU_SUPPRESSION_THRESHOLD = 5
+    survey = FeedbackFormFactory(activity=activity)
+    url = reverse("surveys:results", args=[survey.pk])
+    client.force_login(world.coord_a)
+    page = client.get(url)
+    assert page.context["deltas"] == []
+    assert "None of the activity" in page.content.decode()
+
+    assessment(world.part_a.person, level=2)
+    assessment(world.part_a.person, level=4, days=100)
+    assessment(world.part_b.person, level=1)  # not enrolled in the activity
+    assessment(world.part_b.person, level=8, days=100)
+    page = client.get(url)
+    [(deltas, name, rows)] = page.context["deltas"]  # DigComp only: nobody took EntreComp
+    assert name.startswith("DigComp 2.2")
+    assert deltas.exact and deltas.people_repeated == 1
+    assert all(delta.people == 1 and delta.mean_change == 2 for _area, delta in rows)
+    assert '<span class="delta-up">+2</span>' in page.content.decode()
+
+    # the lead sees that someone took it but not the figures of one person
+    client.force_login(world.lead)
+    page = client.get(url)
+    [(deltas, _name, rows)] = page.context["deltas"]
+    assert deltas.people_assessed is None and all(delta.hidden for _area, delta in rows)
+    assert "delta-up" not in page.content.decode()
+
+
+def test_api_results_carry_the_same_self_assessment_deltas(world, activity, settings):
+    from rest_framework.test import APIClient
+
+    from polku.assessments.tests.factories import assessment
+    from polku.surveys.tests.factories import FeedbackFormFactory
+
+    settings.POLKU_SUPPRESSION_THRESHOLD = 5
+    survey = FeedbackFormFactory(activity=activity)
+    assessment(world.part_a.person, framework="entrecomp", level=3)
+    assessment(world.part_a.person, framework="entrecomp", level=5, days=60)
+    client = APIClient()
+    client.force_authenticate(world.coord_a)
+    url = f"/api/v1/feedback-forms/{survey.pk}/results/"
+    [entrecomp] = client.get(url).json()["self_assessments"]
+    assert entrecomp["framework_key"].startswith("entrecomp") and entrecomp["exact"]
+    assert entrecomp["people_repeated"] == 1
+    assert entrecomp["areas"][0]["delta"]["mean_change"] == 2
+    client.force_authenticate(world.evaluator)
+    [entrecomp] = client.get(url).json()["self_assessments"]
+    assert entrecomp["people_assessed"] is None and entrecomp["areas"][0]["delta"]["people"] is None
