@@ -129,6 +129,16 @@ def _shipped_vectors(data_dir: Path, name: str, n: int, n_labels: int, dims: int
         return dequantise(z[name], z[f"{name}_scale"])
 
 
+def top_order(scores: np.ndarray, top: int) -> np.ndarray:
+    """The indices of the `top` best scores, best first, ties by index: the same as
+    `np.argsort(-scores, kind="stable")[:top]` without sorting all 14,000 scores."""
+    if top >= len(scores):
+        return np.argsort(-scores, kind="stable")
+    kth = np.partition(-scores, top - 1)[top - 1]
+    candidates = np.flatnonzero(-scores <= kth)
+    return candidates[np.argsort(-scores[candidates], kind="stable")][:top]
+
+
 def _rrf(scores: np.ndarray, k: int = 60) -> np.ndarray:
     """Reciprocal-rank scores k / (k + rank) per row (1.0 for the first; rank 1-based)."""
     ranks = np.empty_like(scores, dtype=np.float32)
@@ -485,27 +495,40 @@ class SkillRanker:
         return tuple(words)
 
     def _rank(
-        self, pillar: _Pillar, scores: np.ndarray, top: int, best_chunk: np.ndarray, toks_all, lang: str
+        self,
+        pillar: _Pillar,
+        scores: np.ndarray,
+        top: int,
+        best_chunk: np.ndarray,
+        toks_all,
+        lang: str,
+        evidence: bool = True,
     ) -> list[Ranked]:
-        order = np.argsort(-scores, kind="stable")[:top]
+        order = top_order(scores, top)
         return [
             Ranked(
                 uri=pillar.concepts[i].uri,
                 label=pillar.concepts[i].label,
                 score=round(float(scores[i]), 4),
-                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])], lang),
+                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])], lang)
+                if evidence
+                else (),
             )
             for i in order
         ]
 
     # --- public API ----------------------------------------------------------------------------------
-    def rank_skills(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
+    def rank_skills(
+        self, text: str, *, lang: str = "en", top: int = 10, evidence: bool = True
+    ) -> list[Ranked]:
+        """The text's top skills, best first; evidence=False leaves the supporting words out (faster: they
+        cost a few milliseconds per item)."""
         self._check(lang)
         scores, best_chunk, toks = self._text_scores(self.skills, text, lang)
-        return self._rank(self.skills, scores, top, best_chunk, toks, lang)
+        return self._rank(self.skills, scores, top, best_chunk, toks, lang, evidence)
 
     def rank_occupations(
-        self, text: str, *, lang: str = "en", top: int = 10, method: str | None = None
+        self, text: str, *, lang: str = "en", top: int = 10, method: str | None = None, evidence: bool = True
     ) -> list[Ranked]:
         """Occupations by their own labels, plus the skills the text shows (essential ones weigh most).
 
@@ -529,4 +552,4 @@ class SkillRanker:
             via_skills = via_skills / via_skills.max() * max(float(label_scores.max()), 1e-6)
         label_weight = 0.8 if titles else 0.7
         scores = label_weight * label_scores + (1 - label_weight) * via_skills
-        return self._rank(self.occupations, scores, top, best_chunk, toks, lang)
+        return self._rank(self.occupations, scores, top, best_chunk, toks, lang, evidence)
