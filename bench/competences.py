@@ -1,16 +1,25 @@
-"""Benchmark of competence suggestions: CV text extraction and ranking, without Django.
+"""Benchmark of competence suggestions: CV text extraction and ranking.
 
-    nice -n 10 .venv/bin/python bench/competences.py [--repeat 5]
+    DATABASE_URL=postgres://…/polku_bench POLKU_DEBUG=true \
+        nice -n 10 .venv/bin/python bench/competences.py [--repeat 5] [--full-language]
+
+Needs a database with ESCO loaded (`polku migrate`; for the Finnish labels also
+`polku esco import polku/esco/tests/fixtures/v1.1.1-fi` or a full download), because the ranker of the
+suggestions reads the labels of other languages from it (polku.competences.ranking).
 
 Prints, for a generated two-page CV (English, Finnish) as PDF, DOCX and TXT: extraction time, the
-ranker's load time and memory (once per process), and the time to rank the text (skills and
-occupations) — what one request of the suggestion page costs after the first.
+ranker's load time and memory (once per process), the first Finnish text's cost of indexing the
+database's Finnish labels (once per process and import), the per-call key check, and the time to rank
+the text (skills and occupations) — what one request of the suggestion page costs after the first.
+--full-language also indexes all 148,000 English labels as if they were one more language, an estimate of
+what a full ESCO language download costs to index (ESCO's fi or ar has fewer alternative labels).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import resource
 import statistics
 import sys
@@ -18,8 +27,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-from polku.competences import cv, ranking
+import django
+
+django.setup()
+
+from polku.competences import cv, ranking  # noqa: E402
 
 EN = (
     "Work experience. 2018-2022 warehouse worker at Logistics Ltd: I drove a forklift, received goods, "
@@ -63,6 +77,7 @@ def _ms(seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--full-language", action="store_true", help="estimate a full language's cost")
     args = parser.parse_args()
     texts = {"en": EN * 8, "fi": FI * 12}  # about two pages each
     files = {
@@ -83,6 +98,30 @@ def main() -> None:
     load = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"ranker load: {load:.1f} s, peak RSS {rss:.0f} MB")
+    start = time.perf_counter()
+    ranking.ranker("fi")
+    first = time.perf_counter() - start
+    fi = ranking.ranker().skills.native.get("fi")
+    labels = len(fi[0].owners) if fi else 0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"first Finnish text: {labels} database labels indexed in {_ms(first)}, peak RSS {rss:.0f} MB")
+    checks = []
+    for _ in range(100):
+        start = time.perf_counter()
+        ranking.taxonomy_key("fi")
+        checks.append(time.perf_counter() - start)
+    print(f"key check per call: median {statistics.median(checks) * 1000:.2f} ms")
+    if args.full_language:
+        r = ranking.ranker()
+        rows = [(c.uri, c.label, list(c.labels[1:])) for c in r.esco.skills + r.esco.occupations]
+        start = time.perf_counter()
+        n = r.add_language("xx", rows)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"a full language (estimate: {sum(n.values())} labels): indexed in {time.perf_counter() - start:.1f} s,"
+            f" peak RSS {rss:.0f} MB"
+        )
+        r.add_language("xx", [])
     for lang, text in texts.items():
         ranking.rank(text[:500], language=lang, skip_skills=set(), skip_occupations=set())  # warm-up
         times = []

@@ -1,72 +1,26 @@
 """The competence profile as a PDF (fpdf2), in a Unicode font so that ä, ö, å and Arabic or Cyrillic
-names print as written.
-
-The fonts are Noto Sans and Noto Sans Arabic from the PyPI packages fontpkg-noto-sans and
-fontpkg-noto-sans-arabic (dependencies; Latin, Cyrillic, Greek, Arabic), with Debian's DejaVu Sans as a
-second choice; without any, the PDF core font with the letters it lacks simplified
-(polku.dashboards.exports.pdf_text). Arabic letters print without joining (text shaping needs uharfbuzz).
+names print as written, Arabic joined (fonts and text shaping: polku.core.pdf).
 """
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from polku.dashboards.exports import pdf_text
+from polku.core.pdf import use_unicode_fonts
 
 if TYPE_CHECKING:
     from polku.competences.selectors import Profile
-
-DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-
-
-@dataclass(frozen=True)
-class Font:
-    path: str
-    variations: dict[str, dict[str, float]] | None = None  # per style, for a variable font
-
-
-@cache
-def unicode_fonts() -> list[tuple[str, Font]]:
-    """(family, font) of the Unicode fonts found: Noto Sans and Noto Sans Arabic from their PyPI packages
-    (variable fonts, instanced at weight 400 and 700), else Debian's DejaVu Sans; empty when neither."""
-    found: list[tuple[str, Font]] = []
-    styles = {"": {"wght": 400.0, "wdth": 100.0}, "B": {"wght": 700.0, "wdth": 100.0}}
-    for family, module in (("noto", "fontpkg_noto_sans"), ("noto-arabic", "fontpkg_noto_sans_arabic")):
-        try:
-            package = importlib.import_module(module)
-        except ImportError:
-            continue
-        files = sorted((Path(package.__file__).parent / "files").glob("*[[]wdth,wght[]].ttf"))
-        files = [f for f in files if "Italic" not in f.name]
-        if files:
-            found.append((family, Font(str(files[0]), styles)))
-    if not found and Path(DEJAVU).exists():
-        found.append(("dejavu", Font(DEJAVU)))
-    return found
 
 
 class _Writer:
     def __init__(self) -> None:
         self.pdf = FPDF(orientation="portrait", format="A4")
         self.pdf.set_auto_page_break(auto=True, margin=15)
-        fonts = unicode_fonts()
-        if fonts:
-            for family, font in fonts:
-                for style in ("", "B"):
-                    variations = font.variations[style] if font.variations else None
-                    self.pdf.add_font(family, style, font.path, variations=variations)
-            self.pdf.set_fallback_fonts([family for family, _font in fonts[1:]])
-            self.family, self.clean = fonts[0][0], (lambda text: text)
-        else:
-            self.family, self.clean = "helvetica", pdf_text
+        self.family, self.clean = use_unicode_fonts(self.pdf)
         self.pdf.add_page()
 
     def heading(self, text: str, size: int = 13) -> None:

@@ -1,4 +1,5 @@
-"""A Report as XLSX (openpyxl), CSV (UTF-8 with BOM, semicolons) and PDF (fpdf2, core fonts).
+"""A Report as XLSX (openpyxl), CSV (UTF-8 with BOM, semicolons) and PDF (fpdf2, the Unicode fonts
+and text shaping of polku.core.pdf).
 
 Numbers are written as numbers; a hidden cell is the text "hidden" (translated) and an untracked one
 "not tracked yet", so that a spreadsheet never sums a hidden cell as zero. Text that a spreadsheet would
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 
 from django.utils.translation import gettext as _
 from fpdf import FPDF
@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from polku.core.spreadsheet import protect
+from polku.core.pdf import use_unicode_fonts
 from polku.dashboards.figures import Figure
 from polku.dashboards.report import Cell, Report
 
@@ -85,40 +86,24 @@ def report_csv(report: Report) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-_REPLACEMENTS = {"–": "-", "—": "-", "“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "…": "...", "€": "EUR"}
-
-
-def pdf_text(text: str) -> str:
-    """Text the PDF core fonts (Latin-1) can show: Finnish and Swedish letters as they are, a few
-    typographic marks replaced, other letters without their accents, the rest as "?"."""
-    out = []
-    for char in text:
-        char = _REPLACEMENTS.get(char, char)
-        try:
-            char.encode("latin-1")
-        except UnicodeEncodeError:
-            char = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1") or "?"
-        out.append(char)
-    return "".join(out)
-
-
 def report_pdf(report: Report) -> bytes:
     pdf = FPDF(orientation="portrait", format="A4")
-    pdf.set_title(pdf_text(report.title))
+    family, clean = use_unicode_fonts(pdf)
+    pdf.set_title(clean(report.title))
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
-    pdf.set_font("helvetica", "B", 16)
-    pdf.cell(0, 10, pdf_text(report.title), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("helvetica", size=10)
+    pdf.set_font(family, "B", 16)
+    pdf.cell(0, 10, clean(report.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, size=10)
     for label, value in report.details:
-        pdf.multi_cell(0, 6, pdf_text(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, clean(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
     for section in report.sections:
         pdf.ln(4)
-        pdf.set_font("helvetica", "B", 12)
-        pdf.cell(0, 8, pdf_text(section.title), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("helvetica", size=9)
+        pdf.set_font(family, "B", 12)
+        pdf.cell(0, 8, clean(section.title), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(family, size=9)
         with pdf.table(first_row_as_headings=True) as table:
-            table.row([pdf_text(h) for h in section.headers])
+            table.row([clean(h) for h in section.headers])
             for label, cells in section.rows:
-                table.row([pdf_text(label), *(pdf_text(str(cell_value(c))) for c in cells)])
+                table.row([clean(label), *(clean(str(cell_value(c))) for c in cells)])
     return bytes(pdf.output())

@@ -116,7 +116,7 @@ def run(kind: str, argv: list[str]) -> int:
     for line in sys.stdin:
         text = line.rstrip("\n")
         items = []
-        for r in rank(text, lang=args.lang, top=args.top):
+        for r in rank(text, lang=args.lang, top=args.top, evidence=args.evidence):
             item: dict[str, object] = {"uri": r.uri, "label": r.label, "score": r.score}
             if args.evidence:
                 item["evidence"] = list(r.evidence)

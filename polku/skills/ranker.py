@@ -31,7 +31,7 @@ from polku.skills.semantic import (
     TransformerEmbedding,
     dequantise,
 )
-from polku.skills.text import ALIASES, LANGS, NativeAnalyser, Token, split_sentences, tokens
+from polku.skills.text import ALIASES, LANGS, NativeAnalyser, Token, agent_nouns, split_sentences, tokens
 
 CACHE_ENV = "POLKU_SKILLS_CACHE"  # folder for concept vectors of a non-shipped encoder (the full model)
 MODEL_ENV = "POLKU_SKILLS_MODEL"  # path to a local sentence-transformers model (the optional heavy path)
@@ -41,6 +41,11 @@ SPAN_SCALES = (2, 4, 8)  # window sizes (words) of the static path's best-span s
 SPAN_CANDIDATES = 500  # concepts per chunk re-scored by their best span (the rest keep the chunk's score)
 VECTORS_VERSION = 2  # bump when concept_vectors() changes (the shipped vectors are then recomputed)
 BATCH = 32
+# How occupations are ranked (rank_occupations): "titles" (the default, decision 0048) or "previous"
+# (the method before it, kept for the benchmark bench/occupations.py). See docs/skills.md.
+OCCUPATION_METHODS = ("titles", "previous")
+OCCUPATION_SKILLS = 20  # the text's best skills that count towards occupations
+OCCUPATION_OPTIONAL = 0.3  # weight of an optional skill beside an essential one
 
 
 class UnknownLanguage(ValueError):
@@ -124,6 +129,16 @@ def _shipped_vectors(data_dir: Path, name: str, n: int, n_labels: int, dims: int
         return dequantise(z[name], z[f"{name}_scale"])
 
 
+def top_order(scores: np.ndarray, top: int) -> np.ndarray:
+    """The indices of the `top` best scores, best first, ties by index: the same as
+    `np.argsort(-scores, kind="stable")[:top]` without sorting all 14,000 scores."""
+    if top >= len(scores):
+        return np.argsort(-scores, kind="stable")
+    kth = np.partition(-scores, top - 1)[top - 1]
+    candidates = np.flatnonzero(-scores <= kth)
+    return candidates[np.argsort(-scores[candidates], kind="stable")][:top]
+
+
 def _rrf(scores: np.ndarray, k: int = 60) -> np.ndarray:
     """Reciprocal-rank scores k / (k + rank) per row (1.0 for the first; rank 1-based)."""
     ranks = np.empty_like(scores, dtype=np.float32)
@@ -157,6 +172,7 @@ class _Pillar:
             dims = encoder.matrix.shape[1]
             self._vectors = _shipped_vectors(data_dir, name, len(concepts), len(self.labels), dims)
         self.index = {c.uri: i for i, c in enumerate(concepts)}
+        self._heads: frozenset[str] | None = None
         # language → the lexical index of that language's own labels and its analyser
         self.native: dict[str, tuple[LexicalIndex, NativeAnalyser]] = {}
 
@@ -172,6 +188,29 @@ class _Pillar:
         index = LexicalIndex(texts, owners, n_concepts=len(self.concepts), words=analyser.label_words)
         self.native[lang] = (index, analyser)
         return len(rows)
+
+    @property
+    def heads(self) -> frozenset[str]:
+        """The last words of the concepts' English labels (an occupation title's head: driver, cleaner)."""
+        if self._heads is None:
+            self._heads = frozenset(
+                w
+                for label in self.labels
+                if (parts := label.lower().replace("/", " ").split())
+                for w in (parts[-1].strip(".,()"),)
+                if w.isalpha()
+            )
+        return self._heads
+
+    def with_agent_nouns(self, toks: list[Token]) -> list[Token]:
+        """The tokens with the agent nouns of their verbs that head a label added as further words (`drove`
+        → drive, driver), so that what a text says a person did meets the titles of the occupations."""
+        heads = self.heads
+        out = []
+        for t in toks:
+            extra = tuple(n for w in t.words for n in agent_nouns(w) if n in heads and n not in t.words)
+            out.append(Token(t.surface, t.words + extra, t.foreign) if extra and not t.foreign else t)
+        return out
 
     @property
     def vectors(self) -> np.ndarray | None:
@@ -223,6 +262,7 @@ class SkillRanker:
         span_scales: Sequence[int] = SPAN_SCALES,
         span_candidates: int = SPAN_CANDIDATES,
         cache_dir: Path | None = None,
+        occupation_method: str = OCCUPATION_METHODS[0],
     ) -> None:
         self.fusion = fusion
         self.span_scales = tuple(span_scales)
@@ -232,17 +272,29 @@ class SkillRanker:
         self.lexical_weight = lexical_weight if encoder is not None else 1.0
         self.skills = _Pillar("skills", esco.skills, encoder, data_dir, cache_dir)
         self.occupations = _Pillar("occupations", esco.occupations, encoder, data_dir, cache_dir)
+        if occupation_method not in OCCUPATION_METHODS:
+            raise ValueError(f"occupation_method: one of {', '.join(OCCUPATION_METHODS)}")
+        self.occupation_method = occupation_method
         n_occ, n_sk = len(esco.occupations), len(esco.skills)
-        rows, cols, vals = [], [], []
+        rows, cols, vals, previous, titles = [], [], [], [], []
         for o, rel in enumerate(esco.occupation_skills):
             essential = [s for s, e in rel if e]
             optional = [s for s, e in rel if not e]
+            # previous: divided by √(essential skills); titles: by √(all its skills), so that a generic
+            # occupation with hundreds of optional skills does not collect a little from every text.
             norm = max(1.0, float(len(essential))) ** 0.5
-            for s, weight in [(s, 1.0) for s in essential] + [(s, 0.3) for s in optional]:
+            norm_all = max(1.0, float(len(essential) + len(optional))) ** 0.5
+            for s, weight in [(s, 1.0) for s in essential] + [(s, OCCUPATION_OPTIONAL) for s in optional]:
                 rows.append(o)
                 cols.append(s)
-                vals.append(weight / norm)
-        self.occupation_skill = sparse.csr_matrix((vals, (rows, cols)), shape=(n_occ, n_sk), dtype=np.float32)
+                vals.append(weight)
+                previous.append(weight / norm)
+                titles.append(weight / norm_all)
+        shape = (n_occ, n_sk)
+        self.occupation_skill = {
+            "previous": sparse.csr_matrix((previous, (rows, cols)), shape=shape, dtype=np.float32),
+            "titles": sparse.csr_matrix((titles, (rows, cols)), shape=shape, dtype=np.float32),
+        }
 
     @classmethod
     def load(
@@ -256,13 +308,15 @@ class SkillRanker:
         span_candidates: int = SPAN_CANDIDATES,
         extra_labels: Mapping[str, Iterable[LabelRow]] | None = None,
         cache_dir: Path | str | None = None,
+        occupation_method: str = OCCUPATION_METHODS[0],
     ) -> SkillRanker:
         """semantic: "static" (default when shipped), "none" (lexical only), or a path to a local
         sentence-transformers model (default: $POLKU_SKILLS_MODEL if set). fusion: "weighted" (a weighted
         sum of the two cosines, the default) or "rrf" (reciprocal-rank fusion, k = 60). extra_labels: language →
         rows of (URI, preferred label, alternative labels) of ESCO in that language (see add_language).
         cache_dir (default $POLKU_SKILLS_CACHE): where the full model's concept vectors are kept after
-        the first load, so later loads take seconds (`polku skills build-cache` fills it)."""
+        the first load, so later loads take seconds (`polku skills build-cache` fills it).
+        occupation_method: how rank_occupations() ranks ("titles", the default, or "previous")."""
         d = Path(data_dir) if data_dir else DATA_DIR
         choice = semantic or os.environ.get(MODEL_ENV) or "static"
         encoder: Encoder | None
@@ -281,6 +335,7 @@ class SkillRanker:
             span_scales=span_scales,
             span_candidates=span_candidates,
             cache_dir=Path(cache) if (cache := cache_dir or os.environ.get(CACHE_ENV)) else None,
+            occupation_method=occupation_method,
         )
         for lang, rows in (extra_labels or {}).items():
             ranker.add_language(lang, rows)
@@ -331,13 +386,17 @@ class SkillRanker:
             sem[i, cand] = self.encoder.span_scores(words, vectors[cand], self.span_scales)
         return sem
 
-    def _score(self, pillar: _Pillar, chunks: Sequence[str], lang: str) -> tuple[np.ndarray, list[_Chunk]]:
+    def _score(
+        self, pillar: _Pillar, chunks: Sequence[str], lang: str, agents: bool = False
+    ) -> tuple[np.ndarray, list[_Chunk]]:
         """chunks × concepts fused scores, and the chunks' tokens (English path, own-language labels).
 
         With a language's own labels added, a concept's lexical score is its best label in either
         index (the English labels reached through aliases and glossary, or the language's labels): a
         concept scores its best label, whichever language it is in."""
         toks = [tokens(c, lang) for c in chunks]
+        if agents:  # the lexical path also reads the agent nouns of the verbs (occupation titles)
+            toks = [pillar.with_agent_nouns(t) for t in toks]
         lex = pillar.lexical.scores(toks)
         native = pillar.native.get(lang)
         ntoks: list[list[Token]] = [[] for _ in chunks]
@@ -396,12 +455,14 @@ class SkillRanker:
             "occupations": self.occupations.add_language(lang, found["occupations"]),
         }
 
-    def _text_scores(self, pillar: _Pillar, text: str, lang: str) -> tuple[np.ndarray, np.ndarray, list]:
+    def _text_scores(
+        self, pillar: _Pillar, text: str, lang: str, agents: bool = False
+    ) -> tuple[np.ndarray, np.ndarray, list]:
         """Per concept: best score over the text's sentences, which sentence, and all sentences' tokens."""
         chunks = split_sentences(text) or [""]
         fused_all, toks_all = [], []
         for i in range(0, len(chunks), BATCH):
-            fused, toks = self._score(pillar, chunks[i : i + BATCH], lang)
+            fused, toks = self._score(pillar, chunks[i : i + BATCH], lang, agents)
             fused_all.append(fused)
             toks_all.extend(toks)
         fused = np.vstack(fused_all)
@@ -434,35 +495,61 @@ class SkillRanker:
         return tuple(words)
 
     def _rank(
-        self, pillar: _Pillar, scores: np.ndarray, top: int, best_chunk: np.ndarray, toks_all, lang: str
+        self,
+        pillar: _Pillar,
+        scores: np.ndarray,
+        top: int,
+        best_chunk: np.ndarray,
+        toks_all,
+        lang: str,
+        evidence: bool = True,
     ) -> list[Ranked]:
-        order = np.argsort(-scores, kind="stable")[:top]
+        order = top_order(scores, top)
         return [
             Ranked(
                 uri=pillar.concepts[i].uri,
                 label=pillar.concepts[i].label,
                 score=round(float(scores[i]), 4),
-                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])], lang),
+                evidence=self._evidence(pillar, int(i), toks_all[int(best_chunk[i])], lang)
+                if evidence
+                else (),
             )
             for i in order
         ]
 
     # --- public API ----------------------------------------------------------------------------------
-    def rank_skills(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
+    def rank_skills(
+        self, text: str, *, lang: str = "en", top: int = 10, evidence: bool = True
+    ) -> list[Ranked]:
+        """The text's top skills, best first; evidence=False leaves the supporting words out (faster: they
+        cost a few milliseconds per item)."""
         self._check(lang)
         scores, best_chunk, toks = self._text_scores(self.skills, text, lang)
-        return self._rank(self.skills, scores, top, best_chunk, toks, lang)
+        return self._rank(self.skills, scores, top, best_chunk, toks, lang, evidence)
 
-    def rank_occupations(self, text: str, *, lang: str = "en", top: int = 10) -> list[Ranked]:
-        """Occupations by their own labels, plus the skills the text shows (essential ones weigh most)."""
+    def rank_occupations(
+        self, text: str, *, lang: str = "en", top: int = 10, method: str | None = None, evidence: bool = True
+    ) -> list[Ranked]:
+        """Occupations by their own labels, plus the skills the text shows (essential ones weigh most).
+
+        method "titles" (the default): the labels are also matched through the agent nouns of the text's
+        verbs (`drove` → driver), and 0.8 × the label score + 0.2 × the skills score, that score being the
+        text's OCCUPATION_SKILLS best skills summed over the occupation's skills (optional ones at 0.3)
+        divided by the square root of all its skills. method "previous": no agent nouns, 0.7 × label +
+        0.3 × skills divided by the square root of its essential skills only."""
+        method = method or self.occupation_method
+        if method not in OCCUPATION_METHODS:
+            raise ValueError(f"method: one of {', '.join(OCCUPATION_METHODS)}")
         self._check(lang)
+        titles = method == "titles"
         skill_scores, *_ = self._text_scores(self.skills, text, lang)
-        label_scores, best_chunk, toks = self._text_scores(self.occupations, text, lang)
+        label_scores, best_chunk, toks = self._text_scores(self.occupations, text, lang, agents=titles)
         kept = np.zeros_like(skill_scores)
-        top_skills = np.argsort(-skill_scores)[:20]
+        top_skills = np.argsort(-skill_scores)[:OCCUPATION_SKILLS]
         kept[top_skills] = skill_scores[top_skills]
-        via_skills = self.occupation_skill @ kept
+        via_skills = self.occupation_skill[method] @ kept
         if via_skills.max() > 0:
             via_skills = via_skills / via_skills.max() * max(float(label_scores.max()), 1e-6)
-        scores = 0.7 * label_scores + 0.3 * via_skills
-        return self._rank(self.occupations, scores, top, best_chunk, toks, lang)
+        label_weight = 0.8 if titles else 0.7
+        scores = label_weight * label_scores + (1 - label_weight) * via_skills
+        return self._rank(self.occupations, scores, top, best_chunk, toks, lang, evidence)

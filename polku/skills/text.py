@@ -642,3 +642,18 @@ class NativeAnalyser:
 
     def label_words(self, label: str) -> list[str]:
         return [w for t in self.tokens(label) for w in t.words]
+
+
+# --- Occupation titles: the agent nouns of verbs ---------------------------------------------------------
+
+
+def agent_nouns(lemma: str) -> tuple[str, ...]:
+    """The agent nouns an English verb lemma may have (`drive` → driver, `operate` → operator, `clean` →
+    cleaner, `program` → programmer, `edit` → editor). A CV says what the person did ("I drove a
+    forklift", "cleaned offices"); an occupation's title is the agent noun ("forklift driver",
+    "cleaner"). The caller keeps the candidates that are words of occupation titles."""
+    if len(lemma) < 4 or not lemma.isalpha():
+        return ()
+    if lemma.endswith("e"):
+        return (lemma + "r", lemma[:-1] + "or")
+    return (lemma + "er", lemma + "or", lemma + lemma[-1] + "er")

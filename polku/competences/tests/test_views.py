@@ -191,6 +191,25 @@ def test_print_view_and_pdf_with_unicode_names(client, world):
     assert "Äïšá" in text and "customer service" in text
 
 
+def test_pdf_shapes_an_arabic_name_and_skill(client, world):
+    """With uharfbuzz, the profile PDF joins Arabic letters (positional glyph forms in the Arabic font)."""
+    from polku.competences.pdf import _Writer
+
+    person = world.part_a.person
+    person.first_name, person.last_name = "أمينة", "يوسف"
+    person.save()
+    ProfileSkill.objects.create(person=person, skill=ef.skill("خدمة العملاء"), status="confirmed")
+    _login(client, world.coord_a)
+    response = client.get(reverse("competences:pdf", args=[person.pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    writer = _Writer()
+    assert writer.pdf.text_shaping and writer.pdf.text_shaping["use_shaping_engine"]
+    writer.line("أمينة يوسف — خدمة العملاء")
+    writer.pdf.output()
+    glyphs = [g.glyph_name for g, _id in writer.pdf.fonts["noto-arabic"].subset.items()]
+    assert any(name.endswith((".init", ".medi", ".fina")) for name in glyphs)
+
+
 def test_apps_add_sections_to_the_profile(client, world, settings):
     from pathlib import Path
 

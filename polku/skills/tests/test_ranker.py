@@ -148,3 +148,15 @@ def test_full_model_vectors_are_cached_by_model_path_and_data(tmp_path):
     SkillRanker(esco, other, cache_dir=tmp_path).skills.vectors  # noqa: B018
     assert other.calls == 2  # another model path: another cache file
     assert len(list(tmp_path.glob("skills-fake-*.npz"))) == 2
+
+
+def test_top_order_is_a_stable_sort_cut_to_top():
+    import numpy as np
+
+    from polku.skills.ranker import top_order
+
+    rng = np.random.default_rng(0)
+    for scores in (rng.random(1000), np.round(rng.random(1000), 1), np.zeros(50)):
+        scores = scores.astype(np.float32)
+        for top in (1, 5, 10, 60, 2000):
+            assert top_order(scores, top).tolist() == np.argsort(-scores, kind="stable")[:top].tolist()
