@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
@@ -223,23 +223,80 @@ def _partner_tables(
     return stages(TOTAL), partner_rows, country_rows
 
 
-def _target_rows(
-    project: Project, scope: Scope, filters: Filters, counts: dict[int, dict[str, int]], *, threshold: int
-) -> list[TargetRow]:
-    """Every target's actual in at most two aggregate queries (enrolments, activities) plus the stage counts.
-
-    A coordinator sees the targets of the whole project and of their own partner, counted over their own
-    partner's people; other partners' targets are left out."""
-    targets = [
+def _visible_targets(project: Project, scope: Scope) -> list[Target]:
+    """A coordinator sees the targets of the whole project and of their own partner; others' are left out."""
+    return [
         t
         for t in project.targets.select_related("work_package", "partner__organisation").order_by(
             "work_package__number", "label", "pk"
         )
         if t.partner_id is None or t.partner_id in scope.partner_ids or scope.whole_project
     ]
+
+
+def _activity_where(target: Target) -> dict[str, object]:
+    """The activities a target counts: its work package, partner and country, where it names them."""
+    where: dict[str, object] = {}
+    if target.work_package_id:
+        where["work_package_id"] = target.work_package_id
+    if target.partner_id:
+        where["partner_id"] = target.partner_id
+    if target.country:
+        where["partner__country"] = target.country
+    return where
+
+
+def _flag(condition: Q) -> Case | Value:
+    """1 where the condition holds, else 0 (an empty condition, "every activity", always holds)."""
+    if not condition:
+        return Value(1, output_field=IntegerField())
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def _enrolment_counts(
+    project: Project, scope: Scope, filters: Filters, targets: list[Target], packages: list[WorkPackage]
+) -> dict[str, int]:
+    """Distinct people enrolled in the project's activities, per work package (`w<pk>`, `w-` for none)
+    and per "participants in activities" target (`t<pk>`), in one statement of two levels.
+
+    1. Per participation of the cohort, one flag per figure: MAX(1 if one of its enrolments counts).
+    2. The flags summed: each person counts once per figure, which is COUNT(DISTINCT participation).
+    As one `COUNT(DISTINCT ...)` query per kind of figure the same enrolments were read twice, each time
+    with one index probe into participations per enrolment for the cohort test (docs/benchmarks.md).
+    """
+    flags: dict[str, Q] = {f"w{wp.pk}": Q(activity__work_package_id=wp.pk) for wp in packages}
+    flags["w-"] = Q(activity__work_package_id__isnull=True)
+    for t in targets:
+        if t.metric == Target.Metric.ACTIVITY_PARTICIPANTS:
+            flags[f"t{t.pk}"] = Q(**{f"activity__{k}": v for k, v in _activity_where(t).items()})
+    names = {key: f"f{i}" for i, key in enumerate(flags)}  # plain aliases for the SQL
+    per_person = (
+        ActivityEnrolment.objects.filter(
+            activity__project=project, participation__in=_participations(project, scope, filters)
+        )
+        .order_by()
+        .values("participation_id")
+        .annotate(**{names[key]: Max(_flag(q)) for key, q in flags.items()})
+    )
+    sums = per_person.aggregate(**{f"s{alias}": Sum(alias) for alias in names.values()})
+    return {key: int(sums[f"s{alias}"] or 0) for key, alias in names.items()}
+
+
+def _target_rows(
+    project: Project,
+    scope: Scope,
+    filters: Filters,
+    counts: dict[int, dict[str, int]],
+    targets: list[Target],
+    people: dict[str, int],
+    *,
+    threshold: int,
+) -> list[TargetRow]:
+    """Every target's actual from the stage counts, the enrolment counts and one activity aggregate.
+
+    A coordinator's targets are counted over their own partner's people."""
     actual: dict[int, int] = {}
     in_scope = set(scope.partner_ids)
-    enrolment_counts: dict[str, Count] = {}
     activity_counts: dict[str, Count] = {}
     for t in targets:
         partners = [p for p in scope.partners if (not t.partner_id or p.pk == t.partner_id)]
@@ -247,25 +304,10 @@ def _target_rows(
         if t.metric in (Target.Metric.PARTICIPANTS, Target.Metric.EXITED):
             stage = "registered" if t.metric == Target.Metric.PARTICIPANTS else "exited"
             actual[t.pk] = sum(counts[p.pk][stage] for p in partners if p.pk in in_scope)
-            continue
-        where: dict[str, object] = {}
-        if t.work_package_id:
-            where["work_package_id"] = t.work_package_id
-        if t.partner_id:
-            where["partner_id"] = t.partner_id
-        if t.country:
-            where["partner__country"] = t.country
-        if t.metric == Target.Metric.ACTIVITY_PARTICIPANTS:
-            enrolment_counts[f"t{t.pk}"] = Count(
-                "participation_id", distinct=True, filter=Q(**{f"activity__{k}": v for k, v in where.items()})
-            )
+        elif t.metric == Target.Metric.ACTIVITY_PARTICIPANTS:
+            actual[t.pk] = people[f"t{t.pk}"]
         else:
-            activity_counts[f"t{t.pk}"] = Count("pk", filter=Q(**where))
-    if enrolment_counts:
-        enrolments = ActivityEnrolment.objects.filter(
-            activity__project=project, participation__in=_participations(project, scope, filters)
-        )
-        actual |= {int(k[1:]): v for k, v in enrolments.aggregate(**enrolment_counts).items()}
+            activity_counts[f"t{t.pk}"] = Count("pk", filter=Q(**_activity_where(t)))
     if activity_counts:
         activities = Activity.objects.filter(project=project)
         if not scope.whole_project:
@@ -280,27 +322,17 @@ def _target_rows(
 
 
 def _work_package_rows(
-    project: Project, scope: Scope, filters: Filters, *, threshold: int
+    project: Project, scope: Scope, packages: list[WorkPackage], people: dict[str, int], *, threshold: int
 ) -> list[WorkPackageRow]:
-    """Activities and distinct participants per work package (two grouped queries)."""
-    packages = list(WorkPackage.objects.filter(project=project).order_by("number"))
+    """Activities (one grouped query) and distinct participants (from the enrolment counts) per work package."""
     activities = Activity.objects.filter(project=project, partner_id__in=scope.partner_ids)
     activity_counts: dict[int | None, int] = {
         r["work_package_id"]: r["n"]
         for r in activities.values("work_package_id").annotate(n=Count("pk")).order_by()
     }
-    people = (
-        ActivityEnrolment.objects.filter(
-            activity__project=project, participation__in=_participations(project, scope, filters)
-        )
-        .values("activity__work_package_id")
-        .annotate(n=Count("participation_id", distinct=True))
-        .order_by()
-    )
-    people_counts: dict[int | None, int] = {r["activity__work_package_id"]: r["n"] for r in people}
     keys: list[int | None] = [wp.pk for wp in packages] + [None]
     cells = {("a", k): activity_counts.get(k, 0) for k in keys} | {
-        ("p", k): people_counts.get(k, 0) for k in keys
+        ("p", k): people["w-" if k is None else f"w{k}"] for k in keys
     }
     # Activities are not personal data; only the participant counts are suppressed.
     shown = publish({k: v for k, v in cells.items() if k[0] == "p"}, exact=scope.exact, threshold=threshold)
@@ -359,6 +391,9 @@ def dashboard_get(*, access: Access, project: Project, filters: Filters) -> Dash
     counts = _stage_counts(project, scope, filters)
     funnel, partner_rows, country_rows = _partner_tables(scope, counts, threshold=threshold)
     months, kind_totals, outcome_total = _outcome_table(project, scope, filters, threshold=threshold)
+    targets = _visible_targets(project, scope)
+    packages = list(WorkPackage.objects.filter(project=project).order_by("number"))
+    people = _enrolment_counts(project, scope, filters, targets, packages)
     return Dashboard(
         project=project,
         filters=filters,
@@ -367,8 +402,8 @@ def dashboard_get(*, access: Access, project: Project, filters: Filters) -> Dash
         funnel=funnel,
         partner_rows=partner_rows,
         country_rows=country_rows,
-        targets=_target_rows(project, scope, filters, counts, threshold=threshold),
-        work_packages=_work_package_rows(project, scope, filters, threshold=threshold),
+        targets=_target_rows(project, scope, filters, counts, targets, people, threshold=threshold),
+        work_packages=_work_package_rows(project, scope, packages, people, threshold=threshold),
         outcome_kinds=[(k, str(label)) for k, label in Outcome.Kind.choices],
         months=months,
         kind_totals=kind_totals,

@@ -149,3 +149,58 @@ def test_funnel_counts_each_person_once_and_respects_the_period_end(client, crow
     board = _board(client, w.coord_a, w.project, to="2025-03-15")
     assert board.funnel["exited"].value == 0  # the exits are on 31 March
     assert board.funnel["outcome"].value == 0
+
+
+def test_work_package_and_activity_targets_count_each_person_once(client, crowd):
+    """The enrolment counts of one statement: per work package and per "participants in activities"
+    target, a person enrolled twice counts once; a person in two work packages counts in each, and once
+    for a target over all activities; the targets' partner and country, and the period, narrow them."""
+    w = crowd
+    wp1 = f.WorkPackageFactory(project=w.project, number=1)
+    wp2 = f.WorkPackageFactory(project=w.project, number=2)
+    in_wp1 = [f.ActivityFactory(partner=w.a, work_package=wp1) for _ in range(2)]
+    in_wp2 = f.ActivityFactory(partner=w.c, work_package=wp2)
+    a_people = list(w.a.participations.filter(enrolments__isnull=False).order_by("pk"))  # the crowd's 7
+    c_people = list(w.c.participations.order_by("pk"))
+    on = dt.date(2025, 3, 5)
+    for p in a_people[:3]:  # in both activities of WP1: once each
+        for activity in in_wp1:
+            ActivityEnrolment.objects.create(activity=activity, participation=p, enrolled_on=on)
+    for p in [a_people[0], *c_people[:5]]:  # the first of a also in WP2
+        ActivityEnrolment.objects.create(activity=in_wp2, participation=p, enrolled_on=on)
+    targets = {
+        "WP1 people": {"work_package": wp1},
+        "WP2 people of c": {"work_package": wp2, "partner": w.c},
+        "People in the country": {"country": w.a.country},
+        "People with b": {"partner": w.b},
+    }
+    for label, where in targets.items():
+        f.TargetFactory(
+            project=w.project, metric=Target.Metric.ACTIVITY_PARTICIPANTS, label=label, value=10, **where
+        )
+    board = _board(client, w.coord_a, w.project)  # exact: coordinator of a sees only a
+    assert {r.label.split(" ")[0]: r.participants.value for r in board.work_packages} == {
+        "WP1": 3,
+        "WP2": 1,
+        "No": 7,  # the crowd's activity without a work package
+    }
+    actual = {t.target.label: t.actual.value for t in board.targets}
+    assert actual["WP1 people"] == 3
+    assert actual["In trainings"] == 7  # all activities: the seven of the crowd's activity, a's three in it
+    assert actual["People in the country"] == 7
+    assert "WP2 people of c" not in actual  # another partner's target
+    w.coord_a.is_superuser = True  # an admin: the whole project, exact
+    w.coord_a.save()
+    board = _board(client, w.coord_a, w.project)
+    assert {r.label.split(" ")[0]: r.participants.value for r in board.work_packages} == {
+        "WP1": 3,
+        "WP2": 6,
+        "No": 7,
+    }
+    actual = {t.target.label: t.actual.value for t in board.targets}
+    assert actual["WP2 people of c"] == 6
+    assert actual["In trainings"] == 12  # 7 + c's five; a's first once
+    assert actual["People in the country"] == 12  # a and c are in the same country
+    assert actual["People with b"] == 0
+    board = _board(client, w.coord_a, w.project, **{"from": "2025-04-01"})  # nobody entered after March
+    assert {t.target.label: t.actual.value for t in board.targets}["In trainings"] == 0
