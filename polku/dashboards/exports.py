@@ -17,8 +17,8 @@ from fpdf import FPDF
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from polku.core.spreadsheet import protect
 from polku.core.pdf import use_unicode_fonts
+from polku.core.spreadsheet import protect
 from polku.dashboards.figures import Figure
 from polku.dashboards.report import Cell, Report
 

@@ -11,11 +11,13 @@ language with labels can be ranked. Runs without Django.
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from polku.skills.text import LANGS
 
@@ -81,6 +83,29 @@ def read_labels(path: Path) -> Iterator[tuple[str, str, list[str]]]:
                 yield uri, preferred, [a.strip() for a in alts if a and a.strip()]
 
 
+def input_lines(stream: IO[str], block: int = 1 << 16) -> Iterator[list[str]]:
+    """The stream's lines (without their newline), in groups: each group is the complete lines that one
+    read of the underlying file returned. A pipe full of lines is ranked many at a time, while a caller
+    that writes one line and waits for its answer gets it at once (a read returns what is there)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or not hasattr(buffer, "read1"):
+        for line in stream:
+            yield [line.rstrip("\n")]
+        return
+    decoder = codecs.getincrementaldecoder(stream.encoding or "utf-8")(errors="replace")
+    pending = ""
+    while True:
+        data = buffer.read1(block)
+        pending += decoder.decode(data, final=not data)
+        *complete, pending = pending.split("\n")
+        if complete:
+            yield complete
+        if not data:
+            break
+    if pending:
+        yield [pending]
+
+
 def run(kind: str, argv: list[str]) -> int:
     args = _parser(kind).parse_args(argv)
     if args.command == "build-cache":
@@ -111,17 +136,17 @@ def run(kind: str, argv: list[str]) -> int:
         if not any(counts.values()):
             print(f"polku {kind} rank: {args.labels} has no label of a known ESCO concept", file=sys.stderr)
             return 2
-    rank = ranker.rank_skills if kind == "skills" else ranker.rank_occupations
+    rank_many = ranker.rank_skills_many if kind == "skills" else ranker.rank_occupations_many
     out = sys.stdout
-    for line in sys.stdin:
-        text = line.rstrip("\n")
-        items = []
-        for r in rank(text, lang=args.lang, top=args.top, evidence=args.evidence):
-            item: dict[str, object] = {"uri": r.uri, "label": r.label, "score": r.score}
-            if args.evidence:
-                item["evidence"] = list(r.evidence)
-            items.append(item)
-        out.write(json.dumps({kind: items}, ensure_ascii=False) + "\n")
+    for texts in input_lines(sys.stdin):
+        for ranked in rank_many(texts, lang=args.lang, top=args.top, evidence=args.evidence):
+            items = []
+            for r in ranked:
+                item: dict[str, object] = {"uri": r.uri, "label": r.label, "score": r.score}
+                if args.evidence:
+                    item["evidence"] = list(r.evidence)
+                items.append(item)
+            out.write(json.dumps({kind: items}, ensure_ascii=False) + "\n")
         out.flush()
     return 0
 

@@ -11,7 +11,8 @@ FORKLIFT = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145d
 
 
 def run(monkeypatch, capsys, main, argv, stdin):
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    # a text stream over bytes, as a pipe is: the CLI reads it in blocks (cli.input_lines)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8"))
     code = main(argv)
     out, err = capsys.readouterr()
     return code, [json.loads(line) for line in out.splitlines()], err
@@ -116,3 +117,19 @@ def test_labels_file_errors_exit_2(monkeypatch, capsys, tmp_path):
     code, _, err = run(monkeypatch, capsys, cli.main, argv, "x\n")
     assert code == 2
     assert "no label of a known ESCO concept" in err
+
+
+def test_input_lines_groups_what_one_read_returns_and_keeps_empty_and_last_lines():
+    stream = io.TextIOWrapper(io.BytesIO("yksi\n\nkolme\nneljä".encode()), encoding="utf-8")
+    assert list(cli.input_lines(stream)) == [["yksi", "", "kolme"], ["neljä"]]
+
+
+def test_input_lines_decodes_a_letter_split_between_reads():
+    stream = io.TextIOWrapper(io.BytesIO("työ\nåsa\n".encode()), encoding="utf-8")
+    groups = list(cli.input_lines(stream, block=2))  # "ö" and "å" are two bytes, each cut in half
+    assert [line for group in groups for line in group] == ["työ", "åsa"]
+    assert len(groups) > 1
+
+
+def test_input_lines_of_a_stream_without_bytes_is_a_line_at_a_time():
+    assert list(cli.input_lines(io.StringIO("a\nb\n"))) == [["a"], ["b"]]

@@ -160,3 +160,17 @@ def test_top_order_is_a_stable_sort_cut_to_top():
         scores = scores.astype(np.float32)
         for top in (1, 5, 10, 60, 2000):
             assert top_order(scores, top).tolist() == np.argsort(-scores, kind="stable")[:top].tolist()
+
+
+def test_ranking_many_texts_together_equals_ranking_each(ranker):
+    texts = [
+        "I drove a forklift in a warehouse and stored goods.",
+        "",
+        "Python and SQL for data analysis. I also taught children to swim. Customer service at a till.",
+        "Siivosin toimistoja ja hoidin lapsia.",
+    ]
+    one_by_one = [ranker.rank_skills(t, top=8) for t in texts]
+    assert ranker.rank_skills_many(texts, top=8) == one_by_one
+    occupations = [ranker.rank_occupations(t, top=5, evidence=False) for t in texts]
+    assert ranker.rank_occupations_many(texts, top=5, evidence=False) == occupations
+    assert one_by_one[0] and one_by_one[0] != one_by_one[2]
