@@ -4,9 +4,10 @@ Expects a database loaded with `polku demo --participants 100000` (DATABASE_URL)
 `--single-project N` on an empty database it loads the demo core itself (`build_demo(participants=N)`,
 projects, staff and participants, COPY on PostgreSQL; the apps' own demo rows are left out) and then
 moves every participation into the largest project, spread over its partners, so that one project
-holds all N. Adds exit records and follow-ups in bulk for a third of the participations when none
-exist, runs VACUUM (ANALYZE) on PostgreSQL, then times `indicator_table_unchecked` for the project with
-the most participations: median, min and max of N runs and the number of SQL statements per table;
+holds all N. Adds exit records and follow-ups in bulk for a third of the participations, and one to
+three dated outcomes for every fourth, when none exist; runs VACUUM (ANALYZE) on PostgreSQL, then times
+`indicator_table_unchecked` for the project with the most participations: median, min and max of N runs
+and the number of SQL statements per table;
 then the same for the suppressed view a project lead gets (`suppressed_view`: every partner's table,
 suppressed together).
 """
@@ -33,7 +34,7 @@ from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from polku.outcomes.models import ExitRecord, FollowUp  # noqa: E402
+from polku.outcomes.models import ExitRecord, FollowUp, Outcome  # noqa: E402
 from polku.participants.models import Participation  # noqa: E402
 from polku.projects.models import Project  # noqa: E402
 from polku.reporting.selectors import indicator_table_unchecked, suppressed_view  # noqa: E402
@@ -84,6 +85,25 @@ def add_outcomes(project: Project) -> None:
         ],
         batch_size=5000,
     )
+    # Outcomes at any time (jobs, studies, companies, ...): one to three for every fourth participation,
+    # so that the dashboard's outcome stage, outcome table and the result indicators read real rows.
+    kinds = [kind for kind, _label in Outcome.Kind.choices]
+    outcomes = []
+    for pk, entry_date in Participation.objects.filter(project=project).values_list("pk", "entry_date"):
+        if pk % 4 != 1:
+            continue
+        for _ in range(rng.choice([1, 1, 2, 3])):
+            kind = rng.choice(kinds)
+            outcomes.append(
+                Outcome(
+                    participation_id=pk,
+                    kind=kind,
+                    date=entry_date + dt.timedelta(days=rng.randint(20, 400)),
+                    business_id="1234567-8" if kind == Outcome.Kind.COMPANY_FOUNDED else "",
+                    source="coordinator",
+                )
+            )
+    Outcome.objects.bulk_create(outcomes, batch_size=5000)
 
 
 def load_single_project(participants: int) -> None:
