@@ -19,6 +19,7 @@ from polku.core.models import Language
 from polku.participants.forms import DateInput, country_choices
 from polku.participants.models import Participation
 from polku.projects.models import Activity, Partner, Project, Target, WorkPackage
+from polku.projects.services import PROJECT_FIELDS
 
 
 class PartnerChoiceField(forms.ModelChoiceField):
@@ -54,18 +55,9 @@ def indicator_set_choices() -> list[tuple[str, Any]]:
     return [("", INDICATOR_SET_AUTOMATIC), *Project._meta.get_field("indicator_set").choices]
 
 
-PROJECT_FORM_FIELDS = (
-    "name",
-    "code",
-    "funder",
-    "programme",
-    "starts_on",
-    "ends_on",
-    "description",
-    "asks_disability",
-    "asks_minority",
-    "indicator_set",
-)
+# The project's own fields the edit form shows: those the service writes, less the languages (chosen with
+# their own field below).
+PROJECT_FORM_FIELDS = tuple(name for name in PROJECT_FIELDS if name != "languages")
 
 
 class ProjectForm(forms.Form):
