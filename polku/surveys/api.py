@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
 from polku.assessments.api import ProjectDeltasSerializer
-from polku.dashboards.api import FigureSerializer
+from polku.core.api import FigureSerializer
 from polku.participants.models import Participation
 from polku.projects.selectors import activity_get, project_get
 from polku.surveys.models import FeedbackForm
