@@ -17,6 +17,8 @@ from typing import Any
 
 from django.conf import settings
 
+from polku.esco import loading
+
 _migrating: set[str] = set()
 
 
@@ -37,10 +39,8 @@ def load_after_migrate(sender: Any, using: str = "default", verbosity: int = 1, 
     _migrating.discard(using)
     if not autoload_enabled():
         return
-    from polku.esco.loading import is_loaded, load_shipped, tables_exist
-
-    if not tables_exist(using) or is_loaded(using):
+    if not loading.tables_exist(using) or loading.is_loaded(using):
         return
-    result = load_shipped(using=using)
+    result = loading.load_shipped(using=using)
     if verbosity >= 1:
         sys.stdout.write(f"  Loaded the shipped ESCO {result.version} (en) in {result.seconds:.1f} s.\n")

@@ -8,4 +8,5 @@ class PeerGroupsConfig(AppConfig):
     verbose_name = _("Peer groups")
 
     def ready(self) -> None:
+        # Here, not at the top: tasks imports the services and so the models, which are not loaded yet.
         from polku.peergroups import tasks  # noqa: F401  (registers the periodic reminder job)

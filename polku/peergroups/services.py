@@ -182,6 +182,36 @@ def _enqueue_on_commit(subject: str, body: str, to: str) -> None:
     transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[to]))
 
 
+def meeting_reminders_send() -> int:
+    """Remind the members of every group that meets within a day (idempotent through `reminded_at`; run by
+    the hourly job in polku.peergroups.tasks); returns the number of e-mails queued."""
+    now = timezone.now()
+    due = PeerGroupMeeting.objects.filter(
+        reminded_at__isnull=True, starts_at__gt=now, starts_at__lte=now + dt.timedelta(hours=24)
+    ).prefetch_related("group__memberships__participation__person")
+    sent = 0
+    for meeting in due:
+        for membership in meeting.group.memberships.all():
+            person = membership.participation.person
+            if not person.email:
+                continue
+            with override(person.preferred_language):
+                send_email.enqueue(
+                    subject=_("Peer-group meeting tomorrow"),
+                    body=_("Your peer group meets at %(when)s: %(topic)s %(place)s")
+                    % {
+                        "when": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
+                        "topic": meeting.topic,
+                        "place": meeting.place or meeting.online_link,
+                    },
+                    to=[person.email],
+                )
+            sent += 1
+        meeting.reminded_at = now
+        meeting.save(update_fields=["reminded_at"])
+    return sent
+
+
 def meeting_create(
     *,
     access: Access,
