@@ -95,7 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "polku.core.context_processors.navigation",
+                "polku.accounts.context_processors.navigation",
             ],
         },
     }

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 
 from polku.accounts.models import STAFF_ROLES, Membership, Role
+from polku.core.errors import AccessDenied
 
 if TYPE_CHECKING:
     from polku.accounts.models import User
@@ -123,18 +125,16 @@ def access_for(user: User | None) -> Access:
 
 
 def _has_person(user: User) -> bool:
-    from polku.participants.models import Person
-
+    # `person` is the reverse side of participants.Person.user; the app above accounts owns the model,
+    # so the missing row is caught as Django's base exception rather than Person.DoesNotExist.
     try:
         return user.person is not None  # type: ignore[union-attr]
-    except Person.DoesNotExist:
+    except ObjectDoesNotExist:
         return False
 
 
 def coordinator_access(user: User | None, *, refusal: str) -> Access:
     """The user's access when they coordinate a partner (or are an admin); AccessDenied(refusal) otherwise."""
-    from polku.core.errors import AccessDenied
-
     access = access_for(user)
     if not access.is_coordinator:
         raise AccessDenied(refusal)
