@@ -31,9 +31,9 @@ from polku.competences.models import SkillEvidence
 from polku.competences.selectors import confirmed_skill_uris
 from polku.competences.services import add_confirmed_skill
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.tabular import ImportFileError
 from polku.esco import selectors as esco_selectors
 from polku.esco.models import Concept, OccupationSkill
-from polku.imports.parsing import ImportFileError
 from polku.learning import catalogue_csv, mooc_csv, selectors
 from polku.learning.models import (
     Comment,
