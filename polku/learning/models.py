@@ -148,7 +148,7 @@ class Plan(TimeStamped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # The last gap analysis and recommendation summary, as plain data (see services.refresh_gap).
+    # The last gap analysis and recommendation summary, as plain data (see services.gap.refresh_gap).
     gap = models.JSONField(default=dict, blank=True, editable=False)
     gap_computed_at = models.DateTimeField(_("gap analysed"), null=True, blank=True, editable=False)
 
