@@ -1,4 +1,5 @@
-"""Meeting reminders: members of a group hear a day ahead of each meeting (services.meeting_reminders_send)."""
+"""Periodic jobs of peer groups (see polku.core.schedule): entry points of the worker that only call the
+services, the meeting reminders a day ahead (idempotent through `reminded_at`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ import datetime as dt
 from django_tasks import task
 
 from polku.core.schedule import periodic
-from polku.peergroups.services import meeting_reminders_send
+from polku.peergroups import services
 
 
 @periodic("peergroups.meeting_reminders", every=dt.timedelta(hours=1))
 @task()
 def send_meeting_reminders() -> int:
-    return meeting_reminders_send()
+    return services.meeting_reminders_send()
