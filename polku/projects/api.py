@@ -27,6 +27,7 @@ from polku.core.errors import AccessDenied
 from polku.organisations.models import Organisation
 from polku.projects import services
 from polku.projects.forms import INDICATOR_SET_HELP
+from polku.projects.indicator_sets import indicator_set_for
 from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
 from polku.projects.selectors import (
     activity_enrolment_list,
@@ -39,7 +40,6 @@ from polku.projects.selectors import (
     target_progress,
     work_package_list,
 )
-from polku.reporting.indicators import indicator_set_for
 
 TAGS = ["projects"]
 STRUCTURE_TAGS = ["project structure"]

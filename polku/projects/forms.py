@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from polku.consent.models import PrivacyNotice
 from polku.consent.services import NoticeText
+from polku.core.forms import DateInput, country_choices
 from polku.core.models import Language
-from polku.participants.forms import DateInput, country_choices
 from polku.participants.models import Participation
 from polku.projects.models import Activity, Partner, Project, Target, WorkPackage
 from polku.projects.services import PROJECT_FIELDS

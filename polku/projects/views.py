@@ -24,7 +24,7 @@ from polku.accounts.access import Access, access_for
 from polku.consent.selectors import notice_list
 from polku.consent.services import notice_publish
 from polku.core.errors import AccessDenied, ApplicationError
-from polku.participants.forms import apply_field_errors
+from polku.core.forms import apply_field_errors
 from polku.projects import services
 from polku.projects.forms import (
     ActivityForm,
@@ -35,6 +35,7 @@ from polku.projects.forms import (
     UnenrolForm,
     WorkPackageForm,
 )
+from polku.projects.indicator_sets import SET_LABELS, indicator_set_for
 from polku.projects.models import Activity, Partner, Project
 from polku.projects.selectors import (
     activity_enrol_candidates,
@@ -48,7 +49,6 @@ from polku.projects.selectors import (
     target_progress,
     work_package_list,
 )
-from polku.reporting.indicators import SET_LABELS, indicator_set_for
 
 # Enrolment checkboxes shown at once; a search narrows the list (a coordinator may have hundreds).
 CANDIDATES_SHOWN = 100
