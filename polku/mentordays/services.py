@@ -22,14 +22,15 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.accounts.models import Membership, Role, User
+from polku.activities.models import Activity, ActivityEnrolment
+from polku.activities.services import activity_create
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.mentordays.models import Booking, Expert, MentorDay, Slot, WaitlistEntry
 from polku.mentordays.slots import overlaps, slot_times
 from polku.participants.models import Participation
-from polku.projects.models import Activity, ActivityEnrolment, Partner
-from polku.projects.services import activity_create
+from polku.projects.models import Partner
 
 DAY_FIELDS = (
     "date",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from polku.accounts.models import Membership, User
+from polku.activities.models import ActivityEnrolment
 from polku.audit.models import AuditEvent
 from polku.consent.models import Consent, Purpose
 from polku.imports.models import ImportBatch
@@ -21,7 +22,6 @@ from polku.participants.models import DECLINED, EntryData, LanguageSkill, Partic
 from polku.privacy.registry import Erasure, Section, register, section
 from polku.privacy.registry import records as records_of
 from polku.privacy.rules import generalised_birth_date
-from polku.projects.models import ActivityEnrolment
 
 PERSON_EXPORT = (
     "first_name",
