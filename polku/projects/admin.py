@@ -50,7 +50,7 @@ class ProjectAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_on"
     ordering = ("name",)
     # polku.activities adds the targets (activities.admin), so the project is edited in one place.
-    inlines: tuple[type[admin.options.InlineModelAdmin], ...] = (PartnerInline, WorkPackageInline)
+    inlines = (PartnerInline, WorkPackageInline)
 
 
 @admin.register(Partner)
