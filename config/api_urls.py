@@ -6,9 +6,8 @@ under the `api:` namespace and in the role matrix."""
 
 from django.urls import path
 
-from polku.accounts.api import MeApi
 from polku.activities import api_urls as activities_api_urls
-from polku.consent.api import ConsentWithdrawApi, ParticipantConsentsApi, ProjectNoticesApi
+from polku.consent.api import ProjectNoticesApi
 from polku.organisations.api import OrganisationDetailApi, OrganisationListApi
 from polku.participants.api import (
     EntryDataApi,
@@ -17,6 +16,8 @@ from polku.participants.api import (
     ParticipationListApi,
     PersonApi,
 )
+from polku.participants.consents_api import ConsentWithdrawApi, ParticipantConsentsApi
+from polku.participants.me_api import MeApi
 from polku.projects.api import (
     ParticipantCountsApi,
     PartnerDetailApi,

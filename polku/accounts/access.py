@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 
 from polku.accounts.models import STAFF_ROLES, Membership, Role
+from polku.core.errors import AccessDenied
 
 if TYPE_CHECKING:
     from polku.accounts.models import User
@@ -94,6 +96,261 @@ class Access:
             self.is_admin or person_id == self.person_id or bool(partner_ids & self.coordinator_partner_ids)
         )
 
+    # learning and knowledge
+
+    def can_view_catalogue(self) -> bool:
+        """The learning catalogue describes courses, not people: every signed-in user reads its active rows."""
+        return self.user_id is not None
+
+    def can_add_opportunities(self) -> bool:
+        """Add learning opportunities (and see the catalogue's inactive rows they own): admins, and every
+        coordinator and project lead, each for the owners `can_manage_opportunities` allows them."""
+        return self.is_admin or bool(self.coordinator_partner_ids or self.lead_project_ids)
+
+    def can_manage_opportunities(self, *, partner_id: int | None, project_id: int | None) -> bool:
+        """Offer, edit and delete the learning opportunities of an owner: a partner (`partner_id`, with its
+        project as `project_id`) – its coordinators and the project's lead; a project (`partner_id` None)
+        – its lead; the whole platform (both None) – admins only. Admins manage every owner's."""
+        if self.is_admin:
+            return True
+        if partner_id is not None:
+            return self.can_manage_partner(partner_id) or (
+                project_id is not None and self.can_manage_project(project_id)
+            )
+        if project_id is not None:
+            return self.can_manage_project(project_id)
+        return False
+
+    def managed_opportunities_filter(self) -> Q:
+        """`can_manage_opportunities` as a filter on learning opportunities (rows with `partner` and
+        `project` owners)."""
+        if self.is_admin:
+            return Q()
+        return (
+            Q(partner_id__in=self.coordinator_partner_ids)
+            | Q(partner__project_id__in=self.lead_project_ids)
+            | Q(project_id__in=self.lead_project_ids, partner__isnull=True)
+        )
+
+    def can_view_plan_list(self) -> bool:
+        """The development-plans page: participants (their own plans), coordinators and admins (their
+        people's plans), project leads and evaluators (counts per partner only)."""
+        return (
+            self.is_participant
+            or self.is_coordinator
+            or bool(self.lead_project_ids or self.evaluator_project_ids)
+        )
+
+    def sees_only_own_plans(self) -> bool:
+        """The plans page holds only the user's own plans: a participant who coordinates nobody."""
+        return self.is_participant and not self.is_coordinator
+
+    def can_create_own_plan(self) -> bool:
+        """Make a development plan for oneself: a participant (staff make plans for their participants)."""
+        return self.is_participant
+
+    def plan_filter(self) -> Q:
+        """The development plans the user may read and edit, as a filter on plans: those of the people
+        `can_view_person` lets them see (themselves, the participants of their partners; admins all)."""
+        if self.user_id is None:
+            return Q(pk__in=[])
+        if self.is_admin:
+            return Q()
+        condition = Q(person__participations__partner_id__in=self.coordinator_partner_ids)
+        if self.person_id is not None:
+            condition |= Q(person_id=self.person_id)
+        return condition
+
+    def can_author_knowledge(self, project_id: int | None) -> bool:
+        """Write good practices and handbook pages for this project (or, with None, for no project): an
+        admin anywhere; a project lead or coordinator in their own projects, and without a project."""
+        if self.is_admin:
+            return True
+        staff_projects = self.lead_project_ids | self.coordinator_project_ids
+        if project_id is None:
+            return bool(staff_projects)
+        return project_id in staff_projects
+
+    def can_edit_knowledge(self, *, project_id: int | None, author_id: int | None) -> bool:
+        """Edit a good practice or handbook page: admins; other authors (`can_author_knowledge`) those of
+        their own projects and those they wrote themselves."""
+        if self.is_admin:
+            return True
+        if not self.can_author_knowledge(None):
+            return False
+        return (project_id is not None and self.can_author_knowledge(project_id)) or (
+            author_id is not None and author_id == self.user_id
+        )
+
+    def knowledge_edit_filter(self) -> Q:
+        """`can_edit_knowledge` as a filter on good practices and handbook pages (Q() for every row)."""
+        if self.is_admin:
+            return Q()
+        if not self.can_author_knowledge(None):
+            return Q(pk__in=[])
+        staff_projects = self.lead_project_ids | self.coordinator_project_ids
+        return Q(project_id__in=staff_projects) | Q(author_id=self.user_id)
+
+    def can_use_evaluation_notes(self, project_id: int) -> bool:
+        """Read a project's evaluation notes and write new ones: its coordinators, its lead, its evaluators
+        and admins; never participants."""
+        return self.can_view_aggregates(project_id) or self.coordinates_in(project_id)
+
+    def can_use_partner_evaluation_notes(self, project_id: int, partner_id: int) -> bool:
+        """Read and write the notes of one partner of the project (not the whole project's): those who see
+        the whole project's aggregates, and that partner's coordinators."""
+        return self.can_view_aggregates(project_id) or self.can_manage_partner(partner_id)
+
+    def can_use_any_evaluation_notes(self) -> bool:
+        """The index of evaluation notes: admins, and the coordinators, leads and evaluators of a project."""
+        return self.is_admin or bool(
+            self.lead_project_ids | self.evaluator_project_ids | self.coordinator_project_ids
+        )
+
+    # mentoring, mentor days, peer groups
+
+    def is_own_person(self, person_id: int | None) -> bool:
+        """The reader is this person: a participant acting for themself."""
+        return self.person_id is not None and person_id == self.person_id
+
+    def is_mentor(self) -> bool:
+        """Has a mentor (or expert) membership in some project."""
+        return Role.MENTOR in self.roles
+
+    def can_keep_mentor_profile(self) -> bool:
+        """Has a mentor profile to read and edit: mentors, and admins."""
+        return self.is_admin or self.is_mentor()
+
+    def can_use_my_mentoring(self) -> bool:
+        """The "my mentoring" page: participants (as mentees) and mentors."""
+        return self.is_participant or self.is_mentor()
+
+    def can_view_mentoring_programmes(self) -> bool:
+        """The staff list of mentoring programmes: coordinators, project leads, evaluators and admins."""
+        return self.is_admin or bool(
+            self.coordinator_partner_ids or self.lead_project_ids or self.evaluator_project_ids
+        )
+
+    def mentoring_programme_filter(self, prefix: str = "") -> Q:
+        """Q that limits mentoring programmes (or rows reached through `prefix`) to the reader's staff list:
+        every programme of a project they lead or evaluate; as a coordinator, the project-wide programmes
+        of their projects and their own partners' programmes. Counts only; managing is another rule."""
+        if self.is_admin:
+            return Q()
+        return (
+            Q(**{f"{prefix}project_id__in": self.lead_project_ids | self.evaluator_project_ids})
+            | Q(**{f"{prefix}project_id__in": self.coordinator_project_ids, f"{prefix}partner__isnull": True})
+            | Q(**{f"{prefix}partner_id__in": self.coordinator_partner_ids})
+        )
+
+    def mentoring_project_filter(self) -> Q:
+        """Q that limits projects to those the reader may start a mentoring programme in: the projects they
+        lead or coordinate a partner of (every project for an admin)."""
+        if self.is_admin:
+            return Q()
+        return Q(pk__in=self.lead_project_ids | self.coordinator_project_ids)
+
+    def can_manage_mentoring_programme(self, project_id: int, partner_id: int | None) -> bool:
+        """Run a mentoring programme (edit it, add mentees, match, publish, close pairs): the project lead
+        (or an admin) every programme of the project, a coordinator those of their own partner."""
+        return self.can_manage_activity(project_id, partner_id)
+
+    def mentoring_mentee_filter(self, project_id: int, prefix: str = "") -> Q:
+        """Q that limits a programme's mentees (or rows reached through `prefix`, a path to the mentee's
+        participation) to those the reader sees: every one for the project lead, their own partners'
+        for a coordinator (also in a project-wide programme)."""
+        if self.can_manage_project(project_id):
+            return Q()
+        return self.participation_filter(prefix)
+
+    def can_enrol_mentee(
+        self, *, person_id: int, partner_id: int, project_id: int, programme_partner_id: int | None
+    ) -> bool:
+        """Put a participant into a mentoring programme: the participant themself, or a coordinator of the
+        participant's partner who also runs the programme."""
+        return self.is_own_person(person_id) or (
+            self.can_manage_partner(partner_id)
+            and self.can_manage_mentoring_programme(project_id, programme_partner_id)
+        )
+
+    def mentoring_side(self, *, mentee_person_id: int, mentor_user_id: int) -> str | None:
+        """ "mentee" or "mentor" when the reader is one of the pair of a mentorship, else None."""
+        if self.is_own_person(mentee_person_id):
+            return "mentee"
+        if self.user_id is not None and mentor_user_id == self.user_id:
+            return "mentor"
+        return None
+
+    def can_oversee_mentorship(
+        self, *, project_id: int, programme_partner_id: int | None, mentee_partner_id: int
+    ) -> bool:
+        """A mentorship for someone outside the pair (never its session notes): one who runs the programme
+        and is the project lead or a coordinator of the mentee's partner."""
+        return self.can_manage_mentoring_programme(project_id, programme_partner_id) and (
+            self.can_manage_project(project_id) or self.can_manage_partner(mentee_partner_id)
+        )
+
+    def can_use_mentor_days(self) -> bool:
+        """The mentor-days page in the navigation: participants, coordinators, project leads and admins."""
+        return self.is_participant or self.is_coordinator or bool(self.lead_project_ids)
+
+    def can_manage_mentor_days(self) -> bool:
+        """Runs mentor days at all: project leads, coordinators and admins."""
+        return self.is_admin or bool(self.lead_project_ids or self.coordinator_partner_ids)
+
+    def can_manage_mentor_day(self, project_id: int, partner_id: int | None) -> bool:
+        """Run a mentor day (its experts, slots, attendance), or add one for a partner: the project lead
+        (or an admin) every day of the project, a coordinator the days of their own partner."""
+        return self.can_manage_activity(project_id, partner_id)
+
+    def mentor_day_filter(self, prefix: str = "") -> Q:
+        """Q that limits mentor days (or rows reached through `prefix`) to those the reader runs, as
+        `can_manage_mentor_day` decides it one by one."""
+        if self.is_admin:
+            return Q()
+        return Q(**{f"{prefix}activity__project_id__in": self.lead_project_ids}) | Q(
+            **{f"{prefix}activity__partner_id__in": self.coordinator_partner_ids}
+        )
+
+    def mentor_day_partner_filter(self) -> Q:
+        """Q that limits partners to those the reader may add mentor days for: every partner of a project
+        they lead, their own as coordinator (every partner for an admin)."""
+        if self.is_admin:
+            return Q()
+        return Q(project_id__in=self.lead_project_ids) | Q(pk__in=self.coordinator_partner_ids)
+
+    def can_cancel_mentor_day_booking(
+        self, *, person_id: int, project_id: int, partner_id: int | None
+    ) -> bool:
+        """Cancel a booking or leave a waitlist of a mentor day: the participant themself, or one who runs
+        the day."""
+        return self.is_own_person(person_id) or self.can_manage_mentor_day(project_id, partner_id)
+
+    def can_manage_peer_groups(self) -> bool:
+        """Peer-group rounds at all (the list of rounds, starting one): coordinators and admins."""
+        return self.is_coordinator
+
+    def can_manage_peer_round(self, partner_id: int) -> bool:
+        """Run a partner's peer-group round (form, move, publish, meetings, attendance): the partner's
+        coordinators and admins; the project lead does not."""
+        return self.can_manage_partner(partner_id)
+
+    def peer_round_filter(self, field: str = "partner_id") -> Q:
+        """Q that limits rows by a partner field (`partner_id` of rounds, `pk` of partners) to the
+        partners whose peer-group rounds the reader runs (every partner for an admin)."""
+        if self.is_admin:
+            return Q()
+        return Q(**{f"{field}__in": self.coordinator_partner_ids})
+
+    def can_opt_in_peer_round(self, *, person_id: int, partner_id: int) -> bool:
+        """Put a participant in a peer-group round's pool: the participant themself, or their partner's
+        coordinator."""
+        return self.is_own_person(person_id) or self.can_manage_peer_round(partner_id)
+
+    def can_join_peer_groups(self) -> bool:
+        """A participant's own peer groups, the rounds open to them and their reflections: participants."""
+        return self.is_participant
+
 
 ANONYMOUS = Access(user_id=None)
 
@@ -123,18 +380,16 @@ def access_for(user: User | None) -> Access:
 
 
 def _has_person(user: User) -> bool:
-    from polku.participants.models import Person
-
+    # `person` is the reverse side of participants.Person.user; the app above accounts owns the model,
+    # so the missing row is caught as Django's base exception rather than Person.DoesNotExist.
     try:
         return user.person is not None  # type: ignore[union-attr]
-    except Person.DoesNotExist:
+    except ObjectDoesNotExist:
         return False
 
 
 def coordinator_access(user: User | None, *, refusal: str) -> Access:
     """The user's access when they coordinate a partner (or are an admin); AccessDenied(refusal) otherwise."""
-    from polku.core.errors import AccessDenied
-
     access = access_for(user)
     if not access.is_coordinator:
         raise AccessDenied(refusal)

@@ -4,6 +4,7 @@ the participant's (open days, booking, waitlist, my bookings with calendar files
 from __future__ import annotations
 
 from itertools import groupby
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -51,8 +52,6 @@ from polku.projects.models import Partner
 
 def _aware(day_form_data: dict, zone_name: str) -> dict:
     """Datetime inputs are in the day's own time zone."""
-    from zoneinfo import ZoneInfo
-
     try:
         zone = ZoneInfo(zone_name)
     except (KeyError, ValueError):
@@ -72,7 +71,7 @@ def index_view(request: HttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     context = {
         "managed": mentor_day_list_managed(access=access).order_by("-date", "pk")[:100],
-        "can_manage": access.is_admin or bool(access.lead_project_ids or access.coordinator_partner_ids),
+        "can_manage": access.can_manage_mentor_days(),
         "expert_places": expert_days(access=access),
         "is_participant": access.is_participant,
         "open_days": mentor_day_list_open(access=access),
@@ -85,13 +84,9 @@ def index_view(request: HttpRequest) -> TemplateResponse:
 
 def _manageable_partners(request: HttpRequest):  # type: ignore[no-untyped-def]
     access = access_for(request.user)
-    partners = Partner.objects.select_related("project", "organisation")
-    if not access.is_admin:
-        from django.db.models import Q
-
-        partners = partners.filter(
-            Q(project_id__in=access.lead_project_ids) | Q(pk__in=access.coordinator_partner_ids)
-        )
+    partners = Partner.objects.filter(access.mentor_day_partner_filter()).select_related(
+        "project", "organisation"
+    )
     return access, partners.order_by("project__name", "organisation__name")
 
 
@@ -389,7 +384,7 @@ def booking_cancel_view(request: HttpRequest, booking_pk: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The booking was cancelled."))
-    if booking.participation.person_id == access.person_id:
+    if access.is_own_person(booking.participation.person_id):
         return redirect("mentordays:index")
     return redirect("mentordays:manage", pk=booking.slot.mentor_day_id)
 

@@ -12,8 +12,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from polku.accounts.access import access_for, coordinator_access
-from polku.core.errors import ApplicationError
+from polku.accounts.access import access_for
+from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.models import Cefr, Participation
 from polku.peergroups import services
 from polku.peergroups.models import ATTRIBUTES, PeerGroupMeeting
@@ -30,7 +30,9 @@ from polku.projects.models import Partner
 
 @login_required
 def round_list_view(request: HttpRequest) -> HttpResponse:
-    access = coordinator_access(request.user, refusal=_("Peer-group rounds are for coordinators."))
+    access = access_for(request.user)
+    if not access.can_manage_peer_groups():
+        raise AccessDenied(_("Peer-group rounds are for coordinators."))
     if request.method == "POST":
         partner = get_object_or_404(Partner, pk=request.POST.get("partner") or 0)
         try:
@@ -47,9 +49,9 @@ def round_list_view(request: HttpRequest) -> HttpResponse:
             messages.error(request, str(error))
         else:
             return redirect("peergroups:detail", pk=peer_round.pk)
-    partners = Partner.objects.select_related("organisation", "project")
-    if not access.is_admin:
-        partners = partners.filter(pk__in=access.coordinator_partner_ids)
+    partners = Partner.objects.filter(access.peer_round_filter("pk")).select_related(
+        "organisation", "project"
+    )
     return TemplateResponse(
         request,
         "peergroups/round_list.html",
@@ -151,7 +153,7 @@ def round_action_view(request: HttpRequest, pk: int, action: str) -> HttpRespons
 @login_required
 def mine_view(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
-    if access.person_id is None:
+    if not access.can_join_peer_groups():
         return TemplateResponse(
             request, "peergroups/mine.html", {"groups": [], "open_rounds": []}, status=403
         )
