@@ -6,12 +6,11 @@ the shipped data only after a marked, real migrate run, and only when the ESCO t
 databases are created by `migrate`, so they get ESCO once at creation; a flush empties them again
 (`polku.esco.testing.esco_loaded` reloads where a test needs it).
 
-Turn it off with the environment variable POLKU_ESCO_AUTOLOAD=false (or the setting of the same name).
+Turn it off with the environment variable POLKU_ESCO_AUTOLOAD=false (the setting of the same name, config/env.py).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -23,10 +22,7 @@ _migrating: set[str] = set()
 
 
 def autoload_enabled() -> bool:
-    value = os.environ.get("POLKU_ESCO_AUTOLOAD")
-    if value is not None:
-        return value.strip().lower() not in {"0", "false", "no", "off"}
-    return bool(getattr(settings, "POLKU_ESCO_AUTOLOAD", True))
+    return bool(settings.POLKU_ESCO_AUTOLOAD)
 
 
 def migrate_started(sender: Any, using: str = "default", **kwargs: Any) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
@@ -135,7 +136,7 @@ def _write_rows_before_the_move(apps) -> dict[str, int]:  # type: ignore[no-unty
 @pytest.mark.django_db(transaction=True)
 def test_rows_survive_the_move_from_projects_to_activities(monkeypatch):
     # Migrating here never loads ESCO (the executor sends no migrate signals); the setting says so as well.
-    monkeypatch.setenv("POLKU_ESCO_AUTOLOAD", "false")
+    monkeypatch.setattr(settings, "POLKU_ESCO_AUTOLOAD", False)
     content_type = ContentType.objects.get_for_model(Activity).pk
     try:
         executor = _migrate(BEFORE_THE_MOVE)
