@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
+from polku.activities.models import Activity, ActivityEnrolment
 from polku.assessments import frameworks as fw
 from polku.assessments.models import Answer, SelfAssessment
 from polku.assessments.progress import Delta, PersonProgress, Sitting, group_deltas, person_progress
@@ -29,7 +30,7 @@ from polku.audit.services import audit_staff_read
 from polku.core.errors import AccessDenied
 from polku.participants.models import Participation, Person
 from polku.participants.selectors import can_view_person, reading_partner_id
-from polku.projects.models import Activity, ActivityEnrolment, Partner, Project
+from polku.projects.models import Partner, Project
 from polku.suppression import HIDDEN, hide_small, suppress_row
 
 # --- one person -------------------------------------------------------------------------------------------

@@ -18,10 +18,11 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
+from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.core.errors import AccessDenied
 from polku.outcomes.models import ExitRecord, ExitStatus, Outcome
 from polku.participants.models import Participation
-from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
+from polku.projects.models import Partner, Project, WorkPackage
 from polku.suppression import Equation, Figure, publish
 
 # Exit situations that count as a result in the funnel (any dated Outcome counts too).

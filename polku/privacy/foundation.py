@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from polku.accounts.models import Membership, User
+from polku.activities.models import ActivityEnrolment
 from polku.audit.models import AuditEvent
 from polku.consent.models import Consent, Purpose
 from polku.core.personal_data import Erasure, Section, register, section
@@ -25,7 +26,6 @@ from polku.core.personal_data import records as records_of
 from polku.imports.models import ImportBatch
 from polku.participants.models import DECLINED, EntryData, LanguageSkill, Participation, Person
 from polku.privacy.rules import generalised_birth_date
-from polku.projects.models import ActivityEnrolment
 
 PERSON_EXPORT = (
     "first_name",

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from polku.activities.models import ActivityEnrolment, Target
 from polku.outcomes.models import ExitRecord, ExitStatus, Outcome, Source
-from polku.projects.models import ActivityEnrolment, Target
 from polku.testing import factories as f
 
 
