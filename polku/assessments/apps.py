@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from polku.competences.sections import register_section
+
 
 class AssessmentsConfig(AppConfig):
     name = "polku.assessments"
@@ -10,7 +12,6 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         # Here, not at the top: the selectors import the models, which are not loaded when this module is.
         from polku.assessments.selectors import profile_section
-        from polku.competences.sections import register_section
 
         register_section(
             "assessments",

@@ -22,7 +22,7 @@ def esco_loaded(request: Any) -> Any:
         request.getfixturevalue("db")
     # Here, not at the top: pytest loads this plugin (conftest.py) before Django has loaded the apps.
     from polku.esco.loading import is_loaded, load_shipped
-    from polku.esco.models import Release
+    from polku.esco.models import Release  # (the same reason)
 
     if not is_loaded():
         load_shipped()
