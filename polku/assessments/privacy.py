@@ -1,4 +1,4 @@
-"""Privacy handlers of self-assessments (found by polku.privacy.registry by this module's name).
+"""Privacy handlers of self-assessments (found by polku.core.personal_data by this module's name).
 
 Export: every self-assessment of the person with the framework version, when, who recorded it, the note
 and the level of each competence. Anonymisation keeps the assessments and levels (a project's before/after

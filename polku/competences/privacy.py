@@ -1,4 +1,4 @@
-"""Privacy handlers of competence profiles (found by polku.privacy.registry by this module's name).
+"""Privacy handlers of competence profiles (found by polku.core.personal_data by this module's name).
 
 Export: every profile skill (confirmed, suggested, rejected) with its evidence, education, occupations held
 and suggested, and the per-skill levels of the person's languages (the overall level is the foundation's).

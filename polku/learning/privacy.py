@@ -1,4 +1,4 @@
-"""Privacy handlers of learning (found by polku.privacy.registry by this module's name).
+"""Privacy handlers of learning (found by polku.core.personal_data by this module's name).
 
 Export: the person's development plans with their items, milestones and comments, and their completions.
 Anonymisation keeps every row (plans, items and completions are counted) and empties the free text: the

@@ -1,4 +1,4 @@
-"""Privacy handlers of mentor days (found by polku.privacy.registry by this module's name).
+"""Privacy handlers of mentor days (found by polku.core.personal_data by this module's name).
 
 Export: the person's bookings (day, expert, time, status, topic) and waitlist entries.
 Anonymisation keeps every booking and waitlist row with its status (attendance is counted) and empties the

@@ -1,4 +1,4 @@
-"""Privacy handlers of mentoring (found by polku.privacy.registry by this module's name).
+"""Privacy handlers of mentoring (found by polku.core.personal_data by this module's name).
 
 Export: the person's mentee requests and, for each mentorship they are in as a mentee (or, when their login
 is a mentor, as the mentor), its goals, sessions (the notes and topics only of the sessions they logged:

@@ -1,4 +1,4 @@
-"""Privacy handlers of outcomes (found by polku.privacy.registry by this module's name).
+"""Privacy handlers of outcomes (found by polku.core.personal_data by this module's name).
 
 Export: the exit situation, the six-month follow-up and dated outcomes of each participation.
 Anonymisation keeps the coded facts the indicators count (situation, dates, kinds of outcome) and empties

@@ -1,4 +1,4 @@
-"""Privacy handlers of peer groups (found by polku.privacy.registry by this module's name).
+"""Privacy handlers of peer groups (found by polku.core.personal_data by this module's name).
 
 Export: the person's opt-ins, group memberships, attendance and reflections.
 Anonymisation keeps every row (opt-ins, memberships and attendance are counted; reflections too) and empties

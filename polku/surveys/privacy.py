@@ -1,4 +1,4 @@
-"""Privacy handlers of surveys (found by polku.privacy.registry by this module's name).
+"""Privacy handlers of surveys (found by polku.core.personal_data by this module's name).
 
 Export: the person's feedback answers (activity, form, satisfaction, the free-text answers with their
 questions).

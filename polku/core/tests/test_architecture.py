@@ -112,11 +112,17 @@ def imports_inside_functions() -> list[tuple[str, int, str, bool]]:
 
 
 def test_every_import_inside_a_function_says_why():
-    silent = [f"{file}:{line} {module}" for file, line, module, reason in imports_inside_functions() if not reason]
-    assert silent == [], "an import inside a function needs a one-line comment saying why it is not at the top"
+    silent = [
+        f"{file}:{line} {module}" for file, line, module, reason in imports_inside_functions() if not reason
+    ]
+    assert silent == [], (
+        "an import inside a function needs a one-line comment saying why it is not at the top"
+    )
 
 
-ENV_READ = re.compile(r"""(?:os\.environ\.get|os\.getenv|os\.environ\[|env)\(?\s*["'](POLKU_[A-Z_]+|[A-Z]+_URL)["']""")
+ENV_READ = re.compile(
+    r"""(?:os\.environ\.get|os\.getenv|os\.environ\[|env)\(?\s*["'](POLKU_[A-Z_]+|[A-Z]+_URL)["']"""
+)
 # Read by the process before Django's settings exist, so not settings of Polku's.
 NOT_SETTINGS = {"DJANGO_SETTINGS_MODULE"}
 
