@@ -120,18 +120,16 @@ PageCase = tuple[Callable[[Any], str], dict[str, int], int]
 class Post:
     """A POST to a page: its URL and form body from the world, the expected status per role.
 
-    Roles not in `expected` get `default`. A role refused (403, 404, 405, anonymous sent to the sign-in,
-    or a role in `refused`, for pages that refuse with a message and a redirect) must not have written
-    anything; the body is one an allowed role's POST succeeds with, or fails with harmlessly, as the
-    row's comment says. `body` is called after `url` with the same world, so it may use what `url`
-    kept on it.
+    Roles not in `expected` get `default`. A role refused (403, 404, 405, or anonymous sent to the
+    sign-in) must not have written anything; the body is one an allowed role's POST succeeds with, or
+    fails with harmlessly, as the row's comment says. `body` is called after `url` with the same world,
+    so it may use what `url` kept on it.
     """
 
     url: Callable[[Any], str]
     body: Callable[[Any], dict[str, Any]]
     expected: dict[str, int]
     default: int
-    refused: frozenset[str] = frozenset()
 
 
 def keep(world: Any, name: str, value: Any) -> Any:

@@ -357,3 +357,12 @@ def test_lists_show_each_role_only_what_is_theirs(matrix_world, role):
     assert sorted(p["person"]["first_name"] for p in people) == expected["participants"]
     assert client.get("/api/v1/organisations/").json()["count"] == expected["organisations"]
     assert client.get("/api/v1/projects/").json()["count"] == expected["projects"]
+
+
+@pytest.mark.parametrize("role", ["mentor", "employer"])
+def test_members_without_a_staff_role_see_no_one_enrolled(matrix_world, role):
+    """Mentors and employer representatives read an activity, but neither its people nor its count."""
+    client = client_for(matrix_world, role)
+    activity = _enrolled_activity(matrix_world)
+    assert client.get(f"{PROJECT}/activities/{activity}/enrolments/").json()["count"] == 0
+    assert client.get(f"{PROJECT}/activities/{activity}/").json()["enrolled"] is None
