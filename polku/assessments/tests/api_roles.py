@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from polku.assessments.tests.factories import assessment
-from polku.testing.roles import EVERYONE, MEMBERS_READ, Case, own_person
+from polku.testing.roles import EVERYONE, STAFF_READ, Case, own_person
 
 URL = "/api/v1/assessments"
 
@@ -43,6 +43,6 @@ CASES = [
     Case(
         "assessments-project-deltas",
         lambda w: ("get", f"{URL}/projects/{w.project.code}/deltas/", None),
-        MEMBERS_READ,
+        STAFF_READ,
     ),
 ]

@@ -1,4 +1,5 @@
-"""Every REST endpoint against every role of the `world` fixture.
+"""Every REST endpoint against every role of the matrix's world (the `world` fixture with a mentor and an
+employer representative, built once per module: polku/core/tests/conftest.py).
 
 404 means "not yours to know about" (another project's or another partner's data), 403 means "you
 see it but may not do this" (and is what DRF answers anonymous requests with session auth).
@@ -21,11 +22,13 @@ from polku.testing.roles import (
     EVERYONE,
     MEMBERS_READ,
     ROLES,
+    STAFF_READ,
     Case,
     admin_only,
     collected_api_cases,
     expect,
     lead_or_admin,
+    marks_for,
     own_person,
 )
 
@@ -111,7 +114,7 @@ CASES = [
         lambda w: ("patch", f"{PROJECT}/", {"indicator_set": "esf_2014"}),
         admin_only(200),
     ),
-    Case("participant-counts", lambda w: ("get", f"{PROJECT}/participant-counts/", None), MEMBERS_READ),
+    Case("participant-counts", lambda w: ("get", f"{PROJECT}/participant-counts/", None), STAFF_READ),
     # partners
     Case("partner-list", lambda w: ("get", f"{PROJECT}/partners/", None), MEMBERS_READ),
     Case("partner-retrieve", lambda w: ("get", f"{PROJECT}/partners/{w.b.pk}/", None), MEMBERS_READ),
@@ -195,7 +198,7 @@ CASES = [
             f"{PROJECT}/activities/",
             {"partner": w.a.pk, "kind": "training", "name": "Finnish"},
         ),
-        expect(404, coord_a=201, coord_b=403, lead=201, evaluator=403, admin=201),
+        expect(404, coord_a=201, coord_b=403, lead=201, evaluator=403, mentor=403, employer=403, admin=201),
     ),
     Case(
         "activity-retrieve",
@@ -228,7 +231,7 @@ CASES = [
             f"{PROJECT}/activities/{f.ActivityFactory(partner=w.b).pk}/enrolments/",
             {"participations": [w.part_a.pk]},
         ),
-        expect(404, coord_a=201, coord_b=403, lead=403, evaluator=403, admin=201),
+        expect(404, coord_a=201, coord_b=403, lead=403, evaluator=403, mentor=403, employer=403, admin=201),
     ),
     Case(
         "enrolment-delete",
@@ -310,28 +313,35 @@ def client_for(world: Any, role: str) -> APIClient:
 
 @pytest.mark.parametrize(
     ("case", "role"),
-    [pytest.param(case, role, id=f"{case.name}-{role}") for case in ALL_CASES for role in ROLES],
+    [
+        pytest.param(case, role, id=f"{case.name}-{role}", marks=marks_for(case.expected[role]))
+        for case in ALL_CASES
+        for role in ROLES
+    ],
 )
-def test_each_role_gets_the_expected_status(world, case: Case, role: str):
-    method, url, body = case.request(world)
-    response = getattr(client_for(world, role), method)(url, body, format="json")
+def test_each_role_gets_the_expected_status(matrix_world, case: Case, role: str):
+    method, url, body = case.request(matrix_world)
+    response = getattr(client_for(matrix_world, role), method)(url, body, format="json")
     assert response.status_code == case.expected[role], response.content
 
 
-def test_every_api_route_is_in_the_role_matrix(world):
+def test_every_api_route_is_in_the_role_matrix(matrix_world):
     from config.api_urls import urlpatterns
 
     # A case may carry a query string (search routes); the route is its path.
-    covered = {resolve(urlsplit(case.request(world)[1]).path).url_name for case in ALL_CASES}
+    covered = {resolve(urlsplit(case.request(matrix_world)[1]).path).url_name for case in ALL_CASES}
     assert covered == {pattern.name for pattern in urlpatterns}
 
 
-# What each role finds in the lists (lead and evaluator see no people, only counts).
+# What each role finds in the lists (lead and evaluator see no people, only counts; mentors and employer
+# representatives neither).
 LIST_VISIBILITY = {
     "coord_a": {"participants": ["Amina"], "organisations": 2, "projects": 1},
     "coord_b": {"participants": ["Bogdan"], "organisations": 2, "projects": 1},
     "lead": {"participants": [], "organisations": 2, "projects": 1},
     "evaluator": {"participants": [], "organisations": 2, "projects": 1},
+    "mentor": {"participants": [], "organisations": 2, "projects": 1},
+    "employer": {"participants": [], "organisations": 2, "projects": 1},
     "admin": {"participants": ["Amina", "Bogdan"], "organisations": 3, "projects": 2},
     "user_a": {"participants": [], "organisations": 0, "projects": 0},
     "stranger": {"participants": [], "organisations": 0, "projects": 0},
@@ -339,11 +349,20 @@ LIST_VISIBILITY = {
 
 
 @pytest.mark.parametrize("role", list(LIST_VISIBILITY))
-def test_lists_show_each_role_only_what_is_theirs(world, role):
+def test_lists_show_each_role_only_what_is_theirs(matrix_world, role):
     f.PartnerFactory(organisation__name="Elsewhere Oy")  # another project, another organisation
-    client = client_for(world, role)
+    client = client_for(matrix_world, role)
     expected = LIST_VISIBILITY[role]
     people = client.get("/api/v1/participants/").json()["results"]
     assert sorted(p["person"]["first_name"] for p in people) == expected["participants"]
     assert client.get("/api/v1/organisations/").json()["count"] == expected["organisations"]
     assert client.get("/api/v1/projects/").json()["count"] == expected["projects"]
+
+
+@pytest.mark.parametrize("role", ["mentor", "employer"])
+def test_members_without_a_staff_role_see_no_one_enrolled(matrix_world, role):
+    """Mentors and employer representatives read an activity, but neither its people nor its count."""
+    client = client_for(matrix_world, role)
+    activity = _enrolled_activity(matrix_world)
+    assert client.get(f"{PROJECT}/activities/{activity}/enrolments/").json()["count"] == 0
+    assert client.get(f"{PROJECT}/activities/{activity}/").json()["enrolled"] is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from polku.knowledge.models import Status
 from polku.knowledge.tests.factories import GoodPracticeFactory, HandbookPageFactory
-from polku.testing.roles import EVERYONE, MEMBERS_READ, Case, expect
+from polku.testing.roles import EVERYONE, STAFF_READ, Case, expect
 
 PUBLIC = EVERYONE | {"anonymous": 200}
 STAFF_WRITE = expect(403, coord_a=201, coord_b=201, lead=201, admin=201)
@@ -60,7 +60,7 @@ CASES = [
     Case(
         "knowledge-evaluation-note-list",
         lambda w: ("get", f"{PROJECT}/evaluation-notes/", None),
-        MEMBERS_READ,
+        STAFF_READ,
     ),
     Case(
         "knowledge-evaluation-note-create",
@@ -69,6 +69,6 @@ CASES = [
             f"{PROJECT}/evaluation-notes/",
             {"date": "2025-03-31", "kind": "reflection", "title": "Q1", "decisions": ["More dinners"]},
         ),
-        expect(404, coord_a=201, coord_b=201, lead=201, evaluator=201, admin=201),
+        expect(404, coord_a=201, coord_b=201, lead=201, evaluator=201, mentor=403, employer=403, admin=201),
     ),
 ]

@@ -46,6 +46,21 @@ def pending(w: Any) -> Mentorship:
     return mf.MentorshipFactory(mentee=mentee, mentor=profile)
 
 
+def mentor_pair(w: Any, *, status: str = Mentorship.Status.ACTIVE) -> Mentorship:
+    """A mentorship of participant a with the role matrix's mentor (`w.mentor_profile`)."""
+    prog = programme(w)
+    mf.speaks(w.part_a, en="C1")
+    mentee = mf.MenteeRequestFactory(programme=prog, participation=w.part_a)
+    if status == Mentorship.Status.PENDING:
+        return mf.MentorshipFactory(mentee=mentee, mentor=w.mentor_profile)
+    return mf.active(mentee=mentee, mentor=w.mentor_profile)
+
+
+def the_pair(ok: int) -> dict[str, int]:
+    """Participant a and the matrix's mentor, the two of `mentor_pair`, act; its managers are refused."""
+    return expect(404, user_a=ok, mentor=ok, coord_a=403, lead=403, admin=403)
+
+
 NEW_PROGRAMME = {"name": "Career mentoring", "starts_on": "2025-02-01", "ends_on": "2025-12-31"}
 
 CASES = [
@@ -130,8 +145,11 @@ CASES = [
         )(*joined(w, "self_service")),
         expect(404, user_a=201),
     ),
+    # the signed-in mentor's own profile (the matrix's mentor has one; an admin may keep one too)
     Case(
-        "mentoring-mentor-profile", lambda w: ("get", f"{API}/mentor-profile/", None), expect(403, admin=200)
+        "mentoring-mentor-profile",
+        lambda w: ("get", f"{API}/mentor-profile/", None),
+        expect(403, admin=200, mentor=200),
     ),
     Case(
         "mentoring-mentor-profile-update",
@@ -140,7 +158,7 @@ CASES = [
             f"{API}/mentor-profile/",
             {"capacity": 3, "languages": {"en": "C1"}, "kinds": ["career"]},
         ),
-        expect(403, admin=200),
+        expect(403, admin=200, mentor=200),
     ),
     Case("mentoring-mentorship-list", lambda w: ("get", f"{API}/mentorships/", None), EVERYONE),
     Case(
@@ -180,6 +198,35 @@ CASES = [
         "mentoring-mentorship-close",
         lambda w: ("post", f"{API}/mentorships/{pair(w).pk}/close/", {"rating": 4, "text": "Thanks"}),
         own_person(200) | {"lead": 200},
+    ),
+    # the same as the pair's mentor: the matrix's mentor sees and acts on their own mentee's mentorship
+    Case(
+        "mentoring-mentorship-retrieve-as-mentor",
+        lambda w: ("get", f"{API}/mentorships/{mentor_pair(w).pk}/", None),
+        own_person(200) | {"lead": 200, "mentor": 200},
+    ),
+    Case(
+        "mentoring-mentorship-respond-as-mentor",
+        lambda w: (
+            "post",
+            f"{API}/mentorships/{mentor_pair(w, status=Mentorship.Status.PENDING).pk}/respond/",
+            {"accept": True},
+        ),
+        the_pair(200),
+    ),
+    Case(
+        "mentoring-session-create-as-mentor",
+        lambda w: (
+            "post",
+            f"{API}/mentorships/{mentor_pair(w).pk}/sessions/",
+            {"held_on": str(timezone.localdate()), "duration_minutes": 45},
+        ),
+        the_pair(201),
+    ),
+    Case(
+        "mentoring-checkin-answer-as-mentor",
+        lambda w: ("post", f"{API}/check-ins/{mf.checkin(mentor_pair(w), side='mentor').pk}/", {"rating": 5}),
+        expect(404, mentor=200),
     ),
     Case(
         "mentoring-checkin-answer",
