@@ -25,10 +25,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from polku.activities.models import ActivityEnrolment
 from polku.audit.models import AuditEvent
 from polku.consent.services import consent_give, notice_current
 from polku.imports.models import ImportBatch
-from polku.projects.models import ActivityEnrolment
 from polku.testing import factories as f
 from polku.testing.roles import (
     LEAD_ONLY,
