@@ -21,7 +21,7 @@ class Pagination(PageNumberPagination):
     max_page_size = 200
 
 
-def exception_handler(exc, context):  # type: ignore[no-untyped-def]
+def exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
         body: dict = {"detail": exc.message}
         body.update(exc.field_errors)

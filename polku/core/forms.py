@@ -22,7 +22,7 @@ def field_anchor(bound_field: forms.BoundField) -> str:
     return bound_field.auto_id or bound_field.html_name
 
 
-def error_summary(*forms_: forms.Form, form_anchor: str = "") -> list[SummaryItem]:
+def error_summary(*forms_: forms.BaseForm, form_anchor: str = "") -> list[SummaryItem]:
     """Every error of the forms, in page order, each with the id of the input it belongs to."""
     items: list[SummaryItem] = []
     for form in forms_:

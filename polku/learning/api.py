@@ -8,21 +8,22 @@ project leads and evaluators get counts only.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from polku.accounts.access import access_for
+from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.esco.models import Concept
@@ -118,7 +119,7 @@ class OpportunityInputSerializer(serializers.Serializer):
     ects = serializers.DecimalField(
         max_digits=5, decimal_places=1, required=False, allow_null=True, default=None
     )
-    cost = serializers.DecimalField(max_digits=8, decimal_places=2, required=False, default=0)
+    cost = serializers.DecimalField(max_digits=8, decimal_places=2, required=False, default=Decimal(0))
     self_paced = serializers.BooleanField(required=False, default=False)
     starts_on = serializers.DateField(required=False, allow_null=True, default=None)
     ends_on = serializers.DateField(required=False, allow_null=True, default=None)
@@ -151,7 +152,8 @@ class CatalogueImportInputSerializer(CsvImportInputSerializer):
 class RowResultSerializer(serializers.Serializer):
     row = serializers.IntegerField()
     code = serializers.CharField()
-    errors = serializers.ListField(child=serializers.CharField())
+    # DRF's metaclass takes declared fields off the class, so this does not hide `Serializer.errors`
+    errors = serializers.ListField(child=serializers.CharField())  # type: ignore[assignment]
 
 
 class CatalogueImportSerializer(serializers.Serializer):
@@ -162,7 +164,7 @@ class CatalogueImportSerializer(serializers.Serializer):
 
 class GapItemSerializer(serializers.Serializer):
     uri = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # an API field, not Field.label
     essential = serializers.BooleanField()
     status = serializers.CharField()
     explanation = serializers.CharField()
@@ -399,7 +401,7 @@ def _csv_bytes(data: dict[str, Any]) -> bytes:
         return data["file"].read()
     if data.get("csv"):
         return str(data["csv"]).encode("utf-8")
-    raise ApplicationError(_("Send a CSV file."), field_errors={"file": [_("Send a CSV file.")]})
+    raise ApplicationError(gettext("Send a CSV file."), field_errors={"file": [gettext("Send a CSV file.")]})
 
 
 # --- catalogue ------------------------------------------------------------------------------------
@@ -420,7 +422,7 @@ class OpportunityListApi(APIView):
         responses=OpportunitySerializer(many=True),
         description="Active learning opportunities (and inactive ones the user may edit), filtered.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         rows = selectors.opportunity_list(
             access=access,
@@ -441,7 +443,7 @@ class OpportunityListApi(APIView):
         responses={201: OpportunitySerializer},
         description="Add an opportunity: coordinators for their partner, project leads for their project, admins.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not services.can_create_opportunities(access):
             raise AccessDenied(_("Only coordinators, project leads and admins add learning opportunities."))
@@ -450,13 +452,13 @@ class OpportunityListApi(APIView):
         skills = data.pop("skills")
         opportunity = services.opportunity_save(
             access=access, actor=request.user, values=data, skill_uris=skills, owner=owner
-        )  # type: ignore[arg-type]
+        )
         return Response(OpportunitySerializer(opportunity).data, status=status.HTTP_201_CREATED)
 
 
 class OpportunityDetailApi(APIView):
     @extend_schema(operation_id="learning_opportunity_retrieve", tags=TAGS, responses=OpportunitySerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(
             OpportunitySerializer(selectors.opportunity_get(access=access_for(request.user), pk=pk)).data
         )
@@ -468,7 +470,7 @@ class OpportunityDetailApi(APIView):
         responses=OpportunitySerializer,
         description="Change an opportunity (its owner's coordinators, the project lead, admins).",
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         opportunity = selectors.opportunity_get(access=access, pk=pk)
         if not selectors.can_edit_opportunity(access, opportunity):
@@ -489,7 +491,7 @@ class OpportunityDetailApi(APIView):
             values=values,
             skill_uris=uris,
             owner=owner,
-            opportunity=opportunity,  # type: ignore[arg-type]
+            opportunity=opportunity,
         )
         return Response(OpportunitySerializer(opportunity).data)
 
@@ -499,10 +501,10 @@ class OpportunityDetailApi(APIView):
         responses={204: None},
         description="Delete an opportunity nobody has planned or completed; otherwise make it inactive instead.",
     )
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         opportunity = selectors.opportunity_get(access=access, pk=pk)
-        services.opportunity_delete(access=access, actor=request.user, opportunity=opportunity)  # type: ignore[arg-type]
+        services.opportunity_delete(access=access, actor=request.user, opportunity=opportunity)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -513,7 +515,7 @@ class CatalogueExportApi(APIView):
         responses={(200, "text/csv"): OpenApiTypes.STR},
         description="The catalogue as CSV (the columns of docs/learning.md); it imports back unchanged.",
     )
-    def get(self, request: Request) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest) -> HttpResponse:
         access = access_for(request.user)
         rows = selectors.opportunity_list(
             access=access, include_inactive=services.can_create_opportunities(access)
@@ -537,7 +539,7 @@ class CatalogueImportApi(APIView):
         description="Check (dry_run, the default) or import a catalogue CSV. Nothing is imported if any row fails: "
         "the answer is 400 with the rows' errors.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not services.can_create_opportunities(access):
             raise AccessDenied(
@@ -551,7 +553,7 @@ class CatalogueImportApi(APIView):
         if not data["dry_run"]:
             imported = services.catalogue_import(
                 access=access, actor=request.user, content=content, owner=owner
-            )  # type: ignore[arg-type]
+            )
         return Response({"ok": check.ok, "imported": imported, "rows": check.as_json()})
 
 
@@ -572,7 +574,7 @@ class PlanListApi(APIView):
         responses=PlanSerializer(many=True),
         description="Plans the user may see: their own, and a coordinator's participants'.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         person = request.query_params.get("person")
         rows = selectors.plan_list(
             access=access_for(request.user), person_id=int(person) if person and person.isdigit() else None
@@ -586,7 +588,7 @@ class PlanListApi(APIView):
         responses={201: PlanDetailSerializer},
         description="A new plan with the engine's proposal (gap analysis and least-effort recommendation) as items.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         data = validated_input(PlanInputSerializer, request)
         person_id = data.get("person") or access.person_id
@@ -595,7 +597,7 @@ class PlanListApi(APIView):
         person = selectors.person_get(access=access, pk=person_id)
         plan = services.build_plan(
             access=access,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             person=person,
             goal_kind=data["goal_kind"],
             target=_occupation(data["target"]),
@@ -607,8 +609,8 @@ class PlanListApi(APIView):
 
 class PlanDetailApi(APIView):
     @extend_schema(operation_id="learning_plan_retrieve", tags=TAGS, responses=PlanDetailSerializer)
-    def get(self, request: Request, pk: int) -> Response:
-        plan = selectors.plan_get(access=access_for(request.user), pk=pk, actor=request.user)  # type: ignore[arg-type]
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
+        plan = selectors.plan_get(access=access_for(request.user), pk=pk, actor=request.user)
         return Response(PlanDetailSerializer(plan).data)
 
     @extend_schema(
@@ -618,20 +620,20 @@ class PlanDetailApi(APIView):
         responses=PlanDetailSerializer,
         description="Change the goal, preferred mode or status; a changed goal or mode is proposed again.",
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
         data = validated_input(PlanUpdateSerializer, request)
         if "target" in data:
             data["target"] = _occupation(data["target"])
-        plan = services.plan_update(access=access, actor=request.user, plan=plan, data=data)  # type: ignore[arg-type]
+        plan = services.plan_update(access=access, actor=request.user, plan=plan, data=data)
         return Response(PlanDetailSerializer(plan).data)
 
     @extend_schema(operation_id="learning_plan_delete", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
-        services.plan_delete(access=access, actor=request.user, plan=plan)  # type: ignore[arg-type]
+        services.plan_delete(access=access, actor=request.user, plan=plan)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -643,10 +645,10 @@ class PlanProposeApi(APIView):
         responses=PlanDetailSerializer,
         description="Analyse the gap again and replace the engine's still-planned items with a new proposal.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
-        plan = services.propose(access=access, actor=request.user, plan=plan)  # type: ignore[arg-type]
+        plan = services.propose(access=access, actor=request.user, plan=plan)
         return Response(PlanDetailSerializer(plan).data)
 
 
@@ -658,7 +660,7 @@ class ItemListApi(APIView):
         responses={201: PlanItemSerializer},
         description="Add an opportunity of the catalogue, or a free-text item, to the plan.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
         data = validated_input(ItemInputSerializer, request)
@@ -667,11 +669,11 @@ class ItemListApi(APIView):
             opportunity = selectors.opportunity_get(access=access, pk=data["opportunity"])
         item = services.item_add(
             access=access, actor=request.user, plan=plan, opportunity=opportunity, text=data["text"]
-        )  # type: ignore[arg-type]
+        )
         return Response(PlanItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
-def _item(request: Request, pk: int) -> tuple[Any, PlanItem]:
+def _item(request: AuthenticatedRequest, pk: int) -> tuple[Access, PlanItem]:
     access = access_for(request.user)
     item = get_object_or_404(PlanItem.objects.select_related("plan__person", "opportunity"), pk=pk)
     selectors.plan_get(access=access, pk=item.plan_id, audit=False)
@@ -686,16 +688,16 @@ class ItemDetailApi(APIView):
         responses=PlanItemSerializer,
         description="Change status (enrolled, completed – which records the completion –, dropped), order or text.",
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, item = _item(request, pk)
         data = validated_input(ItemUpdateSerializer, request)
-        item = services.item_update(access=access, actor=request.user, item=item, data=data)  # type: ignore[arg-type]
+        item = services.item_update(access=access, actor=request.user, item=item, data=data)
         return Response(PlanItemSerializer(item).data)
 
     @extend_schema(operation_id="learning_item_delete", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, item = _item(request, pk)
-        services.item_remove(access=access, actor=request.user, item=item)  # type: ignore[arg-type]
+        services.item_remove(access=access, actor=request.user, item=item)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -704,8 +706,8 @@ def _milestone_data(plan: Plan, data: dict[str, Any]) -> dict[str, Any]:
         item = plan.items.filter(pk=data["item"]).first()
         if item is None:
             raise ApplicationError(
-                _("The item is not part of this plan."),
-                field_errors={"item": [_("Choose an item of this plan.")]},
+                gettext("The item is not part of this plan."),
+                field_errors={"item": [gettext("Choose an item of this plan.")]},
             )
         data["item"] = item
     elif "item" in data:
@@ -720,15 +722,15 @@ class MilestoneListApi(APIView):
         request=MilestoneInputSerializer,
         responses={201: MilestoneSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
         data = _milestone_data(plan, validated_input(MilestoneInputSerializer, request))
-        milestone = services.milestone_save(access=access, actor=request.user, plan=plan, data=data)  # type: ignore[arg-type]
+        milestone = services.milestone_save(access=access, actor=request.user, plan=plan, data=data)
         return Response(MilestoneSerializer(milestone).data, status=status.HTTP_201_CREATED)
 
 
-def _milestone(request: Request, pk: int) -> tuple[Any, Milestone]:
+def _milestone(request: AuthenticatedRequest, pk: int) -> tuple[Access, Milestone]:
     access = access_for(request.user)
     milestone = get_object_or_404(Milestone.objects.select_related("plan"), pk=pk)
     selectors.plan_get(access=access, pk=milestone.plan_id, audit=False)
@@ -742,25 +744,25 @@ class MilestoneDetailApi(APIView):
         request=MilestoneInputSerializer,
         responses=MilestoneSerializer,
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, milestone = _milestone(request, pk)
         data = _milestone_data(milestone.plan, validated_input(MilestoneInputSerializer, request))
         milestone = services.milestone_save(
             access=access, actor=request.user, plan=milestone.plan, data=data, milestone=milestone
-        )  # type: ignore[arg-type]
+        )
         return Response(MilestoneSerializer(milestone).data)
 
     @extend_schema(operation_id="learning_milestone_delete", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, milestone = _milestone(request, pk)
-        services.milestone_delete(access=access, actor=request.user, milestone=milestone)  # type: ignore[arg-type]
+        services.milestone_delete(access=access, actor=request.user, milestone=milestone)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class CommentListApi(APIView):
     @extend_schema(operation_id="learning_comment_list", tags=TAGS, responses=CommentSerializer(many=True))
-    def get(self, request: Request, pk: int) -> Response:
-        plan = selectors.plan_get(access=access_for(request.user), pk=pk, actor=request.user)  # type: ignore[arg-type]
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
+        plan = selectors.plan_get(access=access_for(request.user), pk=pk, actor=request.user)
         return Response(CommentSerializer(plan.comments.select_related("author"), many=True).data)
 
     @extend_schema(
@@ -770,11 +772,11 @@ class CommentListApi(APIView):
         responses={201: CommentSerializer},
         description="Comment on the plan; a coordinator's comment is a review.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
         data = validated_input(CommentInputSerializer, request)
-        comment = services.comment_add(access=access, actor=request.user, plan=plan, text=data["text"])  # type: ignore[arg-type]
+        comment = services.comment_add(access=access, actor=request.user, plan=plan, text=data["text"])
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
@@ -790,7 +792,7 @@ class PersonCompletionsApi(APIView):
         responses=CompletionSerializer(many=True),
         description="Completions of a person: themselves, their coordinators, admins.",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         person = selectors.person_get(access=access_for(request.user), pk=pk)
         rows = selectors.completions_of(person)
         return paginated_response(
@@ -807,7 +809,7 @@ class CompletionListApi(APIView):
         description="Mark an opportunity completed by hand: its skills are added to the profile as evidence "
         "and the person's plans move on. A repeat answers 200 with the existing completion.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         data = validated_input(CompletionInputSerializer, request)
         person_id = data.pop("person", None) or access.person_id
@@ -820,7 +822,7 @@ class CompletionListApi(APIView):
             actor=request.user,
             person=person,
             opportunity=opportunity,
-            **data,  # type: ignore[arg-type]
+            **data,
         )
         return Response(
             CompletionSerializer(completion).data,
@@ -842,7 +844,7 @@ class MoocImportApi(APIView):
         description="Completions from a MOOC platform's CSV export (Moodle, mooc.fi or a mapping of columns), "
         "matched by e-mail within the partner. Unmatched rows are reported; re-importing changes nothing.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         data = validated_input(MoocImportInputSerializer, request)
         partner = Partner.objects.filter(pk=data["partner"]).first()
@@ -850,7 +852,7 @@ class MoocImportApi(APIView):
             raise AccessDenied(_("You can import completions only for your own partner organisation."))
         rows = services.mooc_import(
             access=access,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             partner=partner,
             content=_csv_bytes(data),
             mapping=data["mapping"] or None,
@@ -867,7 +869,7 @@ class PlanCountsApi(APIView):
         description="Per partner: plans, active and done plans, completions. Counts only, for the project lead, "
         "evaluators and coordinators (their own partner).",
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = get_object_or_404(Project, code=code)
         return Response(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.esco.models import Concept
 from polku.esco.selectors import search
@@ -63,7 +64,7 @@ def _owner_choices(access: Access) -> list[tuple[str, str]]:
 
 
 @login_required
-def catalogue_view(request: HttpRequest) -> TemplateResponse:
+def catalogue_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     form = CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -93,7 +94,7 @@ def catalogue_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def opportunity_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def opportunity_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     opportunity = selectors.opportunity_get(access=access, pk=pk)
     language = _language()
@@ -165,7 +166,7 @@ def _opportunity_form(
 
 
 @login_required
-def opportunity_create_view(request: HttpRequest) -> HttpResponse:
+def opportunity_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not services.can_create_opportunities(access):
         raise AccessDenied(_("Only coordinators, project leads and admins add learning opportunities."))
@@ -173,13 +174,13 @@ def opportunity_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def opportunity_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def opportunity_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     return _opportunity_form(request, access, selectors.opportunity_get(access=access, pk=pk, for_edit=True))
 
 
 @login_required
-def catalogue_export_view(request: HttpRequest) -> HttpResponse:
+def catalogue_export_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     form = CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -192,7 +193,7 @@ def catalogue_export_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def catalogue_import_view(request: HttpRequest) -> HttpResponse:
+def catalogue_import_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload → preview with each row's errors → import (all or nothing). The upload waits in the session."""
     access = access_for(request.user)
     owners = _owner_choices(access)
@@ -207,7 +208,7 @@ def catalogue_import_view(request: HttpRequest) -> HttpResponse:
         try:
             count = services.catalogue_import(
                 access=access,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 content=content,
                 owner=services.owner_from_key(pending["owner"]),
             )
@@ -253,7 +254,7 @@ def catalogue_import_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_list_view(request: HttpRequest) -> TemplateResponse:
+def plan_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     plans = _with_goal_labels(list(selectors.plan_list(access=access)))
     projects = list(selectors.projects_with_counts(access))
@@ -292,7 +293,7 @@ def _target_choices(query: str) -> list[tuple[str, str]]:
 
 
 @login_required
-def plan_create_view(request: HttpRequest, person_pk: int | None = None) -> HttpResponse:
+def plan_create_view(request: AuthenticatedHttpRequest, person_pk: int | None = None) -> HttpResponse:
     access = access_for(request.user)
     if person_pk is None:
         if access.person_id is None:
@@ -322,7 +323,7 @@ def plan_create_view(request: HttpRequest, person_pk: int | None = None) -> Http
             try:
                 plan = services.build_plan(
                     access=access,
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=request.user,
                     person=person,
                     goal_kind=data["goal_kind"],
                     target=target,
@@ -349,15 +350,15 @@ def _plan_context(request: HttpRequest, access: Access, plan: Plan, **forms: Any
     covered_uris = {u for i in detail["items"] for u in i.covers}
     labels = explain.labels_for(covered_uris, language)
     for item in detail["items"]:
-        item.title_shown = item.opportunity.title(language) if item.opportunity else item.text  # type: ignore[attr-defined]
+        item.title_shown = item.opportunity.title(language) if item.opportunity else item.text
         item.why = (
             explain.choice_sentence(item.reason, item.covers, labels) if item.source == "engine" else ""
-        )  # type: ignore[attr-defined]
-        item.status_form = ItemStatusForm(initial={"status": item.status}, prefix=f"item{item.pk}")  # type: ignore[attr-defined]
+        )
+        item.status_form = ItemStatusForm(initial={"status": item.status}, prefix=f"item{item.pk}")
     for stone in detail["milestones"]:
-        stone.status_form = MilestoneStatusForm(initial={"status": stone.status}, prefix=f"ms{stone.pk}")  # type: ignore[attr-defined]
+        stone.status_form = MilestoneStatusForm(initial={"status": stone.status}, prefix=f"ms{stone.pk}")
     opportunities = [(str(o.pk), o.title(language)) for o in services.plan_opportunities(plan.person)]
-    items = [(str(i.pk), i.title_shown) for i in detail["items"]]  # type: ignore[attr-defined]
+    items = [(str(i.pk), i.title_shown) for i in detail["items"]]
     missing = [r for r in gap_rows if r.status != "covered"]
     recommendation = plan.gap.get("recommendation", {})
     return {
@@ -379,40 +380,40 @@ def _plan_context(request: HttpRequest, access: Access, plan: Plan, **forms: Any
 
 
 @login_required
-def plan_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def plan_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
-    plan = selectors.plan_get(access=access, pk=pk, actor=request.user)  # type: ignore[arg-type]
+    plan = selectors.plan_get(access=access, pk=pk, actor=request.user)
     return TemplateResponse(request, "learning/plan.html", _plan_context(request, access, plan))
 
 
-def _plan_for_write(request: HttpRequest, pk: int) -> tuple[Access, Plan]:
+def _plan_for_write(request: AuthenticatedHttpRequest, pk: int) -> tuple[Access, Plan]:
     access = access_for(request.user)
     return access, selectors.plan_get(access=access, pk=pk, audit=False)
 
 
 @login_required
 @require_POST
-def plan_propose_view(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_propose_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
-    services.propose(access=access, actor=request.user, plan=plan)  # type: ignore[arg-type]
+    services.propose(access=access, actor=request.user, plan=plan)
     messages.success(request, _("The gap was analysed again and new recommendations added."))
     return redirect("learning:plan", plan.pk)
 
 
 @login_required
 @require_POST
-def plan_status_view(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_status_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
     form = PlanStatusForm(request.POST)
     if form.is_valid():
-        services.plan_update(access=access, actor=request.user, plan=plan, data=form.cleaned_data)  # type: ignore[arg-type]
+        services.plan_update(access=access, actor=request.user, plan=plan, data=form.cleaned_data)
         messages.success(request, _("Plan status saved."))
     return redirect("learning:plan", plan.pk)
 
 
 @login_required
 @require_POST
-def item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+def item_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
     language = _language()
     choices = [(str(o.pk), o.title(language)) for o in services.plan_opportunities(plan.person)]
@@ -427,7 +428,7 @@ def item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 plan=plan,
                 opportunity=opportunity,
-                text=form.cleaned_data["text"],  # type: ignore[arg-type]
+                text=form.cleaned_data["text"],
             )
         except ApplicationError as error:
             apply_field_errors(error, form)
@@ -439,7 +440,7 @@ def item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _item(request: HttpRequest, pk: int) -> tuple[Access, PlanItem]:
+def _item(request: AuthenticatedHttpRequest, pk: int) -> tuple[Access, PlanItem]:
     access = access_for(request.user)
     item = get_object_or_404(PlanItem.objects.select_related("plan", "opportunity"), pk=pk)
     selectors.plan_get(access=access, pk=item.plan_id, audit=False)
@@ -448,27 +449,27 @@ def _item(request: HttpRequest, pk: int) -> tuple[Access, PlanItem]:
 
 @login_required
 @require_POST
-def item_action_view(request: HttpRequest, pk: int) -> HttpResponse:
+def item_action_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, item = _item(request, pk)
     action = request.POST.get("action", "")
     actor = request.user
     if action in {"up", "down"}:
-        services.item_move(access=access, actor=actor, item=item, up=action == "up")  # type: ignore[arg-type]
+        services.item_move(access=access, actor=actor, item=item, up=action == "up")
     elif action == "remove":
-        services.item_remove(access=access, actor=actor, item=item)  # type: ignore[arg-type]
+        services.item_remove(access=access, actor=actor, item=item)
         messages.success(request, _("Item removed."))
     else:
         form = ItemStatusForm(request.POST, prefix=f"item{item.pk}")
         if form.is_valid():
             if form.cleaned_data["status"] == PlanItem.Status.COMPLETED and item.opportunity_id:
                 return redirect("learning:item_complete", item.pk)
-            services.item_update(access=access, actor=actor, item=item, data=form.cleaned_data)  # type: ignore[arg-type]
+            services.item_update(access=access, actor=actor, item=item, data=form.cleaned_data)
             messages.success(request, _("Item saved."))
     return redirect("learning:plan", item.plan_id)
 
 
 @login_required
-def item_complete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def item_complete_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Mark an item completed by hand: the date and an evidence note; its skills go to the profile."""
     access, item = _item(request, pk)
     if item.opportunity is None:
@@ -478,7 +479,7 @@ def item_complete_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.completion_record(
                 access=access,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 person=item.plan.person,
                 opportunity=item.opportunity,
                 **form.cleaned_data,
@@ -505,7 +506,7 @@ def item_complete_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def milestone_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
     items = [(str(i.pk), str(i.pk)) for i in plan.items.all()]
     form = MilestoneForm(request.POST, items=items)
@@ -513,7 +514,7 @@ def milestone_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         data["item"] = plan.items.filter(pk=int(data["item"])).first() if data["item"] else None
         try:
-            services.milestone_save(access=access, actor=request.user, plan=plan, data=data)  # type: ignore[arg-type]
+            services.milestone_save(access=access, actor=request.user, plan=plan, data=data)
         except ApplicationError as error:
             apply_field_errors(error, form)
         else:
@@ -526,12 +527,12 @@ def milestone_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def milestone_action_view(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_action_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     milestone = get_object_or_404(Milestone.objects.select_related("plan"), pk=pk)
     selectors.plan_get(access=access, pk=milestone.plan_id, audit=False)
     if request.POST.get("action") == "remove":
-        services.milestone_delete(access=access, actor=request.user, milestone=milestone)  # type: ignore[arg-type]
+        services.milestone_delete(access=access, actor=request.user, milestone=milestone)
         messages.success(request, _("Milestone removed."))
     else:
         form = MilestoneStatusForm(request.POST, prefix=f"ms{milestone.pk}")
@@ -541,7 +542,7 @@ def milestone_action_view(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 plan=milestone.plan,
                 data=form.cleaned_data,
-                milestone=milestone,  # type: ignore[arg-type]
+                milestone=milestone,
             )
             messages.success(request, _("Milestone saved."))
     return redirect("learning:plan", milestone.plan_id)
@@ -549,11 +550,11 @@ def milestone_action_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def comment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
-        services.comment_add(access=access, actor=request.user, plan=plan, text=form.cleaned_data["text"])  # type: ignore[arg-type]
+        services.comment_add(access=access, actor=request.user, plan=plan, text=form.cleaned_data["text"])
         messages.success(request, _("Comment added."))
         return redirect("learning:plan", plan.pk)
     return TemplateResponse(
@@ -562,7 +563,7 @@ def comment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def person_plans_view(request: HttpRequest, person_pk: int) -> TemplateResponse:
+def person_plans_view(request: AuthenticatedHttpRequest, person_pk: int) -> TemplateResponse:
     """A participant's plans and completions, for their coordinator (and themselves)."""
     access = access_for(request.user)
     person = selectors.person_get(access=access, pk=person_pk)
@@ -581,7 +582,7 @@ def person_plans_view(request: HttpRequest, person_pk: int) -> TemplateResponse:
 
 
 @login_required
-def mooc_import_view(request: HttpRequest) -> HttpResponse:
+def mooc_import_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     partners = Partner.objects.select_related("organisation", "project")
     if not access.is_admin:
@@ -599,7 +600,7 @@ def mooc_import_view(request: HttpRequest) -> HttpResponse:
         try:
             rows = services.mooc_import(
                 access=access,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 partner=partner,
                 content=form.cleaned_data["file"].read(),
                 mapping=form.mapping(),

@@ -14,11 +14,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from polku.accounts.access import access_for
+from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.mentoring import selectors, services
@@ -326,7 +326,7 @@ class ProgrammeListApi(APIView):
             "Programmes with counts: coordinators their partner's and project-wide ones, leads and evaluators every one of their projects."
         ),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         rows = selectors.programme_list(access=access_for(request.user))
         return paginated_response(request=request, view=self, rows=rows, serializer_class=ProgrammeSerializer)
 
@@ -339,7 +339,7 @@ class ProgrammeListApi(APIView):
             "A coordinator for their partner; the project lead for any partner or the whole project."
         ),
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         data = validated_input(ProgrammeInputSerializer, request)
         project = data.pop("project")
@@ -351,7 +351,7 @@ class ProgrammeListApi(APIView):
 
 class ProgrammeDetailApi(APIView):
     @extend_schema(operation_id="mentoring_programme_retrieve", tags=TAGS, responses=ProgrammeSerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         programme = selectors.programme_get(access=access_for(request.user), pk=pk)
         return Response(ProgrammeSerializer(programme).data)
 
@@ -361,7 +361,7 @@ class ProgrammeDetailApi(APIView):
         request=ProgrammeUpdateSerializer,
         responses=ProgrammeSerializer,
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         programme = selectors.programme_get(access=access, pk=pk)
         programme = services.programme_update(
@@ -376,7 +376,7 @@ class MenteeListApi(APIView):
     pagination_class = Pagination
 
     @extend_schema(operation_id="mentoring_mentee_list", tags=TAGS, responses=MenteeSerializer(many=True))
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         programme = selectors.programme_get(access=access, pk=pk)
         rows = selectors.mentee_list(access=access, programme=programme)
@@ -391,7 +391,7 @@ class MenteeListApi(APIView):
             "A participant joins an open programme of their project, or their coordinator adds them."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         data = validated_input(MenteeInputSerializer, request)
         participation_id = data.pop("participation", None)
@@ -403,7 +403,7 @@ class MenteeListApi(APIView):
                 Participation.objects.filter(access.participation_filter()), pk=participation_id
             )
         mentee = services.mentee_join(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             access=access,
             programme=programme,
             participation=participation,
@@ -416,8 +416,8 @@ class MenteeListApi(APIView):
 # --- matching ---------------------------------------------------------------------------------
 
 
-def _run_data(request: Request, run: MatchingRun) -> Any:
-    proposals = selectors.proposal_list(actor=request.user, run=run)  # type: ignore[arg-type]
+def _run_data(request: AuthenticatedRequest, run: MatchingRun) -> Any:
+    proposals = selectors.proposal_list(actor=request.user, run=run)
     return RunSerializer(run, context={"proposals": proposals}).data
 
 
@@ -431,11 +431,11 @@ class RunListApi(APIView):
             "Run the matching engine over the programme's unmatched mentees and mentors with free places."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         programme = selectors.programme_get(access=access, pk=pk)
         run = services.matching_run(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             access=access,
             programme=programme,
             objective=validated_input(RunInputSerializer, request)["objective"],
@@ -445,7 +445,7 @@ class RunListApi(APIView):
 
 class RunDetailApi(APIView):
     @extend_schema(operation_id="mentoring_run_retrieve", tags=TAGS, responses=RunSerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         run = selectors.run_get(access=access_for(request.user), pk=pk)
         return Response(_run_data(request, run))
 
@@ -458,7 +458,7 @@ class RunProposalsApi(APIView):
         responses={201: ProposalSerializer},
         description=_("Add a pair by hand; it gets the computed reasons. Refused when the rules forbid it."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         run = selectors.run_get(access=access, pk=pk)
         data = validated_input(PairInputSerializer, request)
@@ -473,7 +473,7 @@ class RunProposalsApi(APIView):
 
 class ProposalDetailApi(APIView):
     @extend_schema(operation_id="mentoring_proposal_remove", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         services.proposal_remove(access=access, proposal=selectors.proposal_get(access=access, pk=pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -489,17 +489,17 @@ class RunPublishApi(APIView):
             "Publish the live proposals as mentorships waiting for both sides' answers; e-mails both."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         run = selectors.run_get(access=access, pk=pk)
-        created = services.run_publish(actor=request.user, access=access, run=run)  # type: ignore[arg-type]
+        created = services.run_publish(actor=request.user, access=access, run=run)
         return Response(MentorshipSerializer(created, many=True).data, status=status.HTTP_201_CREATED)
 
 
 # --- self-service -----------------------------------------------------------------------------
 
 
-def _own_mentee(request: Request, pk: int) -> tuple[Any, MenteeRequest]:
+def _own_mentee(request: AuthenticatedRequest, pk: int) -> tuple[Access, MenteeRequest]:
     access = access_for(request.user)
     programme, _participation = selectors.programme_for_participant(access=access, pk=pk)
     mentee = selectors.own_mentee_request(access=access, programme=programme)
@@ -519,7 +519,7 @@ class RankedMentorsApi(APIView):
             "For a participant who joined the programme: its mentors with free places, best first, with reasons."
         ),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, mentee = _own_mentee(request, pk)
         return Response(RankedMentorSerializer(selectors.ranked_mentors(mentee=mentee), many=True).data)
 
@@ -534,10 +534,10 @@ class MentorRequestApi(APIView):
             "Self-service: ask a mentor; takes one of the mentor's places atomically or answers 400."
         ),
     )
-    def post(self, request: Request, pk: int, mentor_pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, mentor_pk: int) -> Response:
         access, mentee = _own_mentee(request, pk)
         mentor = get_object_or_404(MentorProfile, pk=mentor_pk)
-        mentorship = services.mentor_request(actor=request.user, access=access, mentee=mentee, mentor=mentor)  # type: ignore[arg-type]
+        mentorship = services.mentor_request(actor=request.user, access=access, mentee=mentee, mentor=mentor)
         return Response(MentorshipSerializer(mentorship).data, status=status.HTTP_201_CREATED)
 
 
@@ -548,11 +548,11 @@ class MentorProfileApi(APIView):
     @extend_schema(
         operation_id="mentoring_mentor_profile_retrieve", tags=TAGS, responses=MentorProfileSerializer
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not (access.is_admin or "mentor" in access.roles):
             raise AccessDenied(_("Only mentors have a mentor profile."))
-        profile = selectors.mentor_profile_of(user=request.user) or MentorProfile(user=request.user)  # type: ignore[misc]
+        profile = selectors.mentor_profile_of(user=request.user) or MentorProfile(user=request.user)
         return Response(MentorProfileSerializer(profile).data)
 
     @extend_schema(
@@ -562,12 +562,12 @@ class MentorProfileApi(APIView):
         responses=MentorProfileSerializer,
         description=_("The signed-in mentor's own profile; created on the first save."),
     )
-    def put(self, request: Request) -> Response:
+    def put(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not (access.is_admin or "mentor" in access.roles):
             raise AccessDenied(_("Only mentors have a mentor profile."))
         data = validated_input(MentorProfileSerializer, request, partial=True)
-        profile = services.mentor_profile_save(actor=request.user, access=access, data=data)  # type: ignore[arg-type]
+        profile = services.mentor_profile_save(actor=request.user, access=access, data=data)
         return Response(MentorProfileSerializer(profile).data)
 
 
@@ -581,14 +581,14 @@ class MyMentorshipsApi(APIView):
         responses=MentorshipSerializer(many=True),
         description=_("The reader's mentorships as a mentee and as a mentor."),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         mine = selectors.my_mentorships(access=access_for(request.user))
         return Response(MentorshipSerializer([*mine["mentee"], *mine["mentor"]], many=True).data)
 
 
-def _mentorship(request: Request, pk: int) -> tuple[Any, selectors.MentorshipView]:
+def _mentorship(request: AuthenticatedRequest, pk: int) -> tuple[Access, selectors.MentorshipView]:
     access = access_for(request.user)
-    return access, selectors.mentorship_get(access=access, actor=request.user, pk=pk)  # type: ignore[arg-type]
+    return access, selectors.mentorship_get(access=access, actor=request.user, pk=pk)
 
 
 def _detail(view: selectors.MentorshipView) -> Any:
@@ -602,7 +602,7 @@ class MentorshipDetailApi(APIView):
         responses=MentorshipDetailSerializer,
         description=_("For the pair, and for the programme's coordinators without session notes."),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, view = _mentorship(request, pk)
         return Response(_detail(view))
 
@@ -614,10 +614,10 @@ class MentorshipRespondApi(APIView):
         request=RespondInputSerializer,
         responses=MentorshipSerializer,
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         mentorship = services.mentorship_respond(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             access=access,
             mentorship=view.mentorship,
             accept=validated_input(RespondInputSerializer, request)["accept"],
@@ -632,7 +632,7 @@ class GoalListApi(APIView):
         request=GoalSerializer,
         responses={201: GoalSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         goal = services.goal_add(
             access=access, mentorship=view.mentorship, text=validated_input(GoalSerializer, request)["text"]
@@ -648,7 +648,7 @@ class SessionListApi(APIView):
         responses={201: SessionSerializer},
         description=_("Either side logs a session, or that the other side did not come (status no_show)."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         session = services.session_log(
             access=access, mentorship=view.mentorship, **validated_input(SessionSerializer, request)
@@ -664,13 +664,13 @@ class MentorshipCloseApi(APIView):
         responses=MentorshipSerializer,
         description=_("Either side closes with their feedback (rating required), or a coordinator closes."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         mentorship = services.mentorship_close(
             actor=request.user,
             access=access,
             mentorship=view.mentorship,
-            **validated_input(CloseInputSerializer, request),  # type: ignore[arg-type]
+            **validated_input(CloseInputSerializer, request),
         )
         return Response(MentorshipSerializer(mentorship).data)
 
@@ -682,7 +682,7 @@ class CheckInAnswerApi(APIView):
         request=RatingInputSerializer,
         responses=CheckInSerializer,
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         checkin = selectors.checkin_get(access=access, pk=pk)
         checkin = services.checkin_answer(

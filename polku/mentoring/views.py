@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from polku.accounts.access import access_for
+from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.accounts.models import Role
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.mentoring import selectors, services
@@ -48,7 +49,7 @@ def _status(request: HttpRequest) -> int:
 
 
 @login_required
-def programme_list_view(request: HttpRequest) -> TemplateResponse:
+def programme_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     if not (
         access.is_admin
@@ -81,7 +82,7 @@ def _partner_choices(access: Any, project: Project) -> list[tuple[int | str, str
 
 
 @login_required
-def programme_create_view(request: HttpRequest, code: str) -> HttpResponse:
+def programme_create_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     access = access_for(request.user)
     project = get_object_or_404(Project, code=code)
     choices = _partner_choices(access, project)
@@ -118,7 +119,7 @@ def programme_create_view(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def programme_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def programme_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     programme = selectors.programme_get(access=access, pk=pk)
     initial = {
@@ -170,7 +171,7 @@ def _participant_choices(access: Any, programme: MentoringProgramme) -> list[tup
 
 
 @login_required
-def programme_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def programme_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     programme = selectors.programme_get(access=access, pk=pk)
     mentors = services.programme_mentors(programme)
@@ -186,7 +187,7 @@ def programme_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         try:
             services.mentee_join(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 access=access,
                 programme=programme,
                 participation=participation,
@@ -213,7 +214,7 @@ def programme_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def run_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+def run_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     programme = selectors.programme_get(access=access, pk=pk)
     form = RunForm(request.POST)
@@ -221,7 +222,7 @@ def run_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         run = services.matching_run(
             actor=request.user, access=access, programme=programme, objective=objective
-        )  # type: ignore[arg-type]
+        )
     except ApplicationError as error:
         messages.error(request, error.message)
         return redirect("mentoring:programme", programme.pk)
@@ -229,7 +230,7 @@ def run_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def run_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def run_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     run = selectors.run_get(access=access, pk=pk)
     mentees, mentors = selectors.unmatched(run=run)
@@ -256,7 +257,7 @@ def run_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "run": run,
         "programme": run.programme,
-        "proposals": selectors.proposal_list(actor=request.user, run=run),  # type: ignore[arg-type]
+        "proposals": selectors.proposal_list(actor=request.user, run=run),
         "add_form": add_form,
         "add_forms": (add_form,),
         "can_add": bool(mentees and mentors),
@@ -267,7 +268,7 @@ def run_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def proposal_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     proposal = selectors.proposal_get(access=access, pk=pk)
     try:
@@ -279,11 +280,11 @@ def proposal_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def run_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+def run_publish_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     run = selectors.run_get(access=access, pk=pk)
     try:
-        created = services.run_publish(actor=request.user, access=access, run=run)  # type: ignore[arg-type]
+        created = services.run_publish(actor=request.user, access=access, run=run)
     except ApplicationError as error:
         messages.error(request, error.message)
         return redirect("mentoring:run", run.pk)
@@ -303,11 +304,11 @@ def run_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mentor_profile_view(request: HttpRequest) -> HttpResponse:
+def mentor_profile_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not (access.is_admin or Role.MENTOR in access.roles):
         raise AccessDenied(_("Only mentors have a mentor profile."))
-    profile = selectors.mentor_profile_of(user=request.user)  # type: ignore[arg-type]
+    profile = selectors.mentor_profile_of(user=request.user)
     initial = (
         {n: getattr(profile, n) for n in services.PROFILE_FIELDS}
         if profile
@@ -316,7 +317,7 @@ def mentor_profile_view(request: HttpRequest) -> HttpResponse:
     form = MentorProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.mentor_profile_save(actor=request.user, access=access, data=form.cleaned_data)  # type: ignore[arg-type]
+            services.mentor_profile_save(actor=request.user, access=access, data=form.cleaned_data)
         except ApplicationError as error:
             apply_field_errors(error, form)
         else:
@@ -334,7 +335,7 @@ def mentor_profile_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_mentoring_view(request: HttpRequest) -> TemplateResponse:
+def my_mentoring_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     is_mentor = Role.MENTOR in access.roles
     if not (access.is_participant or is_mentor):
@@ -345,13 +346,13 @@ def my_mentoring_view(request: HttpRequest) -> TemplateResponse:
         "as_mentor": mine["mentor"],
         "programmes": selectors.open_programmes_for(access=access),
         "is_mentor": is_mentor,
-        "profile": selectors.mentor_profile_of(user=request.user) if is_mentor else None,  # type: ignore[arg-type]
+        "profile": selectors.mentor_profile_of(user=request.user) if is_mentor else None,
     }
     return TemplateResponse(request, "mentoring/mine.html", context)
 
 
 @login_required
-def programme_join_view(request: HttpRequest, pk: int) -> HttpResponse:
+def programme_join_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     programme, participation = selectors.programme_for_participant(access=access, pk=pk)
     mentee = selectors.own_mentee_request(access=access, programme=programme)
@@ -368,7 +369,7 @@ def programme_join_view(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         try:
             services.mentee_join(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 access=access,
                 programme=programme,
                 participation=participation,
@@ -396,7 +397,7 @@ def programme_join_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def choose_mentor_view(request: HttpRequest, pk: int) -> HttpResponse:
+def choose_mentor_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Self-service: the mentors ranked for this participant, with the reasons; asking one takes a seat."""
     access = access_for(request.user)
     programme, _participation = selectors.programme_for_participant(access=access, pk=pk)
@@ -410,7 +411,7 @@ def choose_mentor_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             mentorship = services.mentor_request(
                 actor=request.user, access=access, mentee=mentee, mentor=mentor
-            )  # type: ignore[arg-type]
+            )
         except ApplicationError as error:
             messages.error(request, error.message)
         else:
@@ -425,9 +426,9 @@ def choose_mentor_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mentorship_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def mentorship_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
-    view = selectors.mentorship_get(access=access, actor=request.user, pk=pk)  # type: ignore[arg-type]
+    view = selectors.mentorship_get(access=access, actor=request.user, pk=pk)
     mentorship = view.mentorship
     context: dict[str, Any] = {
         "view": view,
@@ -452,9 +453,9 @@ def mentorship_view(request: HttpRequest, pk: int) -> TemplateResponse:
     return TemplateResponse(request, "mentoring/mentorship.html", context)
 
 
-def _pair_post(request: HttpRequest, pk: int) -> tuple[Any, Mentorship]:
+def _pair_post(request: AuthenticatedHttpRequest, pk: int) -> tuple[Access, Mentorship]:
     access = access_for(request.user)
-    view = selectors.mentorship_get(access=access, actor=request.user, pk=pk)  # type: ignore[arg-type]
+    view = selectors.mentorship_get(access=access, actor=request.user, pk=pk)
     return access, view.mentorship
 
 
@@ -469,17 +470,17 @@ def _back(
     elif form is not None and not form.is_valid():
         for field_errors in form.errors.values():
             for message in field_errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
     return redirect("mentoring:mentorship", mentorship.pk)
 
 
 @login_required
 @require_POST
-def respond_view(request: HttpRequest, pk: int) -> HttpResponse:
+def respond_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, mentorship = _pair_post(request, pk)
     accept = request.POST.get("answer") == "accept"
     try:
-        services.mentorship_respond(actor=request.user, access=access, mentorship=mentorship, accept=accept)  # type: ignore[arg-type]
+        services.mentorship_respond(actor=request.user, access=access, mentorship=mentorship, accept=accept)
     except ApplicationError as error:
         return _back(request, mentorship, error)
     messages.success(request, _("Thank you, you accepted.") if accept else _("You declined this match."))
@@ -488,7 +489,7 @@ def respond_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def session_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+def session_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, mentorship = _pair_post(request, pk)
     form = SessionForm(request.POST)
     if not form.is_valid():
@@ -503,7 +504,7 @@ def session_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def goal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+def goal_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, mentorship = _pair_post(request, pk)
     form = GoalForm(request.POST)
     if not form.is_valid():
@@ -517,7 +518,7 @@ def goal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def goal_status_view(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
+def goal_status_view(request: AuthenticatedHttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     access, mentorship = _pair_post(request, pk)
     goal = get_object_or_404(Goal, pk=goal_pk, mentorship=mentorship)
     form = GoalStatusForm(request.POST)
@@ -532,7 +533,7 @@ def goal_status_view(request: HttpRequest, pk: int, goal_pk: int) -> HttpRespons
 
 @login_required
 @require_POST
-def close_view(request: HttpRequest, pk: int) -> HttpResponse:
+def close_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, mentorship = _pair_post(request, pk)
     rating, text = None, ""
     if services.side_of(access, mentorship) is not None:
@@ -543,7 +544,7 @@ def close_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.mentorship_close(
             actor=request.user, access=access, mentorship=mentorship, rating=rating, text=text
-        )  # type: ignore[arg-type]
+        )
     except ApplicationError as error:
         return _back(request, mentorship, error)
     messages.success(request, _("Thank you. The mentorship is closed."))
@@ -551,7 +552,7 @@ def close_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def checkin_view(request: HttpRequest, pk: int) -> HttpResponse:
+def checkin_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     checkin = selectors.checkin_get(access=access, pk=pk)
     form = RatingForm(request.POST or None, initial={"rating": checkin.rating, "text": checkin.text})

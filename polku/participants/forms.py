@@ -6,7 +6,7 @@ not collect) live in participants.services and come back as field errors.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 import pycountry
@@ -150,13 +150,14 @@ class EntryDataForm(forms.ModelForm):
         self.fields["date_of_birth"].widget.attrs["autocomplete"] = "bday"
         for name, formfield in self.fields.items():
             if isinstance(formfield, forms.TypedChoiceField | forms.ChoiceField):
-                formfield.widget = forms.RadioSelect(choices=[c for c in formfield.choices if c[0] != ""])
+                choices = cast("list[tuple[str, str]]", formfield.choices)  # the field keeps them as a list
+                formfield.widget = forms.RadioSelect(choices=[c for c in choices if c[0] != ""])
             formfield.required = False
             if name == "date_of_birth":
                 formfield.required = True
 
 
-def apply_field_errors(error: ApplicationError, *forms_: forms.Form) -> None:
+def apply_field_errors(error: ApplicationError, *forms_: forms.BaseForm) -> None:
     """Put a service's field errors on the form that has the field (or the first form)."""
     for name, messages in error.field_errors.items():
         target = next((f for f in forms_ if name in f.fields), forms_[0])
@@ -182,7 +183,7 @@ class RecordedConsentForm(forms.Form):
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not (project.asks_disability or project.asks_minority):
-            self.fields["purposes"].choices = [c for c in Purpose.choices if c[0] != Purpose.SENSITIVE]
+            self.fields["purposes"].choices = [c for c in Purpose.choices if c[0] != Purpose.SENSITIVE]  # type: ignore[attr-defined]
         self.fields["notice_language"].initial = get_language() if get_language() in Language.values else "en"
 
 
@@ -211,7 +212,7 @@ class ParticipantFilterForm(forms.Form):
         projects = Project.objects.order_by("name")
         if not access.is_admin:
             projects = projects.filter(partners__in=access.coordinator_partner_ids).distinct()
-        self.fields["project"].queryset = projects
+        self.fields["project"].queryset = projects  # type: ignore[attr-defined]
 
     def filters(self) -> ParticipantFilter:
         if not self.is_bound or not self.is_valid():
