@@ -121,7 +121,7 @@ def opportunity_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResp
 
 
 def _opportunity_form(
-    request: HttpRequest, access: Access, opportunity: LearningOpportunity | None
+    request: AuthenticatedHttpRequest, access: Access, opportunity: LearningOpportunity | None
 ) -> HttpResponse:
     owners = _owner_choices(access)
     if opportunity is not None:
@@ -145,7 +145,7 @@ def _opportunity_form(
         try:
             saved = services.opportunity_save(
                 access=access,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 values=form.values(),
                 skill_uris=form.skill_uris(),
                 owner=services.owner_from_key(form.cleaned_data["owner"]),

@@ -131,11 +131,11 @@ def participant_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-def participant_detail_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
+def participant_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     participation = participation_detail_for_staff(access=access, actor=request.user, pk=pk)
     if _is_own_view(access, participation):
-        return redirect("participants:me")  # type: ignore[return-value]
+        return redirect("participants:me")
     consents = consent_list(person_id=participation.person_id, project_id=participation.project_id)
     context = {
         "participation": participation,

@@ -55,7 +55,7 @@ class IndicatorTableApi(APIView):
         rows = serializers.SerializerMethodField()
 
         def get_rows(self, table) -> list[dict]:
-            return IndicatorTableApi.RowSerializer(table.rows, many=True).data  # type: ignore[return-value]
+            return list(IndicatorTableApi.RowSerializer(table.rows, many=True).data)
 
     @extend_schema(
         operation_id="indicator_table",

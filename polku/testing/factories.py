@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import factory
+from django.db import models
 from django.utils import timezone
 
 from polku.accounts.models import Membership, Role, User
@@ -13,8 +15,24 @@ from polku.organisations.models import Organisation
 from polku.participants.models import EntryData, Participation, Person
 from polku.projects.models import Activity, Partner, Project, Target, WorkPackage
 
+_M = TypeVar("_M", bound=models.Model)
 
-class UserFactory(factory.django.DjangoModelFactory):
+
+class ModelFactory(factory.django.DjangoModelFactory[_M]):
+    """A model factory whose call gives the type checker the model, not the factory.
+
+    factory_boy's `Factory.__new__` is untyped, so `UserFactory()` would be typed as a `UserFactory`.
+    """
+
+    class Meta:
+        abstract = True
+
+    if TYPE_CHECKING:
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> _M: ...  # type: ignore[misc]
+
+
+class UserFactory(ModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("email",)
@@ -25,7 +43,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct-horse-battery")
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(ModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -34,7 +52,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     country = "FI"
 
 
-class ProjectFactory(factory.django.DjangoModelFactory):
+class ProjectFactory(ModelFactory[Project]):
     class Meta:
         model = Project
 
@@ -46,7 +64,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     languages = ["fi", "en"]
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class PartnerFactory(ModelFactory[Partner]):
     class Meta:
         model = Partner
 
@@ -56,7 +74,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     registration_open = True
 
 
-class WorkPackageFactory(factory.django.DjangoModelFactory):
+class WorkPackageFactory(ModelFactory[WorkPackage]):
     class Meta:
         model = WorkPackage
 
@@ -65,7 +83,7 @@ class WorkPackageFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Work package {n}")
 
 
-class TargetFactory(factory.django.DjangoModelFactory):
+class TargetFactory(ModelFactory[Target]):
     class Meta:
         model = Target
 
@@ -75,7 +93,7 @@ class TargetFactory(factory.django.DjangoModelFactory):
     value = 40
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(ModelFactory[Activity]):
     class Meta:
         model = Activity
 
@@ -85,7 +103,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Training {n}")
 
 
-class PrivacyNoticeFactory(factory.django.DjangoModelFactory):
+class PrivacyNoticeFactory(ModelFactory[PrivacyNotice]):
     class Meta:
         model = PrivacyNotice
 
@@ -97,7 +115,7 @@ class PrivacyNoticeFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(timezone.now)
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(ModelFactory[Person]):
     class Meta:
         model = Person
 
@@ -108,7 +126,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     search_name = factory.LazyAttribute(lambda p: f"{p.first_name} {p.last_name} {p.email}".lower())
 
 
-class ParticipationFactory(factory.django.DjangoModelFactory):
+class ParticipationFactory(ModelFactory[Participation]):
     class Meta:
         model = Participation
         skip_postgeneration_save = True
@@ -123,7 +141,7 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     )
 
 
-class EntryDataFactory(factory.django.DjangoModelFactory):
+class EntryDataFactory(ModelFactory[EntryData]):
     class Meta:
         model = EntryData
 
