@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-browser lint typecheck schema messages install clean
+.PHONY: run test test-fast test-browser lint messages install clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -28,6 +28,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 	POLKU_DEBUG=true $(BIN)/polku makemigrations --check --dry-run -v 0
 	POLKU_DEBUG=true $(BIN)/polku spectacular --validate --fail-on-warn --file /dev/null
@@ -42,7 +43,7 @@ test-browser: $(STAMP)
 	$(BIN)/pytest -m browser -p no:xdist
 
 lint: $(STAMP)
-	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports --no-cache && $(BIN)/mypy
 
 # Translators' loop: refresh the catalogues from the code, then compile them (the .mo files are committed,
 # so running Polku needs no gettext tools; a test checks they match the .po files).

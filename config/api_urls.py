@@ -6,8 +6,7 @@ under the `api:` namespace and in the role matrix."""
 
 from django.urls import path
 
-from polku.accounts.api import MeApi
-from polku.consent.api import ConsentWithdrawApi, ParticipantConsentsApi, ProjectNoticesApi
+from polku.consent.api import ProjectNoticesApi
 from polku.organisations.api import OrganisationDetailApi, OrganisationListApi
 from polku.participants.api import (
     EntryDataApi,
@@ -16,6 +15,8 @@ from polku.participants.api import (
     ParticipationListApi,
     PersonApi,
 )
+from polku.participants.consents_api import ConsentWithdrawApi, ParticipantConsentsApi
+from polku.participants.me_api import MeApi
 from polku.projects.api import (
     ActivityDetailApi,
     ActivityListApi,

@@ -69,6 +69,18 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
         "Indicator cells below this are hidden from leads and evaluators (small-cell suppression)",
     ),
     "POLKU_LOG_LEVEL": (str, "INFO", "Log level of Polku's own loggers"),
+    "POLKU_ESCO_AUTOLOAD": (
+        bool,
+        True,
+        "Load the shipped ESCO v1.1.1 after `migrate` when the ESCO tables are empty",
+    ),
+    "POLKU_SKILLS_MODEL": (
+        str,
+        "",
+        "Folder of a local sentence-transformers model for skill suggestions (needs polku[semantic]); "
+        "empty: the shipped static embedding",
+    ),
+    "POLKU_SKILLS_CACHE": (str, "", "Folder for the concept vectors of POLKU_SKILLS_MODEL; empty: none kept"),
     "POLKU_TRUSTED_PROXY_COUNT": (
         int,
         0,

@@ -95,7 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "polku.core.context_processors.navigation",
+                "polku.accounts.context_processors.navigation",
             ],
         },
     }
@@ -292,6 +292,9 @@ SPECTACULAR_SETTINGS = {
 POLKU_IMPORT_MAX_BYTES = env("POLKU_IMPORT_MAX_BYTES")
 POLKU_CV_MAX_BYTES = env("POLKU_CV_MAX_BYTES")
 POLKU_SUPPRESSION_THRESHOLD = env("POLKU_SUPPRESSION_THRESHOLD")
+POLKU_ESCO_AUTOLOAD = env("POLKU_ESCO_AUTOLOAD")
+POLKU_SKILLS_MODEL = env("POLKU_SKILLS_MODEL")
+POLKU_SKILLS_CACHE = env("POLKU_SKILLS_CACHE")
 
 LOGGING = {
     "version": 1,

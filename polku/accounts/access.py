@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 
 from polku.accounts.models import STAFF_ROLES, Membership, Role
+from polku.core.errors import AccessDenied
 
 if TYPE_CHECKING:
     from polku.accounts.models import User
@@ -94,6 +96,117 @@ class Access:
             self.is_admin or person_id == self.person_id or bool(partner_ids & self.coordinator_partner_ids)
         )
 
+    # learning and knowledge
+
+    def can_view_catalogue(self) -> bool:
+        """The learning catalogue describes courses, not people: every signed-in user reads its active rows."""
+        return self.user_id is not None
+
+    def can_add_opportunities(self) -> bool:
+        """Add learning opportunities (and see the catalogue's inactive rows they own): admins, and every
+        coordinator and project lead, each for the owners `can_manage_opportunities` allows them."""
+        return self.is_admin or bool(self.coordinator_partner_ids or self.lead_project_ids)
+
+    def can_manage_opportunities(self, *, partner_id: int | None, project_id: int | None) -> bool:
+        """Offer, edit and delete the learning opportunities of an owner: a partner (`partner_id`, with its
+        project as `project_id`) – its coordinators and the project's lead; a project (`partner_id` None)
+        – its lead; the whole platform (both None) – admins only. Admins manage every owner's."""
+        if self.is_admin:
+            return True
+        if partner_id is not None:
+            return self.can_manage_partner(partner_id) or (
+                project_id is not None and self.can_manage_project(project_id)
+            )
+        if project_id is not None:
+            return self.can_manage_project(project_id)
+        return False
+
+    def managed_opportunities_filter(self) -> Q:
+        """`can_manage_opportunities` as a filter on learning opportunities (rows with `partner` and
+        `project` owners)."""
+        if self.is_admin:
+            return Q()
+        return (
+            Q(partner_id__in=self.coordinator_partner_ids)
+            | Q(partner__project_id__in=self.lead_project_ids)
+            | Q(project_id__in=self.lead_project_ids, partner__isnull=True)
+        )
+
+    def can_view_plan_list(self) -> bool:
+        """The development-plans page: participants (their own plans), coordinators and admins (their
+        people's plans), project leads and evaluators (counts per partner only)."""
+        return (
+            self.is_participant
+            or self.is_coordinator
+            or bool(self.lead_project_ids or self.evaluator_project_ids)
+        )
+
+    def sees_only_own_plans(self) -> bool:
+        """The plans page holds only the user's own plans: a participant who coordinates nobody."""
+        return self.is_participant and not self.is_coordinator
+
+    def can_create_own_plan(self) -> bool:
+        """Make a development plan for oneself: a participant (staff make plans for their participants)."""
+        return self.is_participant
+
+    def plan_filter(self) -> Q:
+        """The development plans the user may read and edit, as a filter on plans: those of the people
+        `can_view_person` lets them see (themselves, the participants of their partners; admins all)."""
+        if self.user_id is None:
+            return Q(pk__in=[])
+        if self.is_admin:
+            return Q()
+        condition = Q(person__participations__partner_id__in=self.coordinator_partner_ids)
+        if self.person_id is not None:
+            condition |= Q(person_id=self.person_id)
+        return condition
+
+    def can_author_knowledge(self, project_id: int | None) -> bool:
+        """Write good practices and handbook pages for this project (or, with None, for no project): an
+        admin anywhere; a project lead or coordinator in their own projects, and without a project."""
+        if self.is_admin:
+            return True
+        staff_projects = self.lead_project_ids | self.coordinator_project_ids
+        if project_id is None:
+            return bool(staff_projects)
+        return project_id in staff_projects
+
+    def can_edit_knowledge(self, *, project_id: int | None, author_id: int | None) -> bool:
+        """Edit a good practice or handbook page: admins; other authors (`can_author_knowledge`) those of
+        their own projects and those they wrote themselves."""
+        if self.is_admin:
+            return True
+        if not self.can_author_knowledge(None):
+            return False
+        return (project_id is not None and self.can_author_knowledge(project_id)) or (
+            author_id is not None and author_id == self.user_id
+        )
+
+    def knowledge_edit_filter(self) -> Q:
+        """`can_edit_knowledge` as a filter on good practices and handbook pages (Q() for every row)."""
+        if self.is_admin:
+            return Q()
+        if not self.can_author_knowledge(None):
+            return Q(pk__in=[])
+        staff_projects = self.lead_project_ids | self.coordinator_project_ids
+        return Q(project_id__in=staff_projects) | Q(author_id=self.user_id)
+
+    def can_use_evaluation_notes(self, project_id: int) -> bool:
+        """Read a project's evaluation notes and write new ones: its coordinators, its lead, its evaluators
+        and admins; never participants."""
+        return self.can_view_aggregates(project_id) or self.coordinates_in(project_id)
+
+    def can_use_partner_evaluation_notes(self, project_id: int, partner_id: int) -> bool:
+        """Read and write the notes of one partner of the project (not the whole project's): those who see
+        the whole project's aggregates, and that partner's coordinators."""
+        return self.can_view_aggregates(project_id) or self.can_manage_partner(partner_id)
+
+    def can_use_any_evaluation_notes(self) -> bool:
+        """The index of evaluation notes: admins, and the coordinators, leads and evaluators of a project."""
+        return self.is_admin or bool(
+            self.lead_project_ids | self.evaluator_project_ids | self.coordinator_project_ids
+        )
+
 
 ANONYMOUS = Access(user_id=None)
 
@@ -123,18 +236,16 @@ def access_for(user: User | None) -> Access:
 
 
 def _has_person(user: User) -> bool:
-    from polku.participants.models import Person
-
+    # `person` is the reverse side of participants.Person.user; the app above accounts owns the model,
+    # so the missing row is caught as Django's base exception rather than Person.DoesNotExist.
     try:
         return user.person is not None  # type: ignore[union-attr]
-    except Person.DoesNotExist:
+    except ObjectDoesNotExist:
         return False
 
 
 def coordinator_access(user: User | None, *, refusal: str) -> Access:
     """The user's access when they coordinate a partner (or are an admin); AccessDenied(refusal) otherwise."""
-    from polku.core.errors import AccessDenied
-
     access = access_for(user)
     if not access.is_coordinator:
         raise AccessDenied(refusal)

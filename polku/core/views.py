@@ -1,14 +1,10 @@
-"""Health check, the home page that sends each role to its start page, and error pages."""
+"""The health check (error pages are templates; the home page is in accounts, which knows roles)."""
 
 from __future__ import annotations
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-
-from polku.accounts.access import access_for
 
 
 @never_cache
@@ -22,14 +18,3 @@ def healthz(request: HttpRequest) -> JsonResponse:
             {"status": "error", "database": "unavailable", "detail": type(error).__name__}, status=503
         )
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return TemplateResponse(request, "core/welcome.html")
-    access = access_for(request.user)
-    if access.is_staff_role or access.project_ids():
-        return redirect("projects:list")
-    if access.is_participant:
-        return redirect("participants:me")
-    return TemplateResponse(request, "core/no_role.html")

@@ -1,16 +1,14 @@
 """Reading a participant list (CSV or XLSX) into rows, and checking each row with the shared forms.
 
-No views and no writes here: `read_table` turns the file into rows of text keyed by column name,
-`check_rows` gives each row its errors (per column) and, for a valid row, the `Registration` that
-`participants.services.participant_register` takes. Row numbers are the ones a spreadsheet shows:
-the header is row 1.
+No views and no writes here: `read_table` turns the file (read by `polku.core.tabular`) into rows of
+text keyed by column name, `check_rows` gives each row its errors (per column) and, for a valid row, the
+`Registration` that `participants.services.participant_register` takes. Row numbers are the ones a
+spreadsheet shows: the header is row 1.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable
@@ -20,6 +18,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from polku.core.tabular import ImportFileError, parse_date, read_csv, read_xlsx
 from polku.participants.forms import EntryDataForm, LanguagesForm, PersonForm
 from polku.participants.models import (
     Answer,
@@ -203,14 +202,6 @@ LANGUAGE_ALIASES = {
 }
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be used; `message` is translated for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 @dataclass
 class Table:
     columns: list[str]  # known columns present, in the file's order
@@ -248,72 +239,12 @@ def read_table(*, content: bytes, filename: str) -> Table:
     """The rows of a CSV (UTF-8, with or without BOM; comma or semicolon) or XLSX file."""
     name = filename.lower()
     if name.endswith(".xlsx"):
-        records = _read_xlsx(content)
+        records = read_xlsx(content, max_records=MAX_ROWS + 1)
     elif name.endswith(".csv"):
-        records = _read_csv(content)
+        records = read_csv(content)
     else:
         raise ImportFileError(_("Upload a CSV file (.csv) or an Excel workbook (.xlsx)."))
     return _table(records)
-
-
-def _read_csv(content: bytes) -> list[list[str]]:
-    if content.startswith(b"PK\x03\x04"):
-        raise ImportFileError(
-            _("This file is an Excel workbook, not CSV. Save it with the ending .xlsx, or save it as CSV.")
-        )
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            _(
-                "The file is not in UTF-8. In Excel, choose “Save as” and the type “CSV UTF-8 (comma delimited)”."
-            )
-        ) from error
-    if "\x00" in text:
-        raise ImportFileError(_("The file could not be read as CSV."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as error:
-        raise ImportFileError(_("The file could not be read as CSV: %(error)s") % {"error": error}) from error
-
-
-def _read_xlsx(content: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds of errors on damaged files (zip, XML, key errors)
-        raise ImportFileError(_("The file could not be read as an Excel workbook (.xlsx).")) from error
-    try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
-        if sheet is None:
-            raise ImportFileError(_("The workbook has no sheets."))
-        records: list[list[str]] = []
-        for values in sheet.iter_rows(values_only=True):
-            records.append([_cell_text(value) for value in values])
-            if len(records) > MAX_ROWS + 1:
-                break
-        return records
-    except ImportFileError:
-        raise
-    except Exception as error:
-        raise ImportFileError(_("The file could not be read as an Excel workbook (.xlsx).")) from error
-    finally:
-        workbook.close()
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _table(records: list[list[str]]) -> Table:
@@ -365,17 +296,6 @@ def _table(records: list[list[str]]) -> Table:
 
 
 # Checking rows ----------------------------------------------------------------------------------
-
-
-def parse_date(text: str) -> dt.date | None:
-    """ISO dates (2025-03-01) and Finnish ones (1.3.2025); None if the text is neither."""
-    text = text.strip()
-    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
 
 
 def parse_languages(text: str) -> tuple[list[tuple[str, str]], list[str]]:

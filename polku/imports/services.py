@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from polku.accounts.access import Access
 from polku.accounts.models import User
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.tabular import ImportFileError
 from polku.imports import parsing
 from polku.imports.models import ImportBatch
 from polku.imports.selectors import emails_in_project
@@ -36,7 +37,7 @@ def import_batch_create(
         raise ApplicationError(_("The file is too large."), field_errors={"file": [_max_size_message()]})
     try:
         table = parsing.read_table(content=content, filename=filename)
-    except parsing.ImportFileError as error:
+    except ImportFileError as error:
         raise ApplicationError(error.message, field_errors={"file": [error.message]}) from error
     project = partner.project
     in_project = emails_in_project(

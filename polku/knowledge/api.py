@@ -17,7 +17,6 @@ from polku.accounts.models import User
 from polku.core.errors import AccessDenied
 from polku.knowledge.models import LANGUAGES, EvaluationNote, GoodPractice, HandbookPage
 from polku.knowledge.selectors import (
-    can_read_evaluation,
     evaluation_note_list,
     good_practice_get,
     good_practice_list,
@@ -221,7 +220,7 @@ class EvaluationNoteListApi(APIView):
     def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
-        if not can_read_evaluation(access, project.pk):
+        if not access.can_use_evaluation_notes(project.pk):
             raise AccessDenied(_("Evaluation notes are for the project's staff."))
         return Response(
             EvaluationNoteSerializer(evaluation_note_list(access=access, project=project), many=True).data

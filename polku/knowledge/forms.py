@@ -10,10 +10,9 @@ from polku.projects.models import Partner, Project
 
 
 def _projects(access: Access):
-    projects = Project.objects.order_by("name")
-    if not access.is_admin:
-        projects = projects.filter(pk__in=access.lead_project_ids | access.coordinator_project_ids)
-    return projects
+    """The projects the user may write knowledge pages for."""
+    allowed = [pk for pk in Project.objects.values_list("pk", flat=True) if access.can_author_knowledge(pk)]
+    return Project.objects.filter(pk__in=allowed).order_by("name")
 
 
 class GoodPracticeForm(forms.ModelForm):

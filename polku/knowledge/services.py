@@ -15,7 +15,6 @@ from polku.accounts.access import Access
 from polku.accounts.models import Membership, User
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.knowledge.models import EvaluationNote, GoodPractice, HandbookPage, Status
-from polku.knowledge.selectors import can_author, can_read_evaluation
 from polku.projects.models import Partner, Project
 
 Text = GoodPractice | HandbookPage
@@ -25,7 +24,7 @@ def _save_text(
     *, actor: User, access: Access, obj: Text, data: Mapping[str, Any], fields: tuple[str, ...]
 ) -> Text:
     project = data.get("project", obj.project if obj.pk else None)
-    if not can_author(access, project.pk if project is not None else None):
+    if not access.can_author_knowledge(project.pk if project is not None else None):
         raise AccessDenied(_("Only the project's lead and coordinators can write its knowledge pages."))
     allowed = {"slug", "project", "status", "kind"} | {f"{n}_{c}" for n in fields for c in ("fi", "sv", "en")}
     for name, value in data.items():
@@ -87,16 +86,14 @@ def evaluation_note_create(
     decisions: list[str] | None = None,
 ) -> EvaluationNote:
     """A coordinator, the lead or an evaluator of the project records a note or a reflection meeting."""
-    if not can_read_evaluation(access, project.pk):
+    if not access.can_use_evaluation_notes(project.pk):
         raise AccessDenied(_("Only the project's coordinators, lead and evaluators write evaluation notes."))
     if partner is not None and partner.project_id != project.pk:
         raise ApplicationError(
             _("The partner belongs to another project."),
             field_errors={"partner": [_("Choose a partner of this project.")]},
         )
-    if partner is not None and not (
-        access.can_view_aggregates(project.pk) or access.can_manage_partner(partner.pk)
-    ):
+    if partner is not None and not access.can_use_partner_evaluation_notes(project.pk, partner.pk):
         raise AccessDenied(_("You can write notes only for your own partner or for the whole project."))
     attendees = list(attendees or [])
     members = set(Membership.objects.filter(project=project).values_list("user_id", flat=True))

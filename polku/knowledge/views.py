@@ -20,8 +20,6 @@ from polku.knowledge.forms import EvaluationNoteForm, GoodPracticeForm, Handbook
 from polku.knowledge.models import GoodPractice, HandbookPage
 from polku.knowledge.rendering import render_markdown
 from polku.knowledge.selectors import (
-    can_author,
-    can_read_evaluation,
     evaluation_note_list,
     good_practice_get,
     good_practice_list,
@@ -59,7 +57,7 @@ def library_view(request: HttpRequest) -> TemplateResponse:
     context = {
         "practices": _titled(good_practice_list(access=access), language),
         "pages": _titled(handbook_page_list(access=access), language),
-        "can_author": can_author(access, None),
+        "can_author": access.can_author_knowledge(None),
         "language": language,
     }
     return TemplateResponse(request, "knowledge/library.html", context)
@@ -80,7 +78,7 @@ def practice_view(request: HttpRequest, slug: str) -> TemplateResponse:
         "title_language": practice.language_shown("title", language),
         "sections": sections,
         "language": language,
-        "can_edit": can_author(access, practice.project_id),
+        "can_edit": access.can_edit_knowledge(project_id=practice.project_id, author_id=practice.author_id),
     }
     return TemplateResponse(request, "knowledge/practice.html", context)
 
@@ -96,7 +94,7 @@ def page_view(request: HttpRequest, slug: str) -> TemplateResponse:
         "body": render_markdown(page.text("body", language)),
         "body_language": page.language_shown("body", language),
         "language": language,
-        "can_edit": can_author(access, page.project_id),
+        "can_edit": access.can_edit_knowledge(project_id=page.project_id, author_id=page.author_id),
     }
     return TemplateResponse(request, "knowledge/page.html", context)
 
@@ -104,7 +102,7 @@ def page_view(request: HttpRequest, slug: str) -> TemplateResponse:
 @login_required
 def manage_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
-    if not can_author(access, None):
+    if not access.can_author_knowledge(None):
         raise AccessDenied(_("Knowledge pages are written by project leads and coordinators."))
     language = _language()
     context = {
@@ -116,7 +114,7 @@ def manage_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
 
 def _edit(request: AuthenticatedHttpRequest, *, kind: str, slug: str | None) -> HttpResponse:
     access = access_for(request.user)
-    if not can_author(access, None):
+    if not access.can_author_knowledge(None):
         raise AccessDenied(_("Knowledge pages are written by project leads and coordinators."))
     if kind == "practice":
         obj: GoodPractice | HandbookPage | None = (
@@ -177,9 +175,9 @@ def page_edit_view(request: AuthenticatedHttpRequest, slug: str | None = None) -
 def evaluation_index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     """The projects whose evaluation notes the reader may see."""
     access = access_for(request.user)
-    projects = [p for p in project_list(access=access) if can_read_evaluation(access, p.pk)]
-    if not projects and not access.is_admin:
+    if not access.can_use_any_evaluation_notes():
         raise AccessDenied(_("Evaluation notes are for the project's staff."))
+    projects = [p for p in project_list(access=access) if access.can_use_evaluation_notes(p.pk)]
     return TemplateResponse(request, "knowledge/evaluation_index.html", {"projects": projects})
 
 
@@ -187,7 +185,7 @@ def evaluation_index_view(request: AuthenticatedHttpRequest) -> TemplateResponse
 def evaluation_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
-    if not can_read_evaluation(access, project.pk):
+    if not access.can_use_evaluation_notes(project.pk):
         raise AccessDenied(_("Evaluation notes are for the project's staff."))
     form = EvaluationNoteForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():

@@ -8,6 +8,7 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning and development plans")
 
     def ready(self) -> None:
+        # Imported here, once every app is loaded: the selectors import models, which cannot load earlier.
         from polku.competences.sections import register_section
         from polku.learning.selectors import profile_section
 

@@ -23,7 +23,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from polku.core.spreadsheet import protect, unprotect
-from polku.imports.parsing import ImportFileError, _read_csv, parse_date
+from polku.core.tabular import ImportFileError, parse_date, read_csv
 
 COLUMNS = (
     "code",
@@ -73,7 +73,7 @@ def split(text: str) -> list[str]:
 
 def read_rows(content: bytes) -> list[Row]:
     """The file's data rows keyed by column; ImportFileError for a file that is not this CSV format."""
-    records = _read_csv(content)
+    records = read_csv(content)
     header_index = next((i for i, r in enumerate(records) if any(v.strip() for v in r)), None)
     if header_index is None:
         raise ImportFileError(_("The file is empty."))

@@ -14,13 +14,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from django.utils import timezone
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
+from polku.competences.services import add_confirmed_skill
 from polku.esco.models import Concept, Label, OccupationSkill
-from polku.learning import services
 from polku.learning.models import LearningOpportunity, Milestone
+from polku.learning.services.catalogue import Owner, opportunity_save
+from polku.learning.services.plans import build_plan, comment_add
 from polku.participants.models import LanguageSkill, Person
 from polku.projects.models import Project
 
@@ -454,8 +457,6 @@ def _ensure_esco(skill_uris: set[str]) -> None:
         and OccupationSkill.objects.filter(occupation__uri=FORKLIFT_OPERATOR).exists()
     ):
         return
-    import numpy as np
-
     skills = _jsonl("skills.jsonl.gz")
     occupations = _jsonl("occupations.jsonl.gz")
     with np.load(DATA / "occupation_skills.npz") as z:
@@ -542,8 +543,8 @@ def populate(*, seed: int) -> None:
             "competences": list(competences),
             "is_active": True,
         }
-        owner = services.Owner(project=project) if project and kind == "training" else services.Owner()
-        services.opportunity_save(
+        owner = Owner(project=project) if project and kind == "training" else Owner()
+        opportunity_save(
             access=access,
             actor=admin,
             values=values,
@@ -555,8 +556,6 @@ def populate(*, seed: int) -> None:
 
 
 def _plans(access: Access, admin: User | None) -> None:
-    from polku.competences.services import add_confirmed_skill
-
     amina = Person.objects.filter(email="amina.warsame@polku.example").first()
     if amina is not None:
         LanguageSkill.objects.get_or_create(person=amina, language="fi", defaults={"level": "A2"})
@@ -568,7 +567,7 @@ def _plans(access: Access, admin: User | None) -> None:
             )
         target = Concept.objects.filter(uri=FORKLIFT_OPERATOR).first()
         if target is not None:
-            plan = services.build_plan(
+            plan = build_plan(
                 access=access,
                 actor=admin,
                 person=amina,
@@ -580,7 +579,7 @@ def _plans(access: Access, admin: User | None) -> None:
             due = timezone.localdate() + dt.timedelta(weeks=10)
             Milestone.objects.create(plan=plan, title="Trukkikortti", due_on=due, item=first)
             if admin is not None:
-                services.comment_add(
+                comment_add(
                     access=access,
                     actor=admin,
                     plan=plan,
@@ -590,7 +589,7 @@ def _plans(access: Access, admin: User | None) -> None:
     if oksana is not None:
         LanguageSkill.objects.get_or_create(person=oksana, language="en", defaults={"level": "C1"})
         LanguageSkill.objects.get_or_create(person=oksana, language="fi", defaults={"level": "B1"})
-        services.build_plan(
+        build_plan(
             access=access,
             actor=admin,
             person=oksana,

@@ -107,6 +107,15 @@ class LearningOpportunity(TimeStamped):
     def title(self, language: str) -> str:
         return self.text("title", language)
 
+    @property
+    def owner_project_id(self) -> int | None:
+        """The owner's project (the owning partner's, else the owning one); None for the whole platform.
+        With `partner_id` it is what `Access.can_manage_opportunities` decides on."""
+        if self.partner_id is not None:
+            assert self.partner is not None
+            return self.partner.project_id
+        return self.project_id
+
 
 class Plan(TimeStamped):
     class GoalKind(models.TextChoices):
@@ -139,7 +148,7 @@ class Plan(TimeStamped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # The last gap analysis and recommendation summary, as plain data (see services.refresh_gap).
+    # The last gap analysis and recommendation summary, as plain data (see services.gap.refresh_gap).
     gap = models.JSONField(default=dict, blank=True, editable=False)
     gap_computed_at = models.DateTimeField(_("gap analysed"), null=True, blank=True, editable=False)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from polku.imports.parsing import ImportFileError, _read_csv, parse_date
+from polku.core.tabular import ImportFileError, parse_date, read_csv
 
 FIELDS = ("email", "course", "completed_on", "grade")
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -59,7 +59,7 @@ def _key(header: str) -> str:
 
 def read(content: bytes, *, mapping: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Rows as {row, email, course, completed_on (date or None), grade}."""
-    records = _read_csv(content)
+    records = read_csv(content)
     header_index = next((i for i, r in enumerate(records) if any(v.strip() for v in r)), None)
     if header_index is None:
         raise ImportFileError(_("The file is empty."))

@@ -1,4 +1,4 @@
-"""Reads of the learning catalogue and of development plans, with the access rules.
+"""Reads of the learning catalogue and of development plans, through the rules of `Access`.
 
 The catalogue describes courses, not people: every signed-in user reads active opportunities, and those
 who may edit one also see it when inactive. A plan is personal data: the person, their coordinators and
@@ -27,47 +27,20 @@ from polku.projects.models import Partner, Project
 # --- catalogue ---------------------------------------------------------------------------------
 
 
-def can_edit_opportunity(access: Access, opportunity: LearningOpportunity) -> bool:
-    """Coordinators of the owning partner, the lead of the owning project, admins (platform-wide ones too)."""
-    if access.is_admin:
-        return True
-    if opportunity.partner_id is not None:
-        partner = opportunity.partner
-        assert partner is not None
-        return access.can_manage_partner(partner.pk) or access.can_manage_project(partner.project_id)
-    if opportunity.project_id is not None:
-        return access.can_manage_project(opportunity.project_id)
-    return False
-
-
 def owner_choices(access: Access) -> list[tuple[str, str]]:
-    """Owners the user may give an opportunity: "partner:<id>", "project:<id>" or "platform"."""
+    """Owners the user may give an opportunity (`Access.can_manage_opportunities`): "platform",
+    "project:<id>" or "partner:<id>", with a label."""
     choices: list[tuple[str, str]] = []
-    if access.is_admin:
+    if access.can_manage_opportunities(partner_id=None, project_id=None):
         choices.append(("platform", "platform"))
-    projects = (
-        Project.objects.all() if access.is_admin else Project.objects.filter(pk__in=access.lead_project_ids)
-    )
-    for project in projects.order_by("code"):
-        choices.append((f"project:{project.pk}", f"{project.code} {project.name}"))
+    for project in Project.objects.order_by("code"):
+        if access.can_manage_opportunities(partner_id=None, project_id=project.pk):
+            choices.append((f"project:{project.pk}", f"{project.code} {project.name}"))
     partners = Partner.objects.select_related("organisation", "project")
-    if not access.is_admin:
-        partners = partners.filter(
-            Q(pk__in=access.coordinator_partner_ids) | Q(project_id__in=access.lead_project_ids)
-        )
     for partner in partners.order_by("project__code", "organisation__name"):
-        choices.append((f"partner:{partner.pk}", f"{partner.project.code} {partner.organisation.name}"))
+        if access.can_manage_opportunities(partner_id=partner.pk, project_id=partner.project_id):
+            choices.append((f"partner:{partner.pk}", f"{partner.project.code} {partner.organisation.name}"))
     return choices
-
-
-def _editable_filter(access: Access) -> Q:
-    if access.is_admin:
-        return Q()
-    return (
-        Q(partner_id__in=access.coordinator_partner_ids)
-        | Q(partner__project_id__in=access.lead_project_ids)
-        | Q(project_id__in=access.lead_project_ids, partner__isnull=True)
-    )
 
 
 def opportunity_list(
@@ -87,7 +60,7 @@ def opportunity_list(
     rows = LearningOpportunity.objects.filter(is_active=True)
     if include_inactive:
         rows = LearningOpportunity.objects.filter(
-            Q(is_active=True) | (Q(is_active=False) & _editable_filter(access))
+            Q(is_active=True) | (Q(is_active=False) & access.managed_opportunities_filter())
         )
     if language:
         rows = rows.filter(languages__has_key=language)
@@ -110,9 +83,11 @@ def opportunity_get(*, access: Access, pk: int, for_edit: bool = False) -> Learn
         .filter(pk=pk)
         .first()
     )
-    if opportunity is None or access.user_id is None:
+    if opportunity is None or not access.can_view_catalogue():
         raise Http404
-    editable = can_edit_opportunity(access, opportunity)
+    editable = access.can_manage_opportunities(
+        partner_id=opportunity.partner_id, project_id=opportunity.owner_project_id
+    )
     if (for_edit or not opportunity.is_active) and not editable:
         raise Http404
     return opportunity
@@ -133,19 +108,9 @@ def person_get(*, access: Access, pk: int) -> Person:
     return person
 
 
-def _visible_plans(access: Access) -> QuerySet[Plan]:
-    if access.user_id is None:
-        return Plan.objects.none()
-    if access.is_admin:
-        return Plan.objects.all()
-    condition = Q(person__participations__partner_id__in=access.coordinator_partner_ids)
-    if access.person_id is not None:
-        condition |= Q(person_id=access.person_id)
-    return Plan.objects.filter(condition).distinct()
-
-
 def plan_list(*, access: Access, person_id: int | None = None) -> QuerySet[Plan]:
-    plans = _visible_plans(access)
+    """The plans the user may see (`Access.plan_filter`), of one person if `person_id` is given."""
+    plans = Plan.objects.filter(access.plan_filter()).distinct()
     if person_id is not None:
         plans = plans.filter(person_id=person_id)
     return (
@@ -184,16 +149,12 @@ def completions_of(person: Person) -> QuerySet[Completion]:
     return Completion.objects.filter(person=person).select_related("opportunity")
 
 
-def can_view_plan_counts(access: Access, project: Project) -> bool:
-    return access.can_view_counts(project.pk)
-
-
 def plan_counts(*, access: Access, project: Project) -> list[dict]:
     """Per partner of the project: how many people have a plan, how many are active or done, completions.
 
     Only counts: the project lead and evaluators never see what a plan holds.
     """
-    if not can_view_plan_counts(access, project):
+    if not access.can_view_counts(project.pk):
         raise Http404
     rows = []
     partners = (
@@ -217,11 +178,9 @@ def plan_counts(*, access: Access, project: Project) -> list[dict]:
     return rows
 
 
-def projects_with_counts(access: Access) -> QuerySet[Project]:
-    if access.is_admin:
-        return Project.objects.all().order_by("code")
-    ids = access.lead_project_ids | access.evaluator_project_ids | access.coordinator_project_ids
-    return Project.objects.filter(pk__in=ids).order_by("code")
+def projects_with_counts(access: Access) -> list[Project]:
+    """The projects whose plan counts the user may see (`Access.can_view_counts`)."""
+    return [p for p in Project.objects.order_by("code") if access.can_view_counts(p.pk)]
 
 
 # --- the plans section of the competence profile ---------------------------------------------------

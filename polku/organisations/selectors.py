@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from polku.accounts.access import Access
 from polku.organisations.models import Organisation
-from polku.projects.models import Partner
 
 
 def organisation_list(*, access: Access) -> QuerySet[Organisation]:
@@ -21,7 +22,9 @@ def organisation_get(*, access: Access, pk: int) -> Organisation:
     return get_object_or_404(organisation_list(access=access), pk=pk)
 
 
-def organisation_partnerships(*, access: Access, organisation: Organisation) -> QuerySet[Partner]:
+def organisation_partnerships(*, access: Access, organisation: Organisation) -> QuerySet[Any]:
+    """The organisation's partnerships (projects.Partner rows, reached through the reverse relation: projects
+    sits above organisations) in the projects the reader is a member of."""
     partnerships = organisation.partnerships.select_related("project")
     if not access.is_admin:
         partnerships = partnerships.filter(project_id__in=access.project_ids())

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
 from polku.audit.services import audit_staff_read
+from polku.consent.models import Consent
 from polku.participants.models import EntryData, Participation, Person
 
 
@@ -98,10 +99,9 @@ def person_partner_ids(person_id: int) -> set[int]:
 
 
 def can_view_person(access: Access, person_id: int) -> bool:
-    """The person themselves, a coordinator of any partner they take part through, or an admin."""
-    if access.user_id is None:
-        return False
-    if access.is_admin or access.person_id == person_id:
+    """`Access.can_view_person` with the person's partners read from their participations (not read at
+    all when the reader is an admin or the person: the rule needs them only for coordinators)."""
+    if access.is_admin or (access.person_id is not None and access.person_id == person_id):
         return True
     return access.can_view_person(person_id, person_partner_ids(person_id))
 
@@ -120,3 +120,20 @@ def reading_partner_id(*, access: Access, person_id: int) -> int | None:
     own = [p for p in partner_ids if p in access.coordinator_partner_ids]
     first = own or partner_ids
     return first[0] if first else None
+
+
+def consent_get(*, access: Access, pk: int) -> Consent:
+    """A consent of the reader themselves, or of a person their partner serves in that project; 404 otherwise."""
+    consents = Consent.objects.select_related("notice")
+    if not access.is_admin:
+        own = Q(person_id=access.person_id) if access.person_id is not None else Q(pk__in=[])
+        # A subquery rather than a join, so that a person in several projects gives one row.
+        served = Exists(
+            Participation.objects.filter(
+                person_id=OuterRef("person_id"),
+                project_id=OuterRef("project_id"),
+                partner_id__in=access.coordinator_partner_ids,
+            )
+        )
+        consents = consents.filter(own | Q(served))
+    return get_object_or_404(consents, pk=pk)

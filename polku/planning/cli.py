@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any, NoReturn
 
 from polku.planning.errors import InvalidInput
+from polku.planning.esco import esco_taxonomy
 from polku.planning.gap import analyse_gap
 from polku.planning.model import (
     Gap,
@@ -118,8 +119,6 @@ def parse_taxonomy(value: Any) -> Taxonomy | None:
     if value is None:
         return None
     if value == "esco":
-        from polku.planning.esco import esco_taxonomy
-
         return esco_taxonomy()
     value = _obj(value, "taxonomy")
     maps = {}

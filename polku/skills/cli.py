@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from polku.skills.ranker import SkillRanker
 from polku.skills.text import LANGS
 
 
@@ -51,8 +52,6 @@ def _parser(kind: str) -> argparse.ArgumentParser:
 
 
 def build_cache(model: str, cache: str) -> int:
-    from polku.skills.ranker import SkillRanker
-
     ranker = SkillRanker.load(semantic=model, cache_dir=cache)
     for pillar in (ranker.skills, ranker.occupations):
         vectors = pillar.vectors
@@ -124,8 +123,6 @@ def run(kind: str, argv: list[str]) -> int:
     if args.top < 1:
         print(f"polku {kind} rank: --top must be at least 1", file=sys.stderr)
         return 2
-    from polku.skills.ranker import SkillRanker
-
     ranker = SkillRanker.load(semantic="none" if args.path == "lexical" else None)
     if args.labels:
         try:

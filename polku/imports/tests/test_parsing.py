@@ -4,7 +4,8 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from polku.imports.parsing import ImportFileError, check_rows, parse_languages, read_table
+from polku.core.tabular import ImportFileError
+from polku.imports.parsing import check_rows, parse_languages, read_table
 from polku.testing.asserts import present
 
 TODAY = dt.date(2025, 6, 1)
@@ -51,11 +52,12 @@ def test_comma_csv_with_swedish_headers_and_quoted_cells():
     assert table.rows[0][1]["languages"] == "sv:native, fi:B2"
 
 
-def test_xlsx_cells_of_every_kind_become_text():
+def test_xlsx_workbook_is_read_by_its_header_row():
+    # How each kind of cell becomes text is polku.core.tabular's (polku/core/tests/test_tabular.py).
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["first_name", "last_name", "email", "entry_date", "date_of_birth", "education", "phone"])
-    sheet.append(["Ada", "Li", "ada@example.org", dt.datetime(2025, 3, 1), dt.date(1990, 5, 17), 7, None])
+    sheet.append(["Etunimi", "last_name", "email", "entry_date", "date_of_birth"])
+    sheet.append(["Ada", "Li", "ada@example.org", dt.datetime(2025, 3, 1), dt.date(1990, 5, 17)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     table = read_table(content=buffer.getvalue(), filename="list.xlsx")
@@ -68,8 +70,6 @@ def test_xlsx_cells_of_every_kind_become_text():
                 "email": "ada@example.org",
                 "entry_date": "2025-03-01",
                 "date_of_birth": "1990-05-17",
-                "education": "7",
-                "phone": "",
             },
         )
     ]
@@ -80,8 +80,6 @@ def test_xlsx_cells_of_every_kind_become_text():
     [
         (b"first_name,last_name\n", "list.pdf", "CSV file"),
         (b"not a zip", "list.xlsx", "Excel workbook"),
-        (b"PK\x03\x04rest", "list.csv", "Excel workbook, not CSV"),
-        ("first_name;last_name\n".encode("utf-16"), "list.csv", "UTF-8"),
         (b"first_name,last_name,email\nA,B,c@example.org\n", "list.csv", "entry_date, date_of_birth"),
         (b"first_name,last_name,email,entry_date,date_of_birth\n", "list.csv", "no participants"),
         (b"", "list.csv", "empty"),

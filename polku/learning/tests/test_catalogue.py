@@ -13,8 +13,15 @@ from django.utils import translation
 from polku.accounts.access import access_for
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.esco.tests.factories import skill
-from polku.learning import services
 from polku.learning.models import LearningOpportunity
+from polku.learning.services.catalogue import (
+    Owner,
+    catalogue_check,
+    catalogue_export,
+    catalogue_import,
+    opportunity_row,
+    opportunity_save,
+)
 from polku.learning.tests.factories import opportunity
 
 pytestmark = pytest.mark.django_db
@@ -44,12 +51,12 @@ VALID = {
 
 
 def _owner(world):
-    return services.Owner(partner=world.a, project=world.project)
+    return Owner(partner=world.a, project=world.project)
 
 
 def test_a_valid_opportunity_is_saved_with_skills_and_owner(world):
     forklift = skill("operate forklift")
-    saved = services.opportunity_save(
+    saved = opportunity_save(
         access=access_for(world.coord_a),
         actor=world.coord_a,
         values=VALID,
@@ -78,7 +85,7 @@ def test_a_valid_opportunity_is_saved_with_skills_and_owner(world):
 )
 def test_invalid_values_are_explained_per_field(world, change, field):
     with pytest.raises(ApplicationError) as error:
-        services.opportunity_save(
+        opportunity_save(
             access=access_for(world.coord_a),
             actor=world.coord_a,
             values=VALID | change,
@@ -90,7 +97,7 @@ def test_invalid_values_are_explained_per_field(world, change, field):
 
 def test_unknown_skill_uri_is_an_error(world):
     with pytest.raises(ApplicationError) as error:
-        services.opportunity_save(
+        opportunity_save(
             access=access_for(world.coord_a),
             actor=world.coord_a,
             values=VALID,
@@ -102,7 +109,7 @@ def test_unknown_skill_uri_is_an_error(world):
 
 def test_errors_are_in_the_users_language(world):
     with translation.override("fi"), pytest.raises(ApplicationError) as error:
-        services.opportunity_save(
+        opportunity_save(
             access=access_for(world.coord_a),
             actor=world.coord_a,
             values=VALID | {"provider": ""},
@@ -114,7 +121,7 @@ def test_errors_are_in_the_users_language(world):
 
 def test_another_partners_coordinator_cannot_own_or_edit(world):
     with pytest.raises(AccessDenied):
-        services.opportunity_save(
+        opportunity_save(
             access=access_for(world.coord_b),
             actor=world.coord_b,
             values=VALID,
@@ -123,12 +130,12 @@ def test_another_partners_coordinator_cannot_own_or_edit(world):
         )
     theirs = opportunity(partner=world.a, project=world.project)
     with pytest.raises(AccessDenied):
-        services.opportunity_save(
+        opportunity_save(
             access=access_for(world.coord_b),
             actor=world.coord_b,
             values=VALID,
             skill_uris=[],
-            owner=services.Owner(partner=world.b, project=world.project),
+            owner=Owner(partner=world.b, project=world.project),
             opportunity=theirs,
         )
 
@@ -136,14 +143,14 @@ def test_another_partners_coordinator_cannot_own_or_edit(world):
 def test_csv_export_imports_back_unchanged(world):
     forklift, service = skill("operate forklift"), skill("customer service")
     access = access_for(world.admin)
-    services.opportunity_save(
+    opportunity_save(
         access=access,
         actor=world.admin,
         values=VALID,
         skill_uris=[forklift.uri, service.uri],
         owner=_owner(world),
     )
-    services.opportunity_save(
+    opportunity_save(
         access=access,
         actor=world.admin,
         values=VALID
@@ -161,16 +168,14 @@ def test_csv_export_imports_back_unchanged(world):
         skill_uris=[],
         owner=_owner(world),
     )
-    first = services.catalogue_export(LearningOpportunity.objects.order_by("code"))
-    before = [services.opportunity_row(o) for o in LearningOpportunity.objects.order_by("code")]
+    first = catalogue_export(LearningOpportunity.objects.order_by("code"))
+    before = [opportunity_row(o) for o in LearningOpportunity.objects.order_by("code")]
     LearningOpportunity.objects.all().delete()
-    count = services.catalogue_import(
-        access=access, actor=world.admin, content=first.encode(), owner=_owner(world)
-    )
+    count = catalogue_import(access=access, actor=world.admin, content=first.encode(), owner=_owner(world))
     assert count == 2
-    after = [services.opportunity_row(o) for o in LearningOpportunity.objects.order_by("code")]
+    after = [opportunity_row(o) for o in LearningOpportunity.objects.order_by("code")]
     assert after == before
-    assert services.catalogue_export(LearningOpportunity.objects.order_by("code")) == first
+    assert catalogue_export(LearningOpportunity.objects.order_by("code")) == first
 
 
 def test_import_updates_by_code_and_is_all_or_nothing(world):
@@ -181,17 +186,17 @@ def test_import_updates_by_code_and_is_all_or_nothing(world):
         b"finnish-a1,Omnia,Suomea alkeista,40,fi:A1,\n"
         b"bad-row,Omnia,,x,fi:Z9,http://data.europa.eu/esco/skill/missing\n"
     )
-    check = services.catalogue_check(access=access, content=content, owner=_owner(world))
+    check = catalogue_check(access=access, content=content, owner=_owner(world))
     assert not check.ok
     assert check.rows[0].errors == []
     assert check.rows[1].number == 3 and check.rows[1].errors
     with pytest.raises(ApplicationError):
-        services.catalogue_import(access=access, actor=world.coord_a, content=content, owner=_owner(world))
+        catalogue_import(access=access, actor=world.coord_a, content=content, owner=_owner(world))
     existing.refresh_from_db()
     assert existing.hours == Decimal(10)
     assert not LearningOpportunity.objects.filter(code="bad-row").exists()
     good = content.decode().splitlines()[:2]
-    services.catalogue_import(
+    catalogue_import(
         access=access, actor=world.coord_a, content="\n".join(good).encode(), owner=_owner(world)
     )
     existing.refresh_from_db()
@@ -201,16 +206,14 @@ def test_import_updates_by_code_and_is_all_or_nothing(world):
 def test_row_errors_are_in_the_users_language(world):
     content = b"code,provider,title_fi,hours\nx,Omnia,Suomea,paljon\n"
     with translation.override("sv"):
-        check = services.catalogue_check(
-            access=access_for(world.coord_a), content=content, owner=_owner(world)
-        )
+        check = catalogue_check(access=access_for(world.coord_a), content=content, owner=_owner(world))
     assert "är inte ett tal" in check.rows[0].errors[0]
 
 
 def test_a_code_of_another_partner_cannot_be_overwritten(world):
     opportunity(code="theirs", partner=world.b, project=world.project)
     content = b"code,provider,title_fi,hours\ntheirs,Omnia,Suomea,4\n"
-    check = services.catalogue_check(access=access_for(world.coord_a), content=content, owner=_owner(world))
+    check = catalogue_check(access=access_for(world.coord_a), content=content, owner=_owner(world))
     assert "another organisation" in check.rows[0].errors[0]
 
 
@@ -227,13 +230,13 @@ def test_a_code_of_another_partner_cannot_be_overwritten(world):
 )
 def test_bad_files_are_refused_with_a_reason(world, content, words):
     with pytest.raises(ApplicationError) as error:
-        services.catalogue_check(access=access_for(world.coord_a), content=content, owner=_owner(world))
+        catalogue_check(access=access_for(world.coord_a), content=content, owner=_owner(world))
     assert words in error.value.message
 
 
 def test_semicolon_csv_from_excel_is_read(world):
     content = "\ufeffcode;provider;title_fi;hours;cost\nexcel-1;Omnia;Kurssi;2,5;10,50\n".encode()
-    services.catalogue_import(
+    catalogue_import(
         access=access_for(world.coord_a), actor=world.coord_a, content=content, owner=_owner(world)
     )
     saved = LearningOpportunity.objects.get(code="excel-1")
@@ -250,7 +253,7 @@ def test_export_quotes_formula_cells_and_the_import_reads_them_back(world):
         description_en="- bullet one\n- bullet two",
         description_sv="@everyone welcome",
     )
-    exported = services.catalogue_export(LearningOpportunity.objects.filter(code="tricky"))
+    exported = catalogue_export(LearningOpportunity.objects.filter(code="tricky"))
     cells = next(csv.DictReader(io.StringIO(exported)))
     assert cells["provider"] == '\'=HYPERLINK("http://evil.example","Omnia")'
     assert cells["title_en"] == "'+358 helpline course"
@@ -258,9 +261,7 @@ def test_export_quotes_formula_cells_and_the_import_reads_them_back(world):
     assert cells["description_en"].startswith("'- bullet one")
     assert cells["description_sv"] == "'@everyone welcome"
     assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in cells.values())
-    before = services.opportunity_row(LearningOpportunity.objects.get(code="tricky"))
+    before = opportunity_row(LearningOpportunity.objects.get(code="tricky"))
     LearningOpportunity.objects.all().delete()
-    services.catalogue_import(
-        access=access, actor=world.admin, content=exported.encode(), owner=_owner(world)
-    )
-    assert services.opportunity_row(LearningOpportunity.objects.get(code="tricky")) == before
+    catalogue_import(access=access, actor=world.admin, content=exported.encode(), owner=_owner(world))
+    assert opportunity_row(LearningOpportunity.objects.get(code="tricky")) == before

@@ -8,8 +8,8 @@ from polku.accounts.access import access_for
 from polku.competences.models import ProfileSkill
 from polku.core.errors import AccessDenied
 from polku.esco.tests.factories import skill
-from polku.learning import services
 from polku.learning.models import Completion
+from polku.learning.services.mooc import mooc_import
 from polku.learning.tests.factories import opportunity
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ MOOCFI = "email;course_url;completion_date;grade\nparticipant.a@example.org;http
 
 
 def test_moodle_layout_matches_people_of_the_partner_only(world, course):
-    rows = services.mooc_import(
+    rows = mooc_import(
         access=access_for(world.coord_a), actor=world.coord_a, partner=world.a, content=MOODLE.encode()
     )
     assert [r.status for r in rows] == [
@@ -52,21 +52,21 @@ def test_moodle_layout_matches_people_of_the_partner_only(world, course):
 
 def test_reimport_changes_nothing(world, course):
     access = access_for(world.coord_a)
-    services.mooc_import(access=access, actor=world.coord_a, partner=world.a, content=MOODLE.encode())
-    again = services.mooc_import(access=access, actor=world.coord_a, partner=world.a, content=MOODLE.encode())
+    mooc_import(access=access, actor=world.coord_a, partner=world.a, content=MOODLE.encode())
+    again = mooc_import(access=access, actor=world.coord_a, partner=world.a, content=MOODLE.encode())
     assert again[0].status == "already"
     assert Completion.objects.count() == 1
 
 
 def test_moocfi_layout_matches_the_course_by_url(world, course):
-    rows = services.mooc_import(
+    rows = mooc_import(
         access=access_for(world.coord_a), actor=world.coord_a, partner=world.a, content=MOOCFI.encode()
     )
     assert rows[0].status == "recorded"
 
 
 def test_dry_run_writes_nothing(world, course):
-    rows = services.mooc_import(
+    rows = mooc_import(
         access=access_for(world.coord_a),
         actor=world.coord_a,
         partner=world.a,
@@ -78,7 +78,7 @@ def test_dry_run_writes_nothing(world, course):
 
 def test_a_mapping_reads_any_layout(world, course):
     content = b"Learner,Module,Finished\nparticipant.a@example.org,python-2026,01.02.2026\n"
-    rows = services.mooc_import(
+    rows = mooc_import(
         access=access_for(world.coord_a),
         actor=world.coord_a,
         partner=world.a,
@@ -91,6 +91,6 @@ def test_a_mapping_reads_any_layout(world, course):
 
 def test_other_partners_coordinator_cannot_import(world, course):
     with pytest.raises(AccessDenied):
-        services.mooc_import(
+        mooc_import(
             access=access_for(world.coord_b), actor=world.coord_b, partner=world.a, content=MOODLE.encode()
         )

@@ -12,8 +12,11 @@ from polku.accounts.access import access_for
 from polku.competences.models import ProfileSkill, SkillEvidence
 from polku.competences.services import add_confirmed_skill
 from polku.core.errors import AccessDenied, ApplicationError
-from polku.learning import explain, services
+from polku.learning import explain
 from polku.learning.models import Milestone, Plan, PlanItem
+from polku.learning.services.completions import completion_record
+from polku.learning.services.gap import BUSINESS_SKILLS
+from polku.learning.services.plans import build_plan, item_add, item_move, item_remove, item_update, propose
 from polku.learning.tests.factories import graph, milestone, opportunity, speaks
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +29,7 @@ def g(world):
 
 def _build(world, g, **kwargs):
     person = world.part_a.person
-    return services.build_plan(
+    return build_plan(
         access=access_for(world.user_a),
         actor=world.user_a,
         person=person,
@@ -85,15 +88,15 @@ def test_items_are_edited_freely_and_a_new_proposal_keeps_hand_made_ones(world, 
     access = access_for(world.coord_a)
     plan = _build(world, g)
     engine_item = plan.items.get()
-    own = services.item_add(access=access, actor=world.coord_a, plan=plan, text="Job fair in Espoo")
-    services.item_move(access=access, actor=world.coord_a, item=own, up=True)
+    own = item_add(access=access, actor=world.coord_a, plan=plan, text="Job fair in Espoo")
+    item_move(access=access, actor=world.coord_a, item=own, up=True)
     assert list(plan.items.order_by("order").values_list("text", flat=True)) == ["Job fair in Espoo", ""]
-    services.item_update(access=access, actor=world.coord_a, item=engine_item, data={"status": "enrolled"})
+    item_update(access=access, actor=world.coord_a, item=engine_item, data={"status": "enrolled"})
     engine_item.refresh_from_db()
     assert engine_item.status == "enrolled" and engine_item.enrolled_on is not None
-    services.propose(access=access, actor=world.coord_a, plan=plan)
+    propose(access=access, actor=world.coord_a, plan=plan)
     assert plan.items.count() == 2  # the enrolled item is not proposed twice; the hand-made one stays
-    services.item_remove(access=access, actor=world.coord_a, item=own)
+    item_remove(access=access, actor=world.coord_a, item=own)
     assert plan.items.count() == 1
 
 
@@ -106,7 +109,7 @@ def test_completion_adds_evidence_closes_milestones_and_moves_the_plan_on(world,
     stone = milestone(plan, item=row)
     other = milestone(plan, title="Apply for jobs")
     access = access_for(world.coord_a)
-    completion, created = services.completion_record(
+    completion, created = completion_record(
         access=access,
         actor=world.coord_a,
         person=world.part_a.person,
@@ -128,7 +131,7 @@ def test_completion_adds_evidence_closes_milestones_and_moves_the_plan_on(world,
     assert plan.gap["essential_covered"] == 2
     assert plan.status == Plan.Status.DONE
     # Again: nothing changes.
-    _again, created = services.completion_record(
+    _again, created = completion_record(
         access=access,
         actor=world.coord_a,
         person=world.part_a.person,
@@ -142,13 +145,11 @@ def test_marking_an_item_completed_records_the_completion(world, g):
     course = opportunity(g.warehouse, code="warehouse")
     plan = _build(world, g)
     row = (
-        services.item_add(access=access_for(world.user_a), actor=world.user_a, plan=plan, opportunity=course)
+        item_add(access=access_for(world.user_a), actor=world.user_a, plan=plan, opportunity=course)
         if not plan.items.exists()
         else plan.items.get()
     )
-    services.item_update(
-        access=access_for(world.user_a), actor=world.user_a, item=row, data={"status": "completed"}
-    )
+    item_update(access=access_for(world.user_a), actor=world.user_a, item=row, data={"status": "completed"})
     assert ProfileSkill.objects.filter(
         person=world.part_a.person, skill=g.warehouse, status="confirmed"
     ).exists()
@@ -156,7 +157,7 @@ def test_marking_an_item_completed_records_the_completion(world, g):
 
 def test_other_partners_coordinator_cannot_build_or_edit(world, g):
     with pytest.raises(AccessDenied):
-        services.build_plan(
+        build_plan(
             access=access_for(world.coord_b),
             actor=world.coord_b,
             person=world.part_a.person,
@@ -167,14 +168,14 @@ def test_other_partners_coordinator_cannot_build_or_edit(world, g):
 
 def test_goal_is_required(world, g):
     with pytest.raises(ApplicationError):
-        services.build_plan(
+        build_plan(
             access=access_for(world.user_a),
             actor=world.user_a,
             person=world.part_a.person,
             goal_kind="occupation",
         )
     with pytest.raises(ApplicationError):
-        services.build_plan(
+        build_plan(
             access=access_for(world.user_a),
             actor=world.user_a,
             person=world.part_a.person,
@@ -186,9 +187,9 @@ def test_goal_is_required(world, g):
 def test_business_goal_uses_entrepreneurship_skills(world):
     from polku.esco.tests.factories import skill
 
-    entrepreneurship = skill("entrepreneurship", uri=services.BUSINESS_SKILLS[0])
+    entrepreneurship = skill("entrepreneurship", uri=BUSINESS_SKILLS[0])
     course = opportunity(entrepreneurship, code="start-up", languages={})
-    plan = services.build_plan(
+    plan = build_plan(
         access=access_for(world.user_a),
         actor=world.user_a,
         person=world.part_a.person,

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from polku.accounts.access import access_for
-from polku.learning import services
 from polku.learning.models import Comment, Completion, Milestone, Plan, PlanItem
+from polku.learning.services.completions import completion_record
 from polku.learning.tests.factories import PlanFactory, item, milestone, opportunity
 from polku.privacy.selectors import person_export
 from polku.privacy.services import person_anonymise
@@ -20,7 +20,7 @@ def _data(world, participation, text):
     item(plan).__class__.objects.filter(plan=plan).update(text=f"{text} job fair")
     milestone(plan, title=f"{text} milestone")
     Comment.objects.create(plan=plan, author=world.coord_a, text=f"{text} comment")
-    services.completion_record(
+    completion_record(
         access=access_for(world.admin),
         actor=world.admin,
         person=participation.person,

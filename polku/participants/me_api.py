@@ -1,4 +1,7 @@
-"""REST API about the signed-in user: who they are, their roles, and their own participations."""
+"""REST API about the signed-in user: who they are, their roles, and their own participations.
+
+It lives in participants, not accounts, because it lists the user's own participations, and accounts
+sits below participants in the order of the house."""
 
 from __future__ import annotations
 

@@ -1,3 +1,5 @@
+"""What every page's navigation needs: the reader's `Access` and the navigation entries of each app."""
+
 from __future__ import annotations
 
 from functools import cache
