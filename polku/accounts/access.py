@@ -207,6 +207,150 @@ class Access:
             self.lead_project_ids | self.evaluator_project_ids | self.coordinator_project_ids
         )
 
+    # mentoring, mentor days, peer groups
+
+    def is_own_person(self, person_id: int | None) -> bool:
+        """The reader is this person: a participant acting for themself."""
+        return self.person_id is not None and person_id == self.person_id
+
+    def is_mentor(self) -> bool:
+        """Has a mentor (or expert) membership in some project."""
+        return Role.MENTOR in self.roles
+
+    def can_keep_mentor_profile(self) -> bool:
+        """Has a mentor profile to read and edit: mentors, and admins."""
+        return self.is_admin or self.is_mentor()
+
+    def can_use_my_mentoring(self) -> bool:
+        """The "my mentoring" page: participants (as mentees) and mentors."""
+        return self.is_participant or self.is_mentor()
+
+    def can_view_mentoring_programmes(self) -> bool:
+        """The staff list of mentoring programmes: coordinators, project leads, evaluators and admins."""
+        return self.is_admin or bool(
+            self.coordinator_partner_ids or self.lead_project_ids or self.evaluator_project_ids
+        )
+
+    def mentoring_programme_filter(self, prefix: str = "") -> Q:
+        """Q that limits mentoring programmes (or rows reached through `prefix`) to the reader's staff list:
+        every programme of a project they lead or evaluate; as a coordinator, the project-wide programmes
+        of their projects and their own partners' programmes. Counts only; managing is another rule."""
+        if self.is_admin:
+            return Q()
+        return (
+            Q(**{f"{prefix}project_id__in": self.lead_project_ids | self.evaluator_project_ids})
+            | Q(**{f"{prefix}project_id__in": self.coordinator_project_ids, f"{prefix}partner__isnull": True})
+            | Q(**{f"{prefix}partner_id__in": self.coordinator_partner_ids})
+        )
+
+    def mentoring_project_filter(self) -> Q:
+        """Q that limits projects to those the reader may start a mentoring programme in: the projects they
+        lead or coordinate a partner of (every project for an admin)."""
+        if self.is_admin:
+            return Q()
+        return Q(pk__in=self.lead_project_ids | self.coordinator_project_ids)
+
+    def can_manage_mentoring_programme(self, project_id: int, partner_id: int | None) -> bool:
+        """Run a mentoring programme (edit it, add mentees, match, publish, close pairs): the project lead
+        (or an admin) every programme of the project, a coordinator those of their own partner."""
+        return self.can_manage_activity(project_id, partner_id)
+
+    def mentoring_mentee_filter(self, project_id: int, prefix: str = "") -> Q:
+        """Q that limits a programme's mentees (or rows reached through `prefix`, a path to the mentee's
+        participation) to those the reader sees: every one for the project lead, their own partners'
+        for a coordinator (also in a project-wide programme)."""
+        if self.can_manage_project(project_id):
+            return Q()
+        return self.participation_filter(prefix)
+
+    def can_enrol_mentee(
+        self, *, person_id: int, partner_id: int, project_id: int, programme_partner_id: int | None
+    ) -> bool:
+        """Put a participant into a mentoring programme: the participant themself, or a coordinator of the
+        participant's partner who also runs the programme."""
+        return self.is_own_person(person_id) or (
+            self.can_manage_partner(partner_id)
+            and self.can_manage_mentoring_programme(project_id, programme_partner_id)
+        )
+
+    def mentoring_side(self, *, mentee_person_id: int, mentor_user_id: int) -> str | None:
+        """ "mentee" or "mentor" when the reader is one of the pair of a mentorship, else None."""
+        if self.is_own_person(mentee_person_id):
+            return "mentee"
+        if self.user_id is not None and mentor_user_id == self.user_id:
+            return "mentor"
+        return None
+
+    def can_oversee_mentorship(
+        self, *, project_id: int, programme_partner_id: int | None, mentee_partner_id: int
+    ) -> bool:
+        """A mentorship for someone outside the pair (never its session notes): one who runs the programme
+        and is the project lead or a coordinator of the mentee's partner."""
+        return self.can_manage_mentoring_programme(project_id, programme_partner_id) and (
+            self.can_manage_project(project_id) or self.can_manage_partner(mentee_partner_id)
+        )
+
+    def can_use_mentor_days(self) -> bool:
+        """The mentor-days page in the navigation: participants, coordinators, project leads and admins."""
+        return self.is_participant or self.is_coordinator or bool(self.lead_project_ids)
+
+    def can_manage_mentor_days(self) -> bool:
+        """Runs mentor days at all: project leads, coordinators and admins."""
+        return self.is_admin or bool(self.lead_project_ids or self.coordinator_partner_ids)
+
+    def can_manage_mentor_day(self, project_id: int, partner_id: int | None) -> bool:
+        """Run a mentor day (its experts, slots, attendance), or add one for a partner: the project lead
+        (or an admin) every day of the project, a coordinator the days of their own partner."""
+        return self.can_manage_activity(project_id, partner_id)
+
+    def mentor_day_filter(self, prefix: str = "") -> Q:
+        """Q that limits mentor days (or rows reached through `prefix`) to those the reader runs, as
+        `can_manage_mentor_day` decides it one by one."""
+        if self.is_admin:
+            return Q()
+        return Q(**{f"{prefix}activity__project_id__in": self.lead_project_ids}) | Q(
+            **{f"{prefix}activity__partner_id__in": self.coordinator_partner_ids}
+        )
+
+    def mentor_day_partner_filter(self) -> Q:
+        """Q that limits partners to those the reader may add mentor days for: every partner of a project
+        they lead, their own as coordinator (every partner for an admin)."""
+        if self.is_admin:
+            return Q()
+        return Q(project_id__in=self.lead_project_ids) | Q(pk__in=self.coordinator_partner_ids)
+
+    def can_cancel_mentor_day_booking(
+        self, *, person_id: int, project_id: int, partner_id: int | None
+    ) -> bool:
+        """Cancel a booking or leave a waitlist of a mentor day: the participant themself, or one who runs
+        the day."""
+        return self.is_own_person(person_id) or self.can_manage_mentor_day(project_id, partner_id)
+
+    def can_manage_peer_groups(self) -> bool:
+        """Peer-group rounds at all (the list of rounds, starting one): coordinators and admins."""
+        return self.is_coordinator
+
+    def can_manage_peer_round(self, partner_id: int) -> bool:
+        """Run a partner's peer-group round (form, move, publish, meetings, attendance): the partner's
+        coordinators and admins; the project lead does not."""
+        return self.can_manage_partner(partner_id)
+
+    def peer_round_filter(self, field: str = "partner_id") -> Q:
+        """Q that limits rows by a partner field (`partner_id` of rounds, `pk` of partners) to the
+        partners whose peer-group rounds the reader runs (every partner for an admin)."""
+        if self.is_admin:
+            return Q()
+        return Q(**{f"{field}__in": self.coordinator_partner_ids})
+
+    def can_opt_in_peer_round(self, *, person_id: int, partner_id: int) -> bool:
+        """Put a participant in a peer-group round's pool: the participant themself, or their partner's
+        coordinator."""
+        return self.is_own_person(person_id) or self.can_manage_peer_round(partner_id)
+
+    def can_join_peer_groups(self) -> bool:
+        """A participant's own peer groups, the rounds open to them and their reflections: participants."""
+        return self.is_participant
+
 
 ANONYMOUS = Access(user_id=None)
 

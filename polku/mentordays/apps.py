@@ -8,4 +8,5 @@ class MentordaysConfig(AppConfig):
     verbose_name = _("Mentor days")
 
     def ready(self) -> None:
-        from polku.mentordays import tasks  # noqa: F401 - registers the periodic reminder job
+        # Registers the periodic job; imported here because tasks imports models, loadable only once apps are ready.
+        from polku.mentordays import tasks  # noqa: F401

@@ -1,4 +1,8 @@
-"""E-mails about mentor-day bookings, rendered in the recipient's language and sent through the task queue."""
+"""E-mails about mentor-day bookings, rendered in the recipient's language and sent through the task queue.
+
+The booking services call these; this module imports neither the services nor `tasks.py` (the calendar
+e-mail's task object is in `outbox.py`), so no import circle runs through it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from django.utils.translation import gettext as _
 from polku.core.tasks import send_email
 from polku.mentordays.calendar import booking_calendar, calendar_filename
 from polku.mentordays.models import Booking
+from polku.mentordays.outbox import send_calendar_email
 
 
 def _booking(booking_id: int) -> Booking:
@@ -60,8 +65,6 @@ def promoted_email(*, booking_id: int) -> None:
 
 def reminder_email(*, booking_id: int) -> None:
     """The day-before reminder, with the booking as a calendar file."""
-    from polku.mentordays.tasks import send_calendar_email
-
     booking = _booking(booking_id)
     email, language = _recipient(booking)
     if not email:

@@ -16,19 +16,11 @@ from polku.participants.models import Participation
 DAY_RELATED = ("activity__project", "activity__partner__organisation")
 
 
-def _managed_filter(access: Access) -> Q:
-    if access.is_admin:
-        return Q()
-    return Q(activity__project_id__in=access.lead_project_ids) | Q(
-        activity__partner_id__in=access.coordinator_partner_ids
-    )
-
-
 def mentor_day_list_managed(*, access: Access) -> QuerySet[MentorDay]:
     """The days the reader runs: every day of a project they lead, their own partners' days as coordinator."""
-    if not (access.is_admin or access.lead_project_ids or access.coordinator_partner_ids):
+    if not access.can_manage_mentor_days():
         return MentorDay.objects.none()
-    return MentorDay.objects.filter(_managed_filter(access)).select_related(*DAY_RELATED)
+    return MentorDay.objects.filter(access.mentor_day_filter()).select_related(*DAY_RELATED)
 
 
 def mentor_day_get_managed(*, access: Access, pk: int) -> MentorDay:

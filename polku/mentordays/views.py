@@ -4,6 +4,7 @@ the participant's (open days, booking, waitlist, my bookings with calendar files
 from __future__ import annotations
 
 from itertools import groupby
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -53,8 +54,6 @@ from polku.projects.models import Partner
 
 def _aware(day_form_data: dict, zone_name: str) -> dict:
     """Datetime inputs are in the day's own time zone."""
-    from zoneinfo import ZoneInfo
-
     try:
         zone = ZoneInfo(zone_name)
     except (KeyError, ValueError):
@@ -74,7 +73,7 @@ def index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     context = {
         "managed": mentor_day_list_managed(access=access).order_by("-date", "pk")[:100],
-        "can_manage": access.is_admin or bool(access.lead_project_ids or access.coordinator_partner_ids),
+        "can_manage": access.can_manage_mentor_days(),
         "expert_places": expert_days(access=access),
         "is_participant": access.is_participant,
         "open_days": mentor_day_list_open(access=access),
@@ -87,13 +86,9 @@ def index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
 
 def _manageable_partners(request: AuthenticatedHttpRequest) -> tuple[Access, QuerySet[Partner]]:
     access = access_for(request.user)
-    partners = Partner.objects.select_related("project", "organisation")
-    if not access.is_admin:
-        from django.db.models import Q
-
-        partners = partners.filter(
-            Q(project_id__in=access.lead_project_ids) | Q(pk__in=access.coordinator_partner_ids)
-        )
+    partners = Partner.objects.filter(access.mentor_day_partner_filter()).select_related(
+        "project", "organisation"
+    )
     return access, partners.order_by("project__name", "organisation__name")
 
 
@@ -401,7 +396,7 @@ def booking_cancel_view(request: AuthenticatedHttpRequest, booking_pk: int) -> H
         messages.error(request, error.message)
     else:
         messages.success(request, _("The booking was cancelled."))
-    if booking.participation.person_id == access.person_id:
+    if access.is_own_person(booking.participation.person_id):
         return redirect("mentordays:index")
     return redirect("mentordays:manage", pk=booking.slot.mentor_day_id)
 

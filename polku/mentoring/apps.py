@@ -8,4 +8,5 @@ class MentoringConfig(AppConfig):
     verbose_name = _("Mentoring")
 
     def ready(self) -> None:
-        from polku.mentoring import tasks  # noqa: F401 - registers the periodic jobs
+        # Registers the periodic jobs; imported here because tasks imports models, loadable only once apps are ready.
+        from polku.mentoring import tasks  # noqa: F401

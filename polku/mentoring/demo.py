@@ -25,6 +25,7 @@ from polku.mentoring.models import (
     Proposal,
     Session,
 )
+from polku.mentoring.services import pair_score
 from polku.participants.models import Participation
 from polku.projects.models import Partner, Project
 
@@ -211,8 +212,6 @@ def _fill(
             summary={"mentees": len(mentees), "mentors": len(mentors)},
             published_at=timezone.now(),
         )
-    from polku.mentoring.services import pair_score
-
     today = timezone.localdate()
     seats = {m.pk: 0 for m in mentors}
     pairs = 0

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from polku.matching.scoring import CRITERIA, DEFAULT_WEIGHTS
 from polku.mentoring.models import Goal, Kind, MatchingRun, MentoringProgramme, Session
 from polku.participants.forms import DateInput
 
@@ -95,8 +96,6 @@ class ProgrammeForm(forms.Form):
     )
 
     def __init__(self, *args: Any, partners: list[tuple[int | str, str]], **kwargs: Any) -> None:
-        from polku.matching.scoring import CRITERIA, DEFAULT_WEIGHTS
-
         super().__init__(*args, **kwargs)
         self.fields["partner"].choices = partners  # type: ignore[attr-defined]
         labels = criterion_labels()

@@ -17,8 +17,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from polku.accounts.access import Access
-from polku.accounts.models import User
+from polku.accounts.models import Membership, Role, User
 from polku.audit.services import audit_staff_read
+from polku.matching import scoring
+from polku.mentoring import matchdata
 from polku.mentoring.models import (
     CheckIn,
     MatchingRun,
@@ -29,10 +31,32 @@ from polku.mentoring.models import (
     Proposal,
     Session,
 )
-from polku.mentoring.services import can_manage_programme, programme_mentors, side_of
 from polku.participants.models import Participation
 
 OPEN = ("pending", "active")
+
+
+def _manages(access: Access, programme: MentoringProgramme) -> bool:
+    return access.can_manage_mentoring_programme(programme.project_id, programme.partner_id)
+
+
+def side_of(access: Access, mentorship: Mentorship) -> str | None:
+    """The reader's side of the pair ("mentee", "mentor") or None, by `Access.mentoring_side`."""
+    return access.mentoring_side(
+        mentee_person_id=mentorship.mentee.participation.person_id, mentor_user_id=mentorship.mentor.user_id
+    )
+
+
+def programme_mentors(programme: MentoringProgramme) -> list[MentorProfile]:
+    """Mentor profiles of users with a mentor membership for this programme (its partner or project-wide)."""
+    memberships = Membership.objects.filter(role=Role.MENTOR, project_id=programme.project_id)
+    if programme.partner_id is not None:
+        memberships = memberships.filter(Q(partner_id=programme.partner_id) | Q(partner__isnull=True))
+    return list(
+        MentorProfile.objects.filter(user_id__in=memberships.values("user_id"))
+        .select_related("user")
+        .order_by("user__full_name", "id")
+    )
 
 
 def _programme_counts(rows: QuerySet[MentoringProgramme]) -> QuerySet[MentoringProgramme]:
@@ -46,14 +70,9 @@ def _programme_counts(rows: QuerySet[MentoringProgramme]) -> QuerySet[MentoringP
 def programme_list(*, access: Access) -> QuerySet[MentoringProgramme]:
     """Programmes the reader sees on the staff list: the lead and evaluators every one of their projects,
     a coordinator the project-wide ones and their own partner's; counts only, no people."""
-    rows = MentoringProgramme.objects.select_related("project", "partner__organisation")
-    if not access.is_admin:
-        whole = access.lead_project_ids | access.evaluator_project_ids
-        rows = rows.filter(
-            Q(project_id__in=whole)
-            | Q(project_id__in=access.coordinator_project_ids, partner__isnull=True)
-            | Q(partner_id__in=access.coordinator_partner_ids)
-        )
+    rows = MentoringProgramme.objects.filter(access.mentoring_programme_filter()).select_related(
+        "project", "partner__organisation"
+    )
     return _programme_counts(rows).order_by("project__code", "-starts_on", "name")
 
 
@@ -62,7 +81,7 @@ def programme_get(*, access: Access, pk: int) -> MentoringProgramme:
     programme = get_object_or_404(
         MentoringProgramme.objects.select_related("project", "partner__organisation"), pk=pk
     )
-    if not can_manage_programme(access, programme):
+    if not _manages(access, programme):
         raise Http404
     return programme
 
@@ -80,9 +99,7 @@ def mentee_list(*, access: Access, programme: MentoringProgramme) -> list[Mentee
             )
         )
     )
-    if not access.can_manage_project(programme.project_id):
-        rows = rows.filter(access.participation_filter("participation__"))
-    return list(rows)
+    return list(rows.filter(access.mentoring_mentee_filter(programme.project_id, "participation__")))
 
 
 @dataclass(frozen=True)
@@ -106,10 +123,9 @@ def relationship_list(*, access: Access, programme: MentoringProgramme) -> list[
             session_count=Count("sessions", filter=Q(sessions__status=Session.Status.HELD)),
             no_show_count=Count("sessions", filter=Q(sessions__status=Session.Status.NO_SHOW)),
         )
+        .filter(access.mentoring_mentee_filter(programme.project_id, "mentee__participation__"))
         .order_by("status", "-created_at")
     )
-    if not access.can_manage_project(programme.project_id):
-        rows = rows.filter(access.participation_filter("mentee__participation__"))
     today = timezone.localdate()
     result = []
     for m in rows:
@@ -134,7 +150,7 @@ def run_list(*, programme: MentoringProgramme) -> QuerySet[MatchingRun]:
 
 def run_get(*, access: Access, pk: int) -> MatchingRun:
     run = get_object_or_404(MatchingRun.objects.select_related("programme__project", "created_by"), pk=pk)
-    if not can_manage_programme(access, run.programme):
+    if not _manages(access, run.programme):
         raise Http404
     return run
 
@@ -160,7 +176,7 @@ def proposal_list(*, actor: User, run: MatchingRun) -> list[Proposal]:
 
 def proposal_get(*, access: Access, pk: int) -> Proposal:
     proposal = get_object_or_404(Proposal.objects.select_related("run__programme"), pk=pk)
-    if not can_manage_programme(access, proposal.run.programme):
+    if not _manages(access, proposal.run.programme):
         raise Http404
     return proposal
 
@@ -185,10 +201,6 @@ def unmatched(*, run: MatchingRun) -> tuple[list[MenteeRequest], list[MentorProf
 
 def mentor_profile_of(*, user: User) -> MentorProfile | None:
     return MentorProfile.objects.filter(user=user).first()
-
-
-def mentor_profile_get(*, access: Access, pk: int) -> MentorProfile:
-    return get_object_or_404(MentorProfile.objects.select_related("user"), pk=pk)
 
 
 def _pair_rows() -> QuerySet[Mentorship]:
@@ -258,9 +270,6 @@ class RankedMentor:
 
 def ranked_mentors(*, mentee: MenteeRequest) -> list[RankedMentor]:
     """The programme's mentors with free places that the rules allow for this mentee, best first."""
-    from polku.matching import scoring
-    from polku.mentoring import matchdata
-
     programme = mentee.programme
     profiles = {
         matchdata.mentor_id(p): p for p in programme_mentors(programme) if p.is_available and p.seats_free > 0
@@ -301,12 +310,10 @@ def mentorship_get(*, access: Access, actor: User, pk: int) -> MentorshipView:
     if side is None:
         programme = mentorship.programme
         participation = mentorship.mentee.participation
-        if not (
-            can_manage_programme(access, programme)
-            and (
-                access.can_manage_project(programme.project_id)
-                or access.can_manage_partner(participation.partner_id)
-            )
+        if not access.can_oversee_mentorship(
+            project_id=programme.project_id,
+            programme_partner_id=programme.partner_id,
+            mentee_partner_id=participation.partner_id,
         ):
             raise Http404
         audit_staff_read(

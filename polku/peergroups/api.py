@@ -112,7 +112,7 @@ class RoundListApi(APIView):
     )
     def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
-        if not access.is_coordinator:
+        if not access.can_manage_peer_groups():
             raise AccessDenied(_("Peer-group rounds are for coordinators."))
         data = validated_input(RoundInputSerializer, request)
         partner = get_object_or_404(Partner, pk=data.pop("partner"))
@@ -200,8 +200,8 @@ class RoundOptInApi(APIView):
             raise AccessDenied(_("Sign in first."))
         data = validated_input(OptInInputSerializer, request)
         participation = get_object_or_404(Participation, pk=data["participation"])
-        if not (
-            participation.person_id == access.person_id or access.can_manage_partner(participation.partner_id)
+        if not access.can_opt_in_peer_round(
+            person_id=participation.person_id, partner_id=participation.partner_id
         ):
             get_object_or_404(Participation.objects.none(), pk=0)
         peer_round = get_object_or_404(PeerGroupRound, pk=pk, partner_id=participation.partner_id)

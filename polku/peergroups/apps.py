@@ -8,4 +8,5 @@ class PeerGroupsConfig(AppConfig):
     verbose_name = _("Peer groups")
 
     def ready(self) -> None:
-        from polku.peergroups import tasks  # noqa: F401  (registers the periodic reminder job)
+        # Registers the periodic job; imported here because tasks imports models, loadable only once apps are ready.
+        from polku.peergroups import tasks  # noqa: F401

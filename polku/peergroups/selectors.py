@@ -14,10 +14,10 @@ from polku.peergroups.models import ATTRIBUTES, PeerGroup, PeerGroupMembership, 
 
 
 def round_list(*, access: Access) -> QuerySet[PeerGroupRound]:
-    rounds = PeerGroupRound.objects.select_related("project", "partner__organisation")
-    if access.is_admin:
-        return rounds
-    return rounds.filter(partner_id__in=access.coordinator_partner_ids)
+    """The rounds the reader runs: their own partners' (every round for an admin)."""
+    return PeerGroupRound.objects.filter(access.peer_round_filter()).select_related(
+        "project", "partner__organisation"
+    )
 
 
 def round_get(*, access: Access, pk: int) -> PeerGroupRound:

@@ -1,4 +1,9 @@
-"""Writes of peer-group rounds: create, opt in, form with the engine, move a member, publish, meetings."""
+"""Writes of peer-group rounds: create, opt in, form with the engine, move a member, publish, meetings,
+attendance, reflections, and the meeting reminders of the periodic job.
+
+A round is run by its partner's coordinators (`Access.can_manage_peer_round`); members are told through
+`polku.peergroups.emails`.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,17 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.core.errors import AccessDenied, ApplicationError
-from polku.core.tasks import send_email
 from polku.matching.errors import InvalidInput
 from polku.matching.groups import form_groups
 from polku.participants.models import Participation
+from polku.peergroups import emails
 from polku.peergroups.models import (
     ATTRIBUTES,
     MeetingAttendance,
@@ -33,7 +38,7 @@ from polku.projects.models import Partner
 
 
 def _manage(access: Access, peer_round: PeerGroupRound) -> None:
-    if not access.can_manage_partner(peer_round.partner_id):
+    if not access.can_manage_peer_round(peer_round.partner_id):
         raise AccessDenied(_("Only the partner's coordinators manage its peer-group rounds."))
 
 
@@ -52,7 +57,7 @@ def round_create(
     min_language_level: str = "B1",
     attributes: list[str] | None = None,
 ) -> PeerGroupRound:
-    if not access.can_manage_partner(partner.pk):
+    if not access.can_manage_peer_round(partner.pk):
         raise AccessDenied(_("Only the partner's coordinators manage its peer-group rounds."))
     if group_size < 2:
         raise ApplicationError(_("Check the round."), field_errors={"group_size": [gettext("At least 2.")]})
@@ -73,8 +78,9 @@ def round_opt_in(
     *, actor: Any, access: Access, peer_round: PeerGroupRound, participation: Participation
 ) -> None:
     """The participant themself, or their coordinator, puts them in the round's pool (repeatable)."""
-    own = access.person_id is not None and participation.person_id == access.person_id
-    if not (own or access.can_manage_partner(participation.partner_id)):
+    if not access.can_opt_in_peer_round(
+        person_id=participation.person_id, partner_id=participation.partner_id
+    ):
         raise AccessDenied(_("You may opt in only yourself or your own partner's participants."))
     if participation.partner_id != peer_round.partner_id or participation.exit_date is not None:
         raise ApplicationError(_("Only active participants of the round's partner can join it."))
@@ -157,18 +163,10 @@ def round_publish(*, actor: Any, access: Access, peer_round: PeerGroupRound) -> 
         peer_round.published_at = timezone.now()
         peer_round.save(update_fields=["status", "published_at", "updated_at"])
         for group in peer_round.groups.all():
-            language = group.language
             for m in group.memberships.select_related("participation__person"):
                 person = m.participation.person
-                if not person.email:
-                    continue
-                with override(person.preferred_language):
-                    subject = gettext("Your peer group is ready")
-                    body = gettext(
-                        "You are in peer group %(number)s of %(round)s (working language: %(language)s). "
-                        "See your group and its meetings under My peer group."
-                    ) % {"number": group.number, "round": peer_round.name, "language": language or "-"}
-                _enqueue_on_commit(subject, body, person.email)
+                if person.email:
+                    emails.group_ready(person, group=group, round_name=peer_round.name)
         audit_record(
             actor=actor,
             action=AuditEvent.Action.UPDATE,
@@ -176,10 +174,6 @@ def round_publish(*, actor: Any, access: Access, peer_round: PeerGroupRound) -> 
             partner_id=peer_round.partner_id,
             fields=["status"],
         )
-
-
-def _enqueue_on_commit(subject: str, body: str, to: str) -> None:
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[to]))
 
 
 def meeting_create(
@@ -245,3 +239,23 @@ def reflection_write(
         meeting=meeting, participation_id=membership.participation_id, defaults={"text": text[:2000]}
     )
     return row
+
+
+def meeting_reminders_send(*, now: dt.datetime | None = None) -> int:
+    """E-mail the members of every group meeting within the next 24 hours that has had no reminder;
+    `reminded_at` makes it idempotent. Returns the number of e-mails queued."""
+    now = now or timezone.now()
+    due = PeerGroupMeeting.objects.filter(
+        reminded_at__isnull=True, starts_at__gt=now, starts_at__lte=now + dt.timedelta(hours=24)
+    ).prefetch_related("group__memberships__participation__person")
+    sent = 0
+    for meeting in due:
+        for membership in meeting.group.memberships.all():
+            person = membership.participation.person
+            if not person.email:
+                continue
+            emails.meeting_reminder(person, meeting=meeting)
+            sent += 1
+        meeting.reminded_at = now
+        meeting.save(update_fields=["reminded_at"])
+    return sent

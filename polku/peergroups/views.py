@@ -12,9 +12,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from polku.accounts.access import access_for, coordinator_access
+from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedHttpRequest
-from polku.core.errors import ApplicationError
+from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.models import Cefr, Participation
 from polku.peergroups import services
 from polku.peergroups.models import ATTRIBUTES, PeerGroupMeeting
@@ -31,7 +31,9 @@ from polku.projects.models import Partner
 
 @login_required
 def round_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
-    access = coordinator_access(request.user, refusal=_("Peer-group rounds are for coordinators."))
+    access = access_for(request.user)
+    if not access.can_manage_peer_groups():
+        raise AccessDenied(_("Peer-group rounds are for coordinators."))
     if request.method == "POST":
         partner = get_object_or_404(Partner, pk=request.POST.get("partner") or 0)
         try:
@@ -48,9 +50,9 @@ def round_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
             messages.error(request, str(error))
         else:
             return redirect("peergroups:detail", pk=peer_round.pk)
-    partners = Partner.objects.select_related("organisation", "project")
-    if not access.is_admin:
-        partners = partners.filter(pk__in=access.coordinator_partner_ids)
+    partners = Partner.objects.filter(access.peer_round_filter("pk")).select_related(
+        "organisation", "project"
+    )
     return TemplateResponse(
         request,
         "peergroups/round_list.html",
@@ -152,7 +154,7 @@ def round_action_view(request: AuthenticatedHttpRequest, pk: int, action: str) -
 @login_required
 def mine_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
-    if access.person_id is None:
+    if not access.can_join_peer_groups():
         return TemplateResponse(
             request, "peergroups/mine.html", {"groups": [], "open_rounds": []}, status=403
         )
