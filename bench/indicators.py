@@ -126,7 +126,7 @@ def load_single_project(participants: int) -> None:
                 "SELECT p.id FROM participants_participation p JOIN participants_participation q "
                 "ON p.person_id = q.person_id AND p.id > q.id"
             )
-            for table in ("participants_entrydata", "projects_activityenrolment"):
+            for table in ("participants_entrydata", "activities_activityenrolment"):
                 cursor.execute(f"DELETE FROM {table} WHERE participation_id IN ({later})")
             cursor.execute(f"DELETE FROM participants_participation WHERE id IN ({later})")
             cursor.execute(

@@ -6,6 +6,7 @@ under the `api:` namespace and in the role matrix."""
 
 from django.urls import path
 
+from polku.activities import api_urls as activities_api_urls
 from polku.consent.api import ProjectNoticesApi
 from polku.organisations.api import OrganisationDetailApi, OrganisationListApi
 from polku.participants.api import (
@@ -18,17 +19,11 @@ from polku.participants.api import (
 from polku.participants.consents_api import ConsentWithdrawApi, ParticipantConsentsApi
 from polku.participants.me_api import MeApi
 from polku.projects.api import (
-    ActivityDetailApi,
-    ActivityListApi,
-    EnrolmentDetailApi,
-    EnrolmentListApi,
     ParticipantCountsApi,
     PartnerDetailApi,
     PartnerListApi,
     ProjectDetailApi,
     ProjectListApi,
-    TargetDetailApi,
-    TargetListApi,
     WorkPackageDetailApi,
     WorkPackageListApi,
 )
@@ -49,23 +44,11 @@ urlpatterns = [
         WorkPackageDetailApi.as_view(),
         name="work-package-detail",
     ),
-    path("projects/<str:code>/targets/", TargetListApi.as_view(), name="target-list"),
-    path("projects/<str:code>/targets/<int:pk>/", TargetDetailApi.as_view(), name="target-detail"),
+    *activities_api_urls.target_urlpatterns,
     path(
         "projects/<str:code>/participant-counts/", ParticipantCountsApi.as_view(), name="participant-counts"
     ),
-    path("projects/<str:code>/activities/", ActivityListApi.as_view(), name="activity-list"),
-    path("projects/<str:code>/activities/<int:pk>/", ActivityDetailApi.as_view(), name="activity-detail"),
-    path(
-        "projects/<str:code>/activities/<int:pk>/enrolments/",
-        EnrolmentListApi.as_view(),
-        name="enrolment-list",
-    ),
-    path(
-        "projects/<str:code>/activities/<int:pk>/enrolments/<int:participation_id>/",
-        EnrolmentDetailApi.as_view(),
-        name="enrolment-detail",
-    ),
+    *activities_api_urls.activity_urlpatterns,
     path("projects/<str:code>/privacy-notices/", ProjectNoticesApi.as_view(), name="privacy-notice-list"),
     path("participants/", ParticipationListApi.as_view(), name="participation-list"),
     path("participants/<int:pk>/", ParticipationDetailApi.as_view(), name="participation-detail"),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "polku.organisations",
     "polku.projects",
     "polku.participants",
+    "polku.activities",
     "polku.consent",
     "polku.registration",
     "polku.imports",
@@ -252,7 +253,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Choice sets used under several field names get one name in the schema.
     "ENUM_NAME_OVERRIDES": {
-        "ActivityKindEnum": "polku.projects.models.Activity.Kind",
+        "ActivityKindEnum": "polku.activities.models.Activity.Kind",
         "IndicatorSetEnum": ["esf_plus_2021", "esf_2014"],
         "ErasureStatusEnum": "polku.privacy.models.ErasureRequest.Status",
         "KnowledgeStatusEnum": "polku.knowledge.models.Status",

@@ -12,6 +12,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("projects/", include("polku.projects.urls")),
+    path("projects/", include("polku.activities.urls")),
+    path("projects/", include("polku.consent.urls")),
     path("projects/", include("polku.dashboards.urls")),
     path("feedback/", include("polku.surveys.urls")),
     path("organisations/", include("polku.organisations.urls")),

@@ -8,6 +8,7 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Self-assessments")
 
     def ready(self) -> None:
+        # Here, not at the top: the selectors import the models, which are not loaded when this module is.
         from polku.assessments.selectors import profile_section
         from polku.competences.sections import register_section
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from polku.assessments import frameworks as fw
 from polku.assessments.models import SelfAssessment
+from polku.core.personal_data import Erasure, Section, records, register
 from polku.participants.models import Person
-from polku.privacy.registry import Erasure, Section, records, register
 
 
 def _answers(assessment: SelfAssessment) -> dict[str, int | None]:

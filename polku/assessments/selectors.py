@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
+from polku.activities.models import Activity, ActivityEnrolment
 from polku.assessments import frameworks as fw
 from polku.assessments.models import Answer, SelfAssessment
 from polku.assessments.progress import Delta, PersonProgress, Sitting, group_deltas, person_progress
@@ -29,15 +30,8 @@ from polku.audit.services import audit_staff_read
 from polku.core.errors import AccessDenied
 from polku.participants.models import Participation, Person
 from polku.participants.selectors import can_view_person, reading_partner_id
-from polku.projects.models import Activity, ActivityEnrolment, Partner, Project
-from polku.reporting.suppression import HIDDEN, suppress_row
-
-DEFAULT_THRESHOLD = 5
-
-
-def suppression_threshold() -> int:
-    return int(getattr(settings, "POLKU_SUPPRESSION_THRESHOLD", DEFAULT_THRESHOLD))
-
+from polku.projects.models import Partner, Project
+from polku.suppression import HIDDEN, hide_small, suppress_row
 
 # --- one person -------------------------------------------------------------------------------------------
 
@@ -273,7 +267,7 @@ class PublishedDelta:
 
 
 def publish_delta(delta: Delta, *, exact: bool, threshold: int) -> PublishedDelta:
-    """Suppress a delta like an indicator row (polku.reporting.suppression): people = improved + same +
+    """Suppress a delta like an indicator row (polku.suppression.suppress_row): people = improved + same +
     declined; a hidden head count hides the means too, since a mean of one or two people is their level."""
     row = [delta.people, delta.improved, delta.same, delta.declined]
     cells = row if exact else suppress_row(row, threshold=threshold)
@@ -398,11 +392,11 @@ def _published(
     whole: bool,
     sittings: list[Sitting],
 ) -> ProjectDeltas:
-    threshold = suppression_threshold()
+    threshold = settings.POLKU_SUPPRESSION_THRESHOLD
     groups = group_deltas(sittings, framework)
 
     def head_count(value: int) -> int | None:
-        return value if exact or not 0 < value < threshold else None
+        return value if exact else hide_small(value, threshold=threshold)
 
     result = ProjectDeltas(
         project=project,

@@ -6,3 +6,7 @@ class CompetencesConfig(AppConfig):
     name = "polku.competences"
     label = "competences"
     verbose_name = _("Competence profiles")
+
+    def ready(self) -> None:
+        # Here, not at the top: tasks imports the services and so the models, which are not loaded yet.
+        from polku.competences import tasks  # noqa: F401  (registers the task the services queue by name)

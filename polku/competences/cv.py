@@ -8,6 +8,10 @@ import io
 import zipfile
 from enum import StrEnum
 
+import docx
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
 
 class Problem(StrEnum):
     TOO_BIG = "too_big"
@@ -62,9 +66,6 @@ def decode_text(data: bytes) -> str | None:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     try:
         reader = PdfReader(io.BytesIO(data))
         return "\n".join(page.extract_text() or "" for page in reader.pages)
@@ -73,8 +74,6 @@ def _pdf_text(data: bytes) -> str:
 
 
 def _docx_text(data: bytes) -> str:
-    import docx
-
     try:
         document = docx.Document(io.BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile) as error:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from polku.competences.forms import SKILL_LABELS
 from polku.core.pdf import use_unicode_fonts
 
 if TYPE_CHECKING:
@@ -94,6 +95,4 @@ def profile_pdf(profile: Profile) -> bytes:
 
 
 def _skill_labels() -> list[tuple[str, str]]:
-    from polku.competences.forms import SKILL_LABELS
-
     return [(name, str(label)) for name, label in SKILL_LABELS.items()]

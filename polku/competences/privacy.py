@@ -23,8 +23,8 @@ from polku.competences.models import (
     SkillEvidence,
     SuggestionJob,
 )
+from polku.core.personal_data import Erasure, Section, records, register
 from polku.participants.models import LanguageSkill, Person
-from polku.privacy.registry import Erasure, Section, records, register
 
 
 def export(person: Person) -> dict[str, Section]:

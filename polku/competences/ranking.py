@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Max
 
 from polku.esco.models import Release
@@ -63,7 +64,11 @@ def ranker(language: str | None = None) -> SkillRanker:
     with _lock:
         if _ranker is None:
             extra = {wanted: _rows(wanted)} if wanted and key else {}
-            _ranker = SkillRanker.load(extra_labels=extra)
+            _ranker = SkillRanker.load(
+                extra_labels=extra,
+                semantic=settings.POLKU_SKILLS_MODEL or None,
+                cache_dir=settings.POLKU_SKILLS_CACHE or None,
+            )
             if extra and wanted:
                 _indexed[wanted] = key  # type: ignore[assignment]
         if wanted and _indexed.get(wanted) != key:

@@ -27,6 +27,7 @@ from polku.competences.models import (
     SuggestionJob,
 )
 from polku.core.errors import ApplicationError, field_errors_from
+from polku.core.tasks import enqueue
 from polku.esco.models import Concept, OccupationSkill, Relation
 from polku.esco.selectors import preferred_labels
 from polku.participants.models import LanguageSkill, Person
@@ -78,6 +79,8 @@ def add_confirmed_skill(
 LONG_TEXT = 20_000
 # The most text one suggestion run reads; the rest of a very long document is ignored.
 MAX_TEXT = 200_000
+# The task that ranks a long text (polku.competences.tasks), queued by name: the tasks import the services.
+SUGGEST_LONG_TEXT = "competences.suggest_long_text"
 
 
 @dataclass(frozen=True)
@@ -182,9 +185,7 @@ def suggest_from_text(
         job = SuggestionJob.objects.create(
             person=person, source=source, language=language, text=text, created_by=_actor(actor)
         )
-        from polku.competences.tasks import suggest_long_text
-
-        suggest_long_text.enqueue(job_id=job.pk)
+        enqueue(SUGGEST_LONG_TEXT, job_id=job.pk)
         job.refresh_from_db()
         return job
     return _store_suggestions(person=person, text=text, language=language, source=source, actor=actor)

@@ -1,4 +1,5 @@
-"""Shared pieces of the REST API: pagination and one rendering of business errors."""
+"""Shared pieces of the REST API: pagination, one rendering of business errors, and the shape of a
+published figure (polku.suppression.Figure) wherever one is served."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ class Pagination(PageNumberPagination):
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+class FigureSerializer(serializers.Serializer):
+    value = serializers.IntegerField(allow_null=True)
+    hidden = serializers.BooleanField()
 
 
 def exception_handler(exc, context):

@@ -1,10 +1,35 @@
-"""The error summary every form page shows at its top: each error, linked to the input it belongs to."""
+"""Pieces every app's forms share: the date input, the country choices, a service's field errors put on
+the form, and the error summary every form page shows at its top (each error linked to its input)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+import pycountry
 from django import forms
+
+from polku.core.errors import ApplicationError
+
+
+def country_choices() -> list[tuple[str, str]]:
+    return [("", "—"), *sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda item: item[1])]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("format", "%Y-%m-%d")
+        super().__init__(**kwargs)
+
+
+def apply_field_errors(error: ApplicationError, *forms_: forms.BaseForm) -> None:
+    """Put a service's field errors on the form that has the field (or the first form)."""
+    for name, messages in error.field_errors.items():
+        target = next((f for f in forms_ if name in f.fields), forms_[0])
+        for message in messages:
+            target.add_error(name if name in target.fields else None, message)
 
 
 @dataclass

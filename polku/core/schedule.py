@@ -22,6 +22,8 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from polku.core.models import ScheduledJob
+
 logger = logging.getLogger(__name__)
 
 
@@ -49,8 +51,6 @@ def periodic(name: str, *, every: dt.timedelta) -> Callable[[Any], Any]:
 
 def _claim(job: Periodic, now: dt.datetime) -> bool:
     """True when this caller won the right to run `job` now (and moved its next run on)."""
-    from polku.core.models import ScheduledJob
-
     try:
         with transaction.atomic():
             _, created = ScheduledJob.objects.get_or_create(

@@ -16,14 +16,15 @@ from rest_framework.views import APIView
 
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedRequest
+from polku.core.api import FigureSerializer
 from polku.core.errors import ApplicationError
-from polku.dashboards.figures import Figure
 from polku.dashboards.forms import ReportFilterForm
 from polku.dashboards.report import report_get
 from polku.dashboards.selectors import STAGES, UNTRACKED_STAGES, Filters, dashboard_get
 from polku.dashboards.views import pickable_partners
 from polku.projects.models import Project
 from polku.projects.selectors import project_get
+from polku.suppression import Figure
 
 TAGS = ["dashboards"]
 PARAMETERS = [
@@ -36,11 +37,6 @@ PARAMETERS = [
 
 def _value(figure: Figure | None) -> int | None:
     return None if figure is None else figure.value
-
-
-class FigureSerializer(serializers.Serializer):
-    value = serializers.IntegerField(allow_null=True)
-    hidden = serializers.BooleanField()
 
 
 class StageSerializer(serializers.Serializer):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from polku.dashboards.figures import Figure
+from polku.suppression import Figure
 
 WIDTH = 600
 BAR_SPACE = 470  # the longest bar; the rest of the width holds its value label

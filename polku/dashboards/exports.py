@@ -19,8 +19,8 @@ from openpyxl.styles import Font
 
 from polku.core.pdf import use_unicode_fonts
 from polku.core.spreadsheet import protect
-from polku.dashboards.figures import Figure
 from polku.dashboards.report import Cell, Report
+from polku.suppression import Figure
 
 
 def cell_value(cell: Cell) -> int | str:

@@ -15,7 +15,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
-from polku.dashboards.figures import Figure
 from polku.dashboards.selectors import (
     STAGES,
     UNTRACKED_STAGES,
@@ -26,6 +25,7 @@ from polku.dashboards.selectors import (
 )
 from polku.projects.models import Project
 from polku.reporting.selectors import IndicatorTable, indicator_table
+from polku.suppression import Figure
 
 Cell = Figure | int | str | None  # None: "not tracked yet"
 

@@ -1,7 +1,7 @@
 """The project dashboard: targets against actuals, the participant funnel and outcomes over time.
 
 Every figure is counted with grouped queries (one per kind of figure, not one per target or partner) and
-published through `figures.publish`: a reader who coordinates every partner in the scope (or an admin)
+published through `polku.suppression.publish`: a reader who coordinates every partner in the scope (or an admin)
 sees exact counts; the project lead and evaluators see the whole project with small cells suppressed.
 A coordinator's dashboard covers only their own partner(s); other partners are not in it at all.
 """
@@ -18,11 +18,12 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
+from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.core.errors import AccessDenied
-from polku.dashboards.figures import DEFAULT_THRESHOLD, Equation, Figure, publish
 from polku.outcomes.models import ExitRecord, ExitStatus, Outcome
 from polku.participants.models import Participation
-from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
+from polku.projects.models import Partner, Project, WorkPackage
+from polku.suppression import Equation, Figure, publish
 
 # Exit situations that count as a result in the funnel (any dated Outcome counts too).
 RESULT_STATUSES = (ExitStatus.EMPLOYED, ExitStatus.EDUCATION, ExitStatus.SELF_EMPLOYED)
@@ -30,10 +31,6 @@ STAGES = ("registered", "mapped", "plan", "active", "exited", "outcome")
 # Stages whose data do not exist in Polku yet: shown as "not tracked yet", never as zero.
 UNTRACKED_STAGES = frozenset({"mapped", "plan"})
 TOTAL = "total"
-
-
-def suppression_threshold() -> int:
-    return int(getattr(settings, "POLKU_SUPPRESSION_THRESHOLD", DEFAULT_THRESHOLD))
 
 
 def stage_labels() -> dict[str, str]:
@@ -377,7 +374,9 @@ def _outcome_table(
     cells[(TOTAL, TOTAL)] = sum(cells[(TOTAL, k)] for k in kinds)
     equations.append(((TOTAL, TOTAL), [(TOTAL, k) for k in kinds]))
     equations.append(((TOTAL, TOTAL), [(m, TOTAL) for m in months]))
-    shown = publish(cells, equations, exact=scope.exact, threshold=threshold)
+    # A month whose only non-zero kind is hidden by its column hides one of its zeros rather than its total
+    # (polku.suppression.rules, `hide_zeros`): the figures as this table has always published them.
+    shown = publish(cells, equations, exact=scope.exact, threshold=threshold, hide_zeros=True)
     rows = [
         MonthRow(month=m, kinds={k: shown[(m, k)] for k in kinds}, total=shown[(m, TOTAL)]) for m in months
     ]
@@ -386,7 +385,7 @@ def _outcome_table(
 
 def dashboard_get(*, access: Access, project: Project, filters: Filters) -> Dashboard:
     """The dashboard as the reader may see it (the caller has checked they may view the project)."""
-    threshold = suppression_threshold()
+    threshold = settings.POLKU_SUPPRESSION_THRESHOLD
     scope = dashboard_scope(access=access, project=project, filters=filters)
     counts = _stage_counts(project, scope, filters)
     funnel, partner_rows, country_rows = _partner_tables(scope, counts, threshold=threshold)

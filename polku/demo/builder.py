@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 import polku
 from polku.accounts.models import Membership, Role, User
+from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.consent.models import Consent, PrivacyNotice, Purpose
 from polku.demo import notices
 from polku.demo.bulk import BulkWriter
@@ -53,7 +54,7 @@ from polku.demo.programmes import (
 from polku.organisations.models import Organisation
 from polku.participants.models import EntryData, LanguageSkill, Participation, Person
 from polku.participants.services import items_asked
-from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
+from polku.projects.models import Partner, Project, WorkPackage
 
 DEFAULT_SEED = 2025
 DEFAULT_PARTICIPANTS = 300

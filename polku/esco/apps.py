@@ -9,7 +9,7 @@ class EscoConfig(AppConfig):
     verbose_name = _("ESCO classification")
 
     def ready(self) -> None:
-        from polku.esco import signals
+        from polku.esco import signals  # here, not at the top: signals imports the models through loading
 
         pre_migrate.connect(signals.migrate_started, sender=self, dispatch_uid="esco-migrate-started")
         post_migrate.connect(signals.load_after_migrate, sender=self, dispatch_uid="esco-load-after-migrate")

@@ -19,6 +19,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
+from polku.skills.index import DATA_DIR
+
 csv.field_size_limit(sys.maxsize)  # conceptSchemes lists thousands of top concepts in one field
 
 SHIPPED_VERSION = "v1.1.1"
@@ -494,10 +498,6 @@ def _jsonl(path: Path) -> list[dict]:
 
 def read_shipped(data_dir: Path | None = None) -> Dataset:
     """ESCO v1.1.1 in English as shipped in polku/skills/data (decision 0033, 0034)."""
-    import numpy as np
-
-    from polku.skills.index import DATA_DIR
-
     d = Path(data_dir) if data_dir else DATA_DIR
     data = Dataset(version=SHIPPED_VERSION, language="en", source="shipped:polku/skills/data")
     descriptions = {r["uri"]: r["description"] for r in _jsonl(d / "descriptions.jsonl.gz")}

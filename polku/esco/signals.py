@@ -6,25 +6,23 @@ the shipped data only after a marked, real migrate run, and only when the ESCO t
 databases are created by `migrate`, so they get ESCO once at creation; a flush empties them again
 (`polku.esco.testing.esco_loaded` reloads where a test needs it).
 
-Turn it off with the environment variable POLKU_ESCO_AUTOLOAD=false (or the setting of the same name).
+Turn it off with the environment variable POLKU_ESCO_AUTOLOAD=false (the setting of the same name, config/env.py).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
 from django.conf import settings
 
+from polku.esco import loading
+
 _migrating: set[str] = set()
 
 
 def autoload_enabled() -> bool:
-    value = os.environ.get("POLKU_ESCO_AUTOLOAD")
-    if value is not None:
-        return value.strip().lower() not in {"0", "false", "no", "off"}
-    return bool(getattr(settings, "POLKU_ESCO_AUTOLOAD", True))
+    return bool(settings.POLKU_ESCO_AUTOLOAD)
 
 
 def migrate_started(sender: Any, using: str = "default", **kwargs: Any) -> None:
@@ -37,10 +35,8 @@ def load_after_migrate(sender: Any, using: str = "default", verbosity: int = 1, 
     _migrating.discard(using)
     if not autoload_enabled():
         return
-    from polku.esco.loading import is_loaded, load_shipped, tables_exist
-
-    if not tables_exist(using) or is_loaded(using):
+    if not loading.tables_exist(using) or loading.is_loaded(using):
         return
-    result = load_shipped(using=using)
+    result = loading.load_shipped(using=using)
     if verbosity >= 1:
         sys.stdout.write(f"  Loaded the shipped ESCO {result.version} (en) in {result.seconds:.1f} s.\n")

@@ -20,6 +20,7 @@ def esco_loaded(request: Any) -> Any:
         request.getfixturevalue("transactional_db")
     else:
         request.getfixturevalue("db")
+    # Here, not at the top: pytest loads this plugin (conftest.py) before Django has loaded the apps.
     from polku.esco.loading import is_loaded, load_shipped
     from polku.esco.models import Release
 
@@ -32,6 +33,7 @@ def esco_loaded(request: Any) -> Any:
 def esco_empty(db: Any) -> None:
     """No ESCO rows for this test (rolled back afterwards): for tests that build a small ESCO graph with
     polku/esco/tests/factories.py and expect only those concepts to exist."""
+    # Here, not at the top: pytest loads this plugin before Django has loaded the apps.
     from polku.esco.models import Broader, Concept, Label, OccupationSkill, Release, SkillRelation
 
     # Raw deletes, children first: the collector would load every one of the ~300,000 rows.

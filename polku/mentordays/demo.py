@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from polku.activities.models import Activity, ActivityEnrolment
 from polku.mentordays.models import Booking, Expert, MentorDay, Slot, WaitlistEntry
 from polku.participants.models import Participation
-from polku.projects.models import Activity, ActivityEnrolment
 
 CROSSING = "2019-1-DK01-KA204-060277"
 ZONES = {"SE": "Europe/Stockholm", "FI": "Europe/Helsinki", "NO": "Europe/Oslo"}

@@ -1,6 +1,6 @@
 """Mentor days: an event of a project's partner where experts each offer short bookable slots.
 
-A mentor day is one `projects.Activity` (kind "mentoring"), so it counts among the project's activities
+A mentor day is one `activities.Activity` (kind "mentoring"), so it counts among the project's activities
 and those who attend are enrolled in it. Each expert on the day has slots; a participant books a slot,
 joins the waitlist when nothing suitable is free, and is promoted automatically when a booking is cancelled.
 The invariants that must hold under concurrency are database constraints as well as service checks.
@@ -26,7 +26,7 @@ class MentorDay(TimeStamped):
         CANCELLED = "cancelled", _("Cancelled")
 
     activity = models.OneToOneField(
-        "projects.Activity", on_delete=models.CASCADE, related_name="mentor_day", verbose_name=_("activity")
+        "activities.Activity", on_delete=models.CASCADE, related_name="mentor_day", verbose_name=_("activity")
     )
     date = models.DateField(_("date"))
     starts_at = models.TimeField(_("starts"))

@@ -17,9 +17,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from polku.core.personal_data import Erasure, Section, records, register
 from polku.mentoring.models import CheckIn, Feedback, Goal, MenteeRequest, MentorProfile, Mentorship, Session
 from polku.participants.models import Person
-from polku.privacy.registry import Erasure, Section, records, register
 
 
 def _sides(person: Person) -> Q:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -275,8 +276,6 @@ class OutcomeDetailApi(APIView):
     def _get(request: AuthenticatedRequest, pk: int, outcome_id: int) -> Outcome:
         outcome = outcome_get(access=access_for(request.user), pk=outcome_id)
         if outcome.participation_id != pk:
-            from rest_framework.exceptions import NotFound
-
             raise NotFound()
         return outcome
 

@@ -8,4 +8,5 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Outcomes")
 
     def ready(self) -> None:
+        # Here, not at the top: tasks imports the services and so the models, which are not loaded yet.
         from polku.outcomes import tasks  # noqa: F401  (registers the periodic job)

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from polku.core.models import TimeStamped
+from polku.outcomes import rules
 from polku.participants.models import DECLINED, Answer
 
 
@@ -63,9 +64,7 @@ class ExitRecord(TimeStamped):
     @property
     def within_immediate_window(self) -> bool | None:
         """Whether the situation applied within four weeks of exit (computed, never stored)."""
-        from polku.outcomes.rules import within_immediate_window
-
-        return within_immediate_window(self.participation.exit_date, self.status_on)
+        return rules.within_immediate_window(self.participation.exit_date, self.status_on)
 
 
 class FollowUp(TimeStamped):

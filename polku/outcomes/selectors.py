@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from polku.accounts.access import Access
@@ -98,8 +98,6 @@ def follow_up_list(*, access: Access, status: str = "") -> QuerySet[FollowUp]:
 
 def outcome_counts_by_kind(*, participation_ids: Iterable[int]) -> dict[str, int]:
     """Participations with at least one outcome of each kind, for reporting (people, not rows)."""
-    from django.db.models import Count
-
     rows = (
         Outcome.objects.filter(participation_id__in=list(participation_ids))
         .values("kind")

@@ -14,10 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
@@ -25,8 +28,16 @@ from polku.accounts.models import User
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record, changed_fields
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.tasks import send_email
 from polku.outcomes.models import ExitRecord, ExitStatus, FollowUp, Outcome, Source
-from polku.outcomes.rules import business_id_normalise, follow_up_due
+from polku.outcomes.rules import (
+    CLOSE_AFTER_DAYS,
+    add_months,
+    business_id_normalise,
+    closes_on,
+    follow_up_due,
+    reminders_due,
+)
 from polku.participants.models import Answer, LabourStatus, Participation
 from polku.participants.services import participation_exit
 
@@ -224,13 +235,6 @@ def exit_link_answer(
 
 def exit_link_send(*, actor: User, access: Access, participation: Participation) -> str:
     """A coordinator e-mails the person a link to record their own exit situation; returns the link."""
-    from django.conf import settings
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-    from django.utils import translation
-
-    from polku.core.tasks import send_email
-
     if not access.can_manage_partner(participation.partner_id):
         raise AccessDenied(_("You may not change this participation."))
     if participation.exit_date is None:
@@ -468,18 +472,10 @@ class FollowUpRun:
 
 
 def follow_up_url(follow_up: FollowUp) -> str:
-    from django.conf import settings
-    from django.urls import reverse
-
     return settings.POLKU_SITE_URL + reverse("outcomes:follow_up_answer", args=[follow_up.token])
 
 
 def _send_follow_up_email(follow_up: FollowUp, *, reminder: bool) -> bool:
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from polku.core.tasks import send_email
-
     person = follow_up.participation.person
     if not person.email:
         return False
@@ -510,8 +506,6 @@ def follow_ups_process(*, today: dt.date | None = None) -> FollowUpRun:
     2. A follow-up that asked about an earlier exit (the person re-entered and left again) starts over.
     3. Reminders 14 and 28 days after the request; after 60 days without an answer it closes.
     """
-    from polku.outcomes.rules import CLOSE_AFTER_DAYS, add_months, closes_on, reminders_due
-
     today = today or timezone.localdate()
     run = FollowUpRun()
     latest_exit = add_months(today, -6)

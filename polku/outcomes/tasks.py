@@ -7,13 +7,12 @@ import datetime as dt
 from django_tasks import task
 
 from polku.core.schedule import periodic
+from polku.outcomes.services import follow_ups_process
 
 
 @periodic("outcomes.follow_ups", every=dt.timedelta(days=1))
 @task()
 def follow_ups_daily() -> dict[str, int]:
-    from polku.outcomes.services import follow_ups_process
-
     run = follow_ups_process()
     return {
         "created": run.created,

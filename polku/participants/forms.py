@@ -1,7 +1,8 @@
 """Forms for participant data, shared by the coordinator's pages, self-registration and the import.
 
 Forms parse and check formats; the domain rules (dates against the entry date, items a project does
-not collect) live in participants.services and come back as field errors.
+not collect) live in participants.services and come back as field errors. DateInput, apply_field_errors
+and country_choices live in polku.core.forms and stay importable from here.
 """
 
 from __future__ import annotations
@@ -17,25 +18,15 @@ from django.utils.translation import gettext_lazy as _
 
 from polku.accounts.access import Access
 from polku.consent.models import Purpose
-from polku.core.errors import ApplicationError
+from polku.core.forms import DateInput as DateInput
+from polku.core.forms import apply_field_errors as apply_field_errors
+from polku.core.forms import country_choices as country_choices
 from polku.core.models import Language
 from polku.participants.models import Cefr, EntryData, Goal, Person
 from polku.participants.selectors import ParticipantFilter
 from polku.projects.models import Project
 
 LANGUAGE_ROWS = 4
-
-
-def country_choices() -> list[tuple[str, str]]:
-    return [("", "—"), *sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda item: item[1])]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("format", "%Y-%m-%d")
-        super().__init__(**kwargs)
 
 
 class PersonForm(forms.ModelForm):
@@ -155,14 +146,6 @@ class EntryDataForm(forms.ModelForm):
             formfield.required = False
             if name == "date_of_birth":
                 formfield.required = True
-
-
-def apply_field_errors(error: ApplicationError, *forms_: forms.BaseForm) -> None:
-    """Put a service's field errors on the form that has the field (or the first form)."""
-    for name, messages in error.field_errors.items():
-        target = next((f for f in forms_ if name in f.fields), forms_[0])
-        for message in messages:
-            target.add_error(name if name in target.fields else None, message)
 
 
 class RecordedConsentForm(forms.Form):

@@ -34,6 +34,7 @@ from polku.participants.forms import (
     apply_field_errors,
 )
 from polku.participants.models import Participation
+from polku.participants.sections import my_sections, participant_sections
 from polku.participants.selectors import (
     can_view_person,
     participation_detail_for_staff,
@@ -49,7 +50,6 @@ from polku.participants.services import (
     person_update,
 )
 from polku.projects.models import Partner
-from polku.projects.selectors import participation_enrolments, person_enrolments
 
 PAGE_SIZE = 25
 
@@ -142,7 +142,10 @@ def participant_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpR
         "person": participation.person,
         "entry": participation.entry,  # type: ignore[attr-defined]  # set by participation_detail_for_staff
         "consents": consents,
-        "enrolments": participation_enrolments(participation=participation),
+        # what the apps above add (their activities, …): polku.participants.sections
+        "sections": participant_sections.sections(
+            participation=participation, access=access, request=request
+        ),
         "exit_form": ExitForm(),
         # Links to the person's competence profile, self-assessments and plans: only for readers the
         # shared rule lets see the person (those pages answer 404 to anyone else); none for an anonymised one.
@@ -163,7 +166,7 @@ def me_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
         "languages": person.languages.all(),
         "participations": person_participations(person=person),
         "consents": person.consents.select_related("project", "notice"),
-        "enrolments": person_enrolments(person_id=person.pk),
+        "sections": my_sections.sections(person=person, access=access, request=request),
         "accesses": audit_events_about_person(person_id=person.pk)[:20],
     }
     return TemplateResponse(request, "participants/me.html", context)

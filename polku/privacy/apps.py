@@ -8,4 +8,6 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self) -> None:
-        from polku.privacy import tasks  # noqa: F401 - registers the daily retention job
+        # Here, not at the top: both import models, which are not loaded when this module is.
+        # foundation registers the foundation's privacy handlers; tasks the daily retention job.
+        from polku.privacy import foundation, tasks  # noqa: F401

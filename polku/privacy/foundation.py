@@ -9,19 +9,23 @@ e-mail, phone, municipality, free text, the login, and the values of import rows
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from polku.accounts.models import Membership, User
+from polku.activities.models import ActivityEnrolment
 from polku.audit.models import AuditEvent
 from polku.consent.models import Consent, Purpose
+from polku.core.personal_data import Erasure, Section, register, section
+from polku.core.personal_data import records as records_of
 from polku.imports.models import ImportBatch
 from polku.participants.models import DECLINED, EntryData, LanguageSkill, Participation, Person
-from polku.privacy.registry import Erasure, Section, register, section
-from polku.privacy.registry import records as records_of
 from polku.privacy.rules import generalised_birth_date
-from polku.projects.models import ActivityEnrolment
 
 PERSON_EXPORT = (
     "first_name",
@@ -189,10 +193,6 @@ def _retire_login(user_id: int) -> int:
     user = User.objects.get(pk=user_id)
     if user.is_superuser or Membership.objects.filter(user=user).exists():
         return 0
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from allauth.socialaccount.models import SocialAccount
-
     EmailAddress.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
@@ -235,8 +235,6 @@ def erase(person: Person) -> Erasure:
     languages = LanguageSkill.objects.filter(person=person).delete()[0]
     if languages:
         result.erased.append(_("Languages (%(count)s)") % {"count": languages})
-    from django.utils import timezone
-
     active = Consent.objects.filter(person=person, purpose__in=OPTIONAL_CONSENTS, withdrawn_at__isnull=True)
     withdrawn = list(active.values_list("purpose", flat=True))
     if withdrawn:

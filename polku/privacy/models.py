@@ -1,6 +1,6 @@
 """A person's request to erase their data, and how it was handled.
 
-The handlers of every app (polku.privacy.registry) erase what is optional or rests on consent; what the
+The handlers of every app (polku.core.personal_data) erase what is optional or rests on consent; what the
 law or the funder requires to be kept during the retention period is kept, and the reason is recorded.
 """
 

@@ -15,9 +15,9 @@ from polku.accounts.access import Access
 from polku.accounts.models import User
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
+from polku.core.personal_data import Section, providers
 from polku.participants.models import Participation, Person
 from polku.privacy.models import ErasureRequest
-from polku.privacy.registry import Section, providers
 from polku.privacy.rules import is_due, keep_until
 from polku.projects.models import Project
 

@@ -1,6 +1,6 @@
 """Writes of the privacy service: anonymisation, the retention run, project retention settings, erasure.
 
-Each app's own rows are changed by its registered handlers (polku.privacy.registry); these verbs decide
+Each app's own rows are changed by its registered handlers (polku.core.personal_data); these verbs decide
 when, check access, run the handlers in one transaction and write an audit event that names fields only.
 """
 
@@ -18,9 +18,9 @@ from polku.accounts.models import User
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.personal_data import Erasure, providers
 from polku.participants.models import Person
 from polku.privacy.models import ErasureRequest
-from polku.privacy.registry import Erasure, providers
 from polku.privacy.selectors import persons_due, retention_overview
 from polku.projects.models import Project
 

@@ -1,4 +1,4 @@
-"""Projects with their partners, work packages and targets; activities on their own list."""
+"""Projects with their partners and work packages (polku.activities adds the targets' inline and the activities)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
+from polku.projects.models import Partner, Project, WorkPackage
 
 
 class SameProjectChoicesMixin:
@@ -42,12 +42,6 @@ class WorkPackageInline(SameProjectChoicesMixin, admin.TabularInline):
     fields = ("number", "name", "responsible")
 
 
-class TargetInline(SameProjectChoicesMixin, admin.TabularInline):
-    model = Target
-    extra = 0
-    fields = ("label", "metric", "value", "work_package", "partner", "country")
-
-
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "funder", "starts_on", "ends_on")
@@ -55,7 +49,8 @@ class ProjectAdmin(admin.ModelAdmin):
     search_fields = ("code", "name")
     date_hierarchy = "starts_on"
     ordering = ("name",)
-    inlines = (PartnerInline, WorkPackageInline, TargetInline)
+    # polku.activities adds the targets (activities.admin), so the project is edited in one place.
+    inlines = (PartnerInline, WorkPackageInline)
 
 
 @admin.register(Partner)
@@ -66,24 +61,3 @@ class PartnerAdmin(admin.ModelAdmin):
     list_select_related = ("organisation", "project")
     autocomplete_fields = ("project", "organisation")
     readonly_fields = ("registration_code",)
-
-
-class EnrolmentInline(admin.TabularInline):
-    model = ActivityEnrolment
-    extra = 0
-    fields = ("participation", "enrolled_on")
-    raw_id_fields = ("participation",)
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[ActivityEnrolment]:
-        return super().get_queryset(request).select_related("participation__person", "participation__project")
-
-
-@admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "project", "partner", "work_package", "starts_on", "ends_on")
-    list_filter = ("kind", "project")
-    search_fields = ("name", "project__code", "project__name", "partner__organisation__name")
-    list_select_related = ("project", "partner__organisation", "partner__project", "work_package")
-    autocomplete_fields = ("project", "partner")
-    date_hierarchy = "starts_on"
-    inlines = (EnrolmentInline,)

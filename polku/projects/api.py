@@ -1,18 +1,18 @@
-"""REST API for projects and their structure: partners, work packages, targets, participant counts,
-activities and enrolments.
+"""REST API for projects and their structure: partners, work packages and participant counts.
 
 Members of a project read it; platform admins create and change projects; the project lead (or an
-admin) manages partners, work packages and targets. Counts are aggregates: the lead, evaluators and
-admins see every partner's, a coordinator their own partner's. Activities are managed by the lead or
-by a coordinator of the partner running them; a coordinator enrols their own partner's participants.
+admin) manages partners and work packages. Counts are aggregates: the lead, evaluators and admins see
+every partner's, a coordinator their own partner's. The project's detail carries, after its partners and
+work packages, the fields the apps above register (polku.projects.sections: the targets against current
+counts, from polku.activities, whose API serves targets, activities and enrolments).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -27,23 +27,18 @@ from polku.core.errors import AccessDenied
 from polku.organisations.models import Organisation
 from polku.projects import services
 from polku.projects.forms import INDICATOR_SET_HELP
-from polku.projects.models import Activity, ActivityEnrolment, Partner, Project, Target, WorkPackage
+from polku.projects.indicator_sets import indicator_set_for
+from polku.projects.models import Partner, Project, WorkPackage
+from polku.projects.sections import DetailField, detail_fields
 from polku.projects.selectors import (
-    activity_enrolment_list,
-    activity_get,
-    activity_list,
     partner_list,
     project_get,
     project_list,
-    target_list,
-    target_progress,
     work_package_list,
 )
-from polku.reporting.indicators import indicator_set_for
 
 TAGS = ["projects"]
 STRUCTURE_TAGS = ["project structure"]
-ACTIVITY_TAGS = ["activities"]
 
 # --- output -----------------------------------------------------------------------------------
 
@@ -112,36 +107,14 @@ class WorkPackageSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class TargetSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Target
-        fields = ["id", "work_package", "partner", "country", "metric", "label", "value"]
-        read_only_fields = fields
-
-
-class TargetProgressSerializer(serializers.Serializer):
-    """A target with its current count; the count is null for readers who may not see aggregates."""
-
-    target = TargetSerializer()
-    actual = serializers.SerializerMethodField()
-    percent = serializers.SerializerMethodField()
-
-    @extend_schema_field(serializers.IntegerField(allow_null=True))
-    def get_actual(self, progress) -> int | None:  # type: ignore[no-untyped-def]
-        return progress.actual if self.context.get("counts_visible") else None
-
-    @extend_schema_field(serializers.IntegerField(allow_null=True))
-    def get_percent(self, progress) -> int | None:  # type: ignore[no-untyped-def]
-        return progress.percent if self.context.get("counts_visible") else None
-
-
-class ProjectDetailSerializer(ProjectSerializer):
+# The project with its partners and work packages; project_detail_serializer adds the registered fields.
+# (No docstring: it would become the schema's description of the ProjectDetail component.)
+class ProjectDetailBaseSerializer(ProjectSerializer):
     partners = serializers.SerializerMethodField()
     work_packages = serializers.SerializerMethodField()
-    targets = serializers.SerializerMethodField()
 
     class Meta(ProjectSerializer.Meta):
-        fields = [*ProjectSerializer.Meta.fields, "partners", "work_packages", "targets"]
+        fields = [*ProjectSerializer.Meta.fields, "partners", "work_packages"]
         read_only_fields = fields
 
     @extend_schema_field(PartnerSerializer(many=True))
@@ -152,9 +125,39 @@ class ProjectDetailSerializer(ProjectSerializer):
     def get_work_packages(self, project: Project) -> Any:
         return WorkPackageSerializer(self.context["work_packages"], many=True).data
 
-    @extend_schema_field(TargetProgressSerializer(many=True))
-    def get_targets(self, project: Project) -> Any:
-        return TargetProgressSerializer(self.context["targets"], many=True, context=self.context).data
+
+def _detail_getter(part: DetailField) -> Callable[[Any, Project], Any]:
+    def get(self: serializers.Serializer, project: Project) -> Any:
+        return part.value(project=project, access=self.context["access"])
+
+    return extend_schema_field(part.field())(get)
+
+
+_detail_serializers: dict[tuple[DetailField, ...], type[ProjectDetailBaseSerializer]] = {}
+
+
+def project_detail_serializer() -> type[ProjectDetailBaseSerializer]:
+    """The project's detail serializer: the base, then one field per registered detail field.
+
+    Built once per set of registered fields (they are registered in the apps' ready(), before any request),
+    under one class name, so the OpenAPI schema names one component `ProjectDetail`.
+    """
+    parts = tuple(detail_fields())
+    serializer = _detail_serializers.get(parts)
+    if serializer is None:
+        names = [*ProjectDetailBaseSerializer.Meta.fields, *(part.name for part in parts)]
+        attrs: dict[str, Any] = {
+            "__module__": __name__,
+            "Meta": type(
+                "Meta", (ProjectDetailBaseSerializer.Meta,), {"fields": names, "read_only_fields": names}
+            ),
+        }
+        for part in parts:
+            attrs[part.name] = serializers.SerializerMethodField()
+            attrs[f"get_{part.name}"] = _detail_getter(part)
+        serializer = type("ProjectDetailSerializer", (ProjectDetailBaseSerializer,), attrs)
+        _detail_serializers[parts] = serializer
+    return serializer
 
 
 class PartnerCountSerializer(serializers.ModelSerializer):
@@ -218,19 +221,6 @@ class WorkPackageInputSerializer(serializers.Serializer):
     )
 
 
-class TargetInputSerializer(serializers.Serializer):
-    work_package = serializers.PrimaryKeyRelatedField(
-        queryset=WorkPackage.objects.all(), required=False, allow_null=True, default=None
-    )
-    partner = serializers.PrimaryKeyRelatedField(
-        queryset=Partner.objects.all(), required=False, allow_null=True, default=None
-    )
-    country = serializers.CharField(max_length=2, required=False, allow_blank=True, default="")
-    metric = serializers.ChoiceField(choices=Target.Metric.choices)
-    label = serializers.CharField(max_length=200)
-    value = serializers.IntegerField(min_value=0, max_value=2147483647)
-
-
 # --- projects ---------------------------------------------------------------------------------
 
 
@@ -259,23 +249,24 @@ class ProjectListApi(APIView):
 
 
 class ProjectDetailApi(APIView):
+    def get_serializer_class(self) -> type[ProjectDetailBaseSerializer]:
+        """What GET answers; the schema takes it from here, as the fields are known only after start-up."""
+        return project_detail_serializer()
+
     @extend_schema(
         operation_id="project_retrieve",
         tags=TAGS,
-        responses=ProjectDetailSerializer,
         description=_("The project with its partners, work packages and targets against current counts."),
     )
     def get(self, request: Request, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
-        partners = list(partner_list(project=project))
         context = {
-            "partners": partners,
+            "access": access,
+            "partners": list(partner_list(project=project)),
             "work_packages": work_package_list(project=project),
-            "targets": target_progress(project=project),
-            "counts_visible": access.can_view_counts(project.pk),
         }
-        return Response(ProjectDetailSerializer(project, context=context).data)
+        return Response(self.get_serializer_class()(project, context=context).data)
 
     @extend_schema(
         operation_id="project_update",
@@ -315,7 +306,7 @@ class ParticipantCountsApi(APIView):
         return Response(PartnerCountSerializer(partners, many=True).data)
 
 
-# --- partners, work packages, targets -----------------------------------------------------------
+# --- partners and work packages -----------------------------------------------------------
 
 
 class PartnerListApi(APIView):
@@ -448,284 +439,4 @@ class WorkPackageDetailApi(APIView):
     def delete(self, request: Request, code: str, pk: int) -> Response:
         access, work_package = self._get(request, code, pk)
         services.work_package_delete(access=access, work_package=work_package)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class TargetListApi(APIView):
-    pagination_class = Pagination
-
-    @extend_schema(
-        operation_id="target_list",
-        tags=STRUCTURE_TAGS,
-        responses=TargetSerializer(many=True),
-        description=_("The targets without counts; the project's detail gives them against current counts."),
-    )
-    def get(self, request: Request, code: str) -> Response:
-        project = project_get(access=access_for(request.user), code=code)
-        rows = target_list(project=project)
-        return paginated_response(request=request, view=self, rows=rows, serializer_class=TargetSerializer)
-
-    @extend_schema(
-        operation_id="target_create",
-        tags=STRUCTURE_TAGS,
-        request=TargetInputSerializer,
-        responses={201: TargetSerializer},
-        description=_("The project lead or a platform admin."),
-    )
-    def post(self, request: Request, code: str) -> Response:
-        access = access_for(request.user)
-        project = project_get(access=access, code=code)
-        target = services.target_create(
-            access=access, project=project, **validated_input(TargetInputSerializer, request)
-        )
-        return Response(TargetSerializer(target).data, status=status.HTTP_201_CREATED)
-
-
-class TargetDetailApi(APIView):
-    @staticmethod
-    def _get(request: Request, code: str, pk: int) -> tuple[Access, Target]:
-        access = access_for(request.user)
-        project = project_get(access=access, code=code)
-        return access, get_object_or_404(target_list(project=project), pk=pk)
-
-    @extend_schema(operation_id="target_retrieve", tags=STRUCTURE_TAGS, responses=TargetSerializer)
-    def get(self, request: Request, code: str, pk: int) -> Response:
-        _access, target = self._get(request, code, pk)
-        return Response(TargetSerializer(target).data)
-
-    @extend_schema(
-        operation_id="target_update",
-        tags=STRUCTURE_TAGS,
-        request=TargetInputSerializer,
-        responses=TargetSerializer,
-        description=_("The project lead or a platform admin."),
-    )
-    def patch(self, request: Request, code: str, pk: int) -> Response:
-        access, target = self._get(request, code, pk)
-        target = services.target_update(
-            access=access, target=target, data=validated_input(TargetInputSerializer, request, partial=True)
-        )
-        return Response(TargetSerializer(target).data)
-
-    @extend_schema(
-        operation_id="target_delete",
-        tags=STRUCTURE_TAGS,
-        responses={204: None},
-        description=_("The project lead or a platform admin."),
-    )
-    def delete(self, request: Request, code: str, pk: int) -> Response:
-        access, target = self._get(request, code, pk)
-        services.target_delete(access=access, target=target)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-# --- activities and enrolments ----------------------------------------------------------------
-
-
-class ActivitySerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(source="partner.organisation.name", read_only=True)
-    enrolled = serializers.SerializerMethodField(
-        help_text=_("Participants enrolled, all partners; null for members who may not see counts")
-    )
-
-    class Meta:
-        model = Activity
-        fields = [
-            "id",
-            "partner",
-            "partner_name",
-            "work_package",
-            "kind",
-            "name",
-            "starts_on",
-            "ends_on",
-            "enrolled",
-        ]
-        read_only_fields = fields
-
-    @extend_schema_field(serializers.IntegerField(allow_null=True))
-    def get_enrolled(self, activity: Activity) -> int | None:
-        return activity.enrolled_count if self.context.get("counts_visible") else None  # type: ignore[attr-defined]
-
-
-class ActivityInputSerializer(serializers.Serializer):
-    partner = serializers.PrimaryKeyRelatedField(
-        queryset=Partner.objects.all(), help_text=_("Id of the partner of this project running the activity")
-    )
-    work_package = serializers.PrimaryKeyRelatedField(
-        queryset=WorkPackage.objects.all(), required=False, allow_null=True, default=None
-    )
-    kind = serializers.ChoiceField(choices=Activity.Kind.choices)
-    name = serializers.CharField(max_length=200)
-    starts_on = serializers.DateField(required=False, allow_null=True, default=None)
-    ends_on = serializers.DateField(required=False, allow_null=True, default=None)
-
-
-class EnrolmentSerializer(serializers.ModelSerializer):
-    person_name = serializers.CharField(source="participation.person.full_name", read_only=True)
-    partner = serializers.IntegerField(source="participation.partner_id", read_only=True)
-    partner_name = serializers.CharField(source="participation.partner.organisation.name", read_only=True)
-
-    class Meta:
-        model = ActivityEnrolment
-        fields = ["id", "participation", "person_name", "partner", "partner_name", "enrolled_on"]
-        read_only_fields = fields
-
-
-class EnrolInputSerializer(serializers.Serializer):
-    participations = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
-        min_length=1,
-        max_length=500,
-        help_text=_("Ids of participations (see /participants/) of your own partner in this project"),
-    )
-    enrolled_on = serializers.DateField(required=False, default=timezone.localdate)
-
-
-def _activity(request: Request, code: str, pk: int) -> tuple[Access, Project, Activity]:
-    access = access_for(request.user)
-    project = project_get(access=access, code=code)
-    return access, project, activity_get(project=project, pk=pk)
-
-
-def _activity_data(access: Access, project: Project, activity: Activity) -> Any:
-    """The activity as read back from the database, with its count (for the reader's role)."""
-    activity = activity_get(project=project, pk=activity.pk)
-    context = {"counts_visible": access.can_view_counts(project.pk)}
-    return ActivitySerializer(activity, context=context).data
-
-
-class ActivityListApi(APIView):
-    pagination_class = Pagination
-
-    @extend_schema(
-        operation_id="activity_list",
-        tags=ACTIVITY_TAGS,
-        responses=ActivitySerializer(many=True),
-        description=_(
-            "The project's activities (cohorts). `enrolled` counts every partner's participants; it is null "
-            "for members who see no counts."
-        ),
-    )
-    def get(self, request: Request, code: str) -> Response:
-        access = access_for(request.user)
-        project = project_get(access=access, code=code)
-        paginator = Pagination()
-        page = paginator.paginate_queryset(activity_list(project=project), request, view=self)  # type: ignore[arg-type]
-        context = {"counts_visible": access.can_view_counts(project.pk)}
-        return paginator.get_paginated_response(ActivitySerializer(page, many=True, context=context).data)
-
-    @extend_schema(
-        operation_id="activity_create",
-        tags=ACTIVITY_TAGS,
-        request=ActivityInputSerializer,
-        responses={201: ActivitySerializer},
-        description=_("The project lead or an admin for any partner; a coordinator for their own partner."),
-    )
-    def post(self, request: Request, code: str) -> Response:
-        access = access_for(request.user)
-        project = project_get(access=access, code=code)
-        activity = services.activity_create(
-            access=access, project=project, **validated_input(ActivityInputSerializer, request)
-        )
-        return Response(_activity_data(access, project, activity), status=status.HTTP_201_CREATED)
-
-
-class ActivityDetailApi(APIView):
-    @extend_schema(operation_id="activity_retrieve", tags=ACTIVITY_TAGS, responses=ActivitySerializer)
-    def get(self, request: Request, code: str, pk: int) -> Response:
-        access, project, activity = _activity(request, code, pk)
-        context = {"counts_visible": access.can_view_counts(project.pk)}
-        return Response(ActivitySerializer(activity, context=context).data)
-
-    @extend_schema(
-        operation_id="activity_update",
-        tags=ACTIVITY_TAGS,
-        request=ActivityInputSerializer,
-        responses=ActivitySerializer,
-        description=_(
-            "The project lead or an admin; a coordinator of the partner running it. Moving it to another "
-            "partner needs the right to both."
-        ),
-    )
-    def patch(self, request: Request, code: str, pk: int) -> Response:
-        access, project, activity = _activity(request, code, pk)
-        data = validated_input(ActivityInputSerializer, request, partial=True)
-        activity = services.activity_update(access=access, activity=activity, data=data)
-        return Response(_activity_data(access, project, activity))
-
-    @extend_schema(
-        operation_id="activity_delete",
-        tags=ACTIVITY_TAGS,
-        responses={204: None},
-        description=_(
-            "The project lead or an admin; a coordinator of the partner running it. Only an activity "
-            "nobody is enrolled in."
-        ),
-    )
-    def delete(self, request: Request, code: str, pk: int) -> Response:
-        access, _project, activity = _activity(request, code, pk)
-        services.activity_delete(access=access, activity=activity)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class EnrolmentListApi(APIView):
-    pagination_class = Pagination
-
-    @extend_schema(
-        operation_id="enrolment_list",
-        tags=ACTIVITY_TAGS,
-        responses=EnrolmentSerializer(many=True),
-        description=_(
-            "The people enrolled whom the reader may see: a coordinator their own partner's, an admin everyone; "
-            "the lead and evaluators get an empty list (the activity's `enrolled` gives the count)."
-        ),
-    )
-    def get(self, request: Request, code: str, pk: int) -> Response:
-        access, _project, activity = _activity(request, code, pk)
-        rows = activity_enrolment_list(access=access, activity=activity)
-        return paginated_response(request=request, view=self, rows=rows, serializer_class=EnrolmentSerializer)
-
-    @extend_schema(
-        operation_id="enrolment_create",
-        tags=ACTIVITY_TAGS,
-        request=EnrolInputSerializer,
-        responses={201: EnrolmentSerializer(many=True)},
-        description=_(
-            "A coordinator enrols participants of their own partner in this project; all or none. Returns the "
-            "enrolments created; participants already enrolled stay as they are."
-        ),
-    )
-    def post(self, request: Request, code: str, pk: int) -> Response:
-        access, _project, activity = _activity(request, code, pk)
-        data = validated_input(EnrolInputSerializer, request)
-        created = services.activity_enrol(
-            actor=request.user,
-            access=access,
-            activity=activity,
-            participation_ids=data["participations"],
-            enrolled_on=data["enrolled_on"],
-        )
-        rows = activity_enrolment_list(access=access, activity=activity).filter(
-            pk__in=[e.pk for e in created]
-        )
-        return Response(EnrolmentSerializer(rows, many=True).data, status=status.HTTP_201_CREATED)
-
-
-class EnrolmentDetailApi(APIView):
-    @extend_schema(
-        operation_id="enrolment_delete",
-        tags=ACTIVITY_TAGS,
-        responses={204: None},
-        description=_("A coordinator takes their own partner's participant out of the activity."),
-    )
-    def delete(self, request: Request, code: str, pk: int, participation_id: int) -> Response:
-        access, _project, activity = _activity(request, code, pk)
-        # Another partner's participant is not the reader's to know about: 404, as everywhere in the API.
-        get_object_or_404(
-            activity_enrolment_list(access=access, activity=activity), participation_id=participation_id
-        )
-        services.activity_unenrol(
-            actor=request.user, access=access, activity=activity, participation_ids=[participation_id]
-        )
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,7 +1,8 @@
-"""Forms for a project's structure, its activities, enrolments and privacy notices.
+"""Forms for a project's own fields and its work packages, and the choice fields of its structure
+(partners, work packages) that the forms of polku.activities use too.
 
 Forms parse and check formats only; the rules (numbers unique in the project, partners of the project,
-who may do what) live in projects.services and consent.services and come back as field errors.
+who may do what) live in projects.services and come back as field errors.
 """
 
 from __future__ import annotations
@@ -10,15 +11,10 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from polku.consent.models import PrivacyNotice
-from polku.consent.services import NoticeText
-from polku.core.models import Language
-from polku.participants.forms import DateInput, country_choices
-from polku.participants.models import Participation
-from polku.projects.models import Activity, Partner, Project, Target, WorkPackage
+from polku.core.forms import DateInput
+from polku.projects.models import Partner, Project, WorkPackage
 from polku.projects.services import PROJECT_FIELDS
 
 
@@ -32,11 +28,11 @@ class WorkPackageChoiceField(forms.ModelChoiceField):
         return f"{_('WP')}{obj.number} {obj.name}"
 
 
-def _partners(project: Project) -> QuerySet[Partner]:
+def project_partners(project: Project) -> QuerySet[Partner]:
     return project.partners.select_related("organisation").order_by("-is_lead", "organisation__name")
 
 
-def _work_packages(project: Project) -> QuerySet[WorkPackage]:
+def project_work_packages(project: Project) -> QuerySet[WorkPackage]:
     return project.work_packages.order_by("number")
 
 
@@ -88,7 +84,7 @@ class ProjectForm(forms.Form):
     )
 
     def __init__(self, *args: Any, instance: Project, **kwargs: Any) -> None:
-        initial = _initial(instance, PROJECT_FORM_FIELDS)
+        initial = initial_from(instance, PROJECT_FORM_FIELDS)
         initial["languages"] = ", ".join(instance.languages or [])
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
@@ -99,7 +95,8 @@ class ProjectForm(forms.Form):
         return [code.strip() for code in raw.replace(";", ",").split(",") if code.strip()]
 
 
-def _initial(instance: Any, names: tuple[str, ...]) -> dict[str, Any]:
+def initial_from(instance: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """The initial values of an edit form: the named fields of the instance (none for a new one)."""
     return {name: getattr(instance, name) for name in names} if instance is not None else {}
 
 
@@ -116,121 +113,6 @@ class WorkPackageForm(forms.Form):
     def __init__(
         self, *args: Any, project: Project, instance: WorkPackage | None = None, **kwargs: Any
     ) -> None:
-        kwargs.setdefault("initial", _initial(instance, ("number", "name", "description", "responsible")))
+        kwargs.setdefault("initial", initial_from(instance, ("number", "name", "description", "responsible")))
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = _partners(project)
-
-
-class TargetForm(forms.Form):
-    label = forms.CharField(label=_("Label"), max_length=200)
-    metric = forms.ChoiceField(label=_("What is counted"), choices=Target.Metric.choices)
-    value = forms.IntegerField(label=_("Target value"), min_value=0, max_value=2147483647)
-    work_package = WorkPackageChoiceField(
-        label=_("Work package"),
-        queryset=WorkPackage.objects.none(),
-        required=False,
-        empty_label=_("Whole project"),
-    )
-    partner = PartnerChoiceField(
-        label=_("Partner"), queryset=Partner.objects.none(), required=False, empty_label=_("All partners")
-    )
-    country = forms.ChoiceField(
-        label=_("Country"),
-        required=False,
-        help_text=_("Count only partners implementing in this country"),
-    )
-
-    def __init__(self, *args: Any, project: Project, instance: Target | None = None, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "initial", _initial(instance, ("label", "metric", "value", "work_package", "partner", "country"))
-        )
-        super().__init__(*args, **kwargs)
-        self.fields["work_package"].queryset = _work_packages(project)
-        self.fields["partner"].queryset = _partners(project)
-        self.fields["country"].choices = country_choices()
-
-
-class ActivityForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), choices=Activity.Kind.choices)
-    partner = PartnerChoiceField(
-        label=_("Partner running it"), queryset=Partner.objects.none(), empty_label=None
-    )
-    work_package = WorkPackageChoiceField(
-        label=_("Work package"), queryset=WorkPackage.objects.none(), required=False, empty_label="—"
-    )
-    starts_on = forms.DateField(label=_("Starts"), required=False, widget=DateInput())
-    ends_on = forms.DateField(label=_("Ends"), required=False, widget=DateInput())
-
-    def __init__(
-        self,
-        *args: Any,
-        project: Project,
-        partners: QuerySet[Partner],
-        instance: Activity | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """`partners` are those the user may run activities for (the lead: all of the project's)."""
-        kwargs.setdefault(
-            "initial", _initial(instance, ("name", "kind", "partner", "work_package", "starts_on", "ends_on"))
-        )
-        super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = partners
-        self.fields["work_package"].queryset = _work_packages(project)
-
-
-class ParticipationChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Participation) -> str:  # type: ignore[override]
-        return f"{obj.person.full_name} ({obj.partner.organisation.name})"
-
-
-class EnrolForm(forms.Form):
-    participations = ParticipationChoiceField(
-        label=_("Participants to enrol"),
-        queryset=Participation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one participant.")},
-    )
-    enrolled_on = forms.DateField(label=_("Enrolled on"), widget=DateInput(), initial=timezone.localdate)
-
-    def __init__(self, *args: Any, candidates: QuerySet[Participation], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["participations"].queryset = candidates
-
-
-class UnenrolForm(forms.Form):
-    participation = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class NoticePublishForm(forms.Form):
-    """Title and text of the new version in each language; a language left empty is not published."""
-
-    def __init__(self, *args: Any, current: list[PrivacyNotice] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        previous = {notice.language: notice for notice in current or []}
-        for code, name in Language.choices:
-            notice = previous.get(code)
-            self.fields[f"title_{code}"] = forms.CharField(
-                label=_("Title (%(language)s)") % {"language": name},
-                required=False,
-                max_length=200,
-                initial=notice.title if notice else "",
-                widget=forms.TextInput(attrs={"lang": code}),
-            )
-            self.fields[f"body_{code}"] = forms.CharField(
-                label=_("Text (%(language)s)") % {"language": name},
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 10, "lang": code}),
-                initial=notice.body if notice else "",
-            )
-
-    def languages(self) -> list[tuple[str, str, forms.BoundField, forms.BoundField]]:
-        """(code, name, title field, text field) for each language, for one fieldset each."""
-        return [(code, name, self[f"title_{code}"], self[f"body_{code}"]) for code, name in Language.choices]
-
-    def texts(self) -> dict[str, NoticeText]:
-        data = self.cleaned_data
-        return {
-            code: NoticeText(title=data.get(f"title_{code}", ""), body=data.get(f"body_{code}", ""))
-            for code in Language.values
-        }
+        self.fields["responsible"].queryset = project_partners(project)

@@ -1,3 +1,10 @@
+"""Pages under /projects/: the project list, a project's page, its own fields and its work packages.
+
+The apps above serve their own pages under /projects/<code>/ from their urls (config/urls.py includes
+them under the same prefix): targets and activities (`activities:`), privacy notices (`consent:`),
+dashboards and reports (`dashboards:`).
+"""
+
 from django.urls import path
 
 from polku.projects import views
@@ -14,14 +21,4 @@ urlpatterns = [
         views.work_package_delete_view,
         name="work_package_delete",
     ),
-    path("<str:code>/targets/new/", views.target_form_view, name="target_create"),
-    path("<str:code>/targets/<int:pk>/edit/", views.target_form_view, name="target_edit"),
-    path("<str:code>/targets/<int:pk>/delete/", views.target_delete_view, name="target_delete"),
-    path("<str:code>/activities/new/", views.activity_create_view, name="activity_create"),
-    path("<str:code>/activities/<int:pk>/", views.activity_detail_view, name="activity"),
-    path("<str:code>/activities/<int:pk>/edit/", views.activity_edit_view, name="activity_edit"),
-    path("<str:code>/activities/<int:pk>/delete/", views.activity_delete_view, name="activity_delete"),
-    path("<str:code>/activities/<int:pk>/enrol/", views.activity_enrol_view, name="activity_enrol"),
-    path("<str:code>/activities/<int:pk>/unenrol/", views.activity_unenrol_view, name="activity_unenrol"),
-    path("<str:code>/privacy/", views.privacy_view, name="privacy"),
 ]

@@ -11,13 +11,17 @@ broken down by gender (women, men, non-binary, unknown); declined or unasked ite
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+# The set identifiers, their labels and the automatic choice live with the project (polku.projects).
+from polku.projects.indicator_sets import ESF_2014, ESF_PLUS_2021
+from polku.projects.indicator_sets import ESF_PLUS_STARTS as ESF_PLUS_STARTS
+from polku.projects.indicator_sets import SET_LABELS as SET_LABELS
+from polku.projects.indicator_sets import indicator_set_for as indicator_set_for
 from polku.reporting.logic import (
     EMPLOYED,
     AgeAtEntry,
@@ -32,12 +36,6 @@ from polku.reporting.logic import (
     entry,
     yes_no,
 )
-
-if TYPE_CHECKING:
-    from polku.projects.models import Project
-
-ESF_PLUS_2021 = "esf_plus_2021"
-ESF_2014 = "esf_2014"
 
 
 @dataclass(frozen=True)
@@ -398,16 +396,3 @@ ESF = [
 ]
 
 SETS: dict[str, list[Indicator]] = {ESF_PLUS_2021: ESF_PLUS, ESF_2014: ESF}
-SET_LABELS: dict[str, Promise] = {ESF_PLUS_2021: _("ESF+ 2021–2027"), ESF_2014: _("ESF 2014–2020")}
-
-ESF_PLUS_STARTS = dt.date(2021, 1, 1)
-
-
-def indicator_set_for(project: Project) -> str:
-    """The project's own choice, else its funder's period, else by when the project started."""
-    chosen = getattr(project, "indicator_set", "")
-    if chosen in SETS:
-        return chosen
-    if project.funder in SETS:
-        return project.funder
-    return ESF_2014 if project.starts_on < ESF_PLUS_STARTS else ESF_PLUS_2021

@@ -21,7 +21,7 @@ from polku.participants.models import Participation
 from polku.projects.models import Partner, Project
 from polku.reporting.indicators import SETS, Indicator, indicator_set_for
 from polku.reporting.logic import UNKNOWN_VALUES, All, AnyOf, Fact, annotate_facts
-from polku.reporting.suppression import suppress, suppress_partners
+from polku.suppression import suppress, suppress_partners
 
 DERIVED_TABLE_LIMIT = 10**12
 GENDERS = ("women", "men", "non_binary", "unknown")
@@ -278,7 +278,7 @@ def indicator_table_unchecked(
 
 
 def suppressed_table(table: IndicatorTable, *, threshold: int | None = None) -> IndicatorTable:
-    """The same table with small cells hidden (see polku.reporting.suppression)."""
+    """The same table with small cells hidden (see polku.suppression.tables)."""
     threshold = threshold or settings.POLKU_SUPPRESSION_THRESHOLD
     matrix = [[r.total, r.women, r.men, r.non_binary, r.unknown, r.unanswered] for r in table.rows]
     hidden = suppress(matrix, threshold=threshold, extra=1)  # type: ignore[arg-type]
@@ -339,7 +339,7 @@ def suppressed_view(
     threshold: int | None = None,
 ) -> IndicatorTable:
     """The project's table or one partner's, suppressed together with every other partner's table
-    (`suppression.suppress_partners`), so that no view subtracted from another reveals a hidden cell.
+    (`polku.suppression.suppress_partners`), so that no view subtracted from another reveals a hidden cell.
     One counting statement per partner; the project's table is their sum."""
     threshold = threshold or settings.POLKU_SUPPRESSION_THRESHOLD
     if partner_id is not None and not Partner.objects.filter(pk=partner_id, project=project).exists():

@@ -13,10 +13,11 @@ from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
+from polku.activities.selectors import activity_get
 from polku.assessments.api import ProjectDeltasSerializer
-from polku.dashboards.api import FigureSerializer
+from polku.core.api import FigureSerializer
 from polku.participants.models import Participation
-from polku.projects.selectors import activity_get, project_get
+from polku.projects.selectors import project_get
 from polku.surveys.models import FeedbackForm
 from polku.surveys.selectors import (
     feedback_form_get,

@@ -17,8 +17,8 @@ import random
 from collections import defaultdict
 
 from polku.accounts.models import Membership, Role
+from polku.activities.models import Activity, ActivityEnrolment
 from polku.outcomes.demo import DEMO_TODAY
-from polku.projects.models import Activity, ActivityEnrolment
 from polku.surveys.models import FeedbackForm, FeedbackResponse
 
 KINDS = (Activity.Kind.TRAINING, Activity.Kind.EVENT_SERIES, Activity.Kind.MENTORING)

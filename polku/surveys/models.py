@@ -13,7 +13,7 @@ class FeedbackForm(TimeStamped):
     """One form per activity: a satisfaction score (1–5) and a configurable list of free-text questions."""
 
     activity = models.OneToOneField(
-        "projects.Activity", on_delete=models.CASCADE, related_name="feedback_form"
+        "activities.Activity", on_delete=models.CASCADE, related_name="feedback_form"
     )
     title = models.CharField(_("title"), max_length=200)
     questions = models.JSONField(_("free-text questions"), default=list, blank=True)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from polku.core.personal_data import Erasure, Section, records, register
 from polku.participants.models import Person
-from polku.privacy.registry import Erasure, Section, records, register
 from polku.surveys.models import FeedbackResponse
 
 

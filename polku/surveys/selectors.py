@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -11,9 +12,8 @@ from polku.accounts.access import Access
 from polku.assessments import frameworks as fw
 from polku.assessments.selectors import ProjectDeltas, activity_deltas
 from polku.core.errors import AccessDenied
-from polku.dashboards.figures import Figure, publish
-from polku.dashboards.selectors import suppression_threshold
 from polku.participants.models import Participation
+from polku.suppression import Figure, publish
 from polku.surveys.models import FeedbackForm, FeedbackResponse
 
 
@@ -68,7 +68,7 @@ def feedback_results(*, access: Access, form: FeedbackForm) -> Results:
     exact = access.can_manage_partner(activity.partner_id)
     if not exact and not access.can_view_aggregates(activity.project_id):
         raise AccessDenied("results")
-    threshold = suppression_threshold()
+    threshold = settings.POLKU_SUPPRESSION_THRESHOLD
     rows: QuerySet = form.responses.values("satisfaction").annotate(n=Count("pk")).order_by()
     counts = {score: 0 for score in range(1, 6)} | {r["satisfaction"]: r["n"] for r in rows}
     total = sum(counts.values())

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
+from polku.activities.models import Activity
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.core.errors import AccessDenied, ApplicationError
-from polku.projects.models import Activity
 from polku.surveys.models import FeedbackForm, FeedbackResponse
 
 if TYPE_CHECKING:

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedHttpRequest
+from polku.activities.selectors import activity_get
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.forms import apply_field_errors
 from polku.participants.models import Participation
-from polku.projects.selectors import activity_get, project_get
+from polku.projects.selectors import project_get
 from polku.surveys.forms import AnswerForm, FeedbackFormForm
 from polku.surveys.models import FeedbackForm
 from polku.surveys.selectors import (

@@ -10,10 +10,11 @@ from django.db import models
 from django.utils import timezone
 
 from polku.accounts.models import Membership, Role, User
+from polku.activities.models import Activity, Target
 from polku.consent.models import PrivacyNotice
 from polku.organisations.models import Organisation
 from polku.participants.models import EntryData, Participation, Person
-from polku.projects.models import Activity, Partner, Project, Target, WorkPackage
+from polku.projects.models import Partner, Project, WorkPackage
 
 _M = TypeVar("_M", bound=models.Model)
 

@@ -3,7 +3,7 @@ enrols a participant, which moves the target's count; every page axe-checked."""
 
 import pytest
 
-from polku.projects.models import ActivityEnrolment, Target
+from polku.activities.models import ActivityEnrolment, Target
 
 pytestmark = pytest.mark.browser
 

@@ -22,7 +22,7 @@ def _answer(form, participation, satisfaction: int, text: str) -> None:
 
 
 def test_feedback_form_from_attaching_to_results(open_browser, live_world):
-    from polku.projects.models import Activity, ActivityEnrolment
+    from polku.activities.models import Activity, ActivityEnrolment
     from polku.surveys.models import FeedbackForm, FeedbackResponse
     from polku.testing import factories as f
 

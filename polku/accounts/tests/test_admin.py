@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from polku.accounts.models import Membership, User
+from polku.activities.models import Activity, Target
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.consent.models import Consent, PrivacyNotice
 from polku.imports.models import ImportBatch
 from polku.organisations.models import Organisation
 from polku.participants.models import EntryData, LanguageSkill, Participation, Person
-from polku.projects.models import Activity, Partner, Project, Target, WorkPackage
+from polku.projects.models import Partner, Project, WorkPackage
 from polku.testing import factories as f
 
 POLKU_MODELS = [

@@ -149,7 +149,7 @@ def test_people_with_assessments_partner_isolation(world):
 def _enrolled(activity, partner, n, *, first=2, latest=4):
     import datetime as dt
 
-    from polku.projects.models import ActivityEnrolment
+    from polku.activities.models import ActivityEnrolment
 
     for _ in range(n):
         participation = f.ParticipationFactory(partner=partner)

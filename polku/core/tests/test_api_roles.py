@@ -14,8 +14,8 @@ import pytest
 from django.urls import resolve
 from rest_framework.test import APIClient
 
+from polku.activities.models import ActivityEnrolment
 from polku.consent.services import consent_give, notice_current
-from polku.projects.models import ActivityEnrolment
 from polku.testing import factories as f
 from polku.testing.roles import (
     EVERYONE,

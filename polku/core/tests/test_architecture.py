@@ -80,6 +80,14 @@ def _source_files() -> list[Path]:
     ]
 
 
+def _comment_above(lines: list[str], index: int) -> bool:
+    """A comment on the line above the block of import lines that this one belongs to."""
+    index -= 1
+    while index >= 0 and lines[index].strip().startswith(("from ", "import ")):
+        index -= 1
+    return index >= 0 and lines[index].strip().startswith("#")
+
+
 def imports_inside_functions() -> list[tuple[str, int, str, bool]]:
     """(file, line, module, has a reason) for every import of a Polku module inside a function."""
     found = []
@@ -98,9 +106,7 @@ def imports_inside_functions() -> list[tuple[str, int, str, bool]]:
                     continue
                 if not (module == "polku" or module.startswith("polku.")):
                     continue
-                here = lines[inner.lineno - 1]
-                above = lines[inner.lineno - 2].strip() if inner.lineno > 1 else ""
-                reason = "#" in here or above.startswith("#")
+                reason = "#" in lines[inner.lineno - 1] or _comment_above(lines, inner.lineno - 1)
                 found.append((str(path.relative_to(ROOT)), inner.lineno, module, reason))
     return found
 

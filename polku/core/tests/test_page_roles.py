@@ -76,45 +76,43 @@ PAGES = {
         LEAD_ONLY,
         403,
     ),
-    "target_create": (lambda w: reverse("projects:target_create", args=[w.project.code]), LEAD_ONLY, 403),
+    "target_create": (lambda w: reverse("activities:target_create", args=[w.project.code]), LEAD_ONLY, 403),
     "target_edit": (
         lambda w: reverse(
-            "projects:target_edit", args=[w.project.code, f.TargetFactory(project=w.project).pk]
+            "activities:target_edit", args=[w.project.code, f.TargetFactory(project=w.project).pk]
         ),
         LEAD_ONLY,
         403,
     ),
     "target_delete": (
         lambda w: reverse(
-            "projects:target_delete", args=[w.project.code, f.TargetFactory(project=w.project).pk]
+            "activities:target_delete", args=[w.project.code, f.TargetFactory(project=w.project).pk]
         ),
         LEAD_ONLY,
         403,
     ),
     # activities: the lead for any partner, a coordinator for their own
     "activity_create": (
-        lambda w: reverse("projects:activity_create", args=[w.project.code]),
+        lambda w: reverse("activities:create", args=[w.project.code]),
         NON_MEMBERS | {"coord_a": 200, "coord_b": 200, "lead": 200, "admin": 200},
         403,
     ),
     "activity_detail": (
-        lambda w: reverse("projects:activity", args=[w.project.code, f.ActivityFactory(partner=w.a).pk]),
+        lambda w: reverse("activities:detail", args=[w.project.code, f.ActivityFactory(partner=w.a).pk]),
         NON_MEMBERS,
         200,
     ),
     "activity_edit": (
-        lambda w: reverse("projects:activity_edit", args=[w.project.code, f.ActivityFactory(partner=w.a).pk]),
+        lambda w: reverse("activities:edit", args=[w.project.code, f.ActivityFactory(partner=w.a).pk]),
         LEAD_ONLY | {"coord_a": 200},
         403,
     ),
     "activity_delete": (
-        lambda w: reverse(
-            "projects:activity_delete", args=[w.project.code, f.ActivityFactory(partner=w.a).pk]
-        ),
+        lambda w: reverse("activities:delete", args=[w.project.code, f.ActivityFactory(partner=w.a).pk]),
         LEAD_ONLY | {"coord_a": 200},
         403,
     ),
-    "privacy": (lambda w: reverse("projects:privacy", args=[w.project.code]), NON_MEMBERS, 200),
+    "privacy": (lambda w: reverse("consent:notices", args=[w.project.code]), NON_MEMBERS, 200),
 }
 
 

@@ -3,30 +3,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from polku.dashboards.figures import hidden_cells, publish
+from polku.activities.models import ActivityEnrolment, Target
 from polku.outcomes.models import ExitRecord, ExitStatus, Outcome, Source
-from polku.projects.models import ActivityEnrolment, Target
 from polku.testing import factories as f
-
-
-def test_primary_and_secondary_suppression():
-    cells = {"total": 12, "a": 3, "b": 9}
-    assert hidden_cells(cells, [("total", ["a", "b"])]) == {"a", "b"}
-    assert hidden_cells({"total": 20, "a": 10, "b": 10}, [("total", ["a", "b"])]) == set()
-    # zero is shown; the smallest non-zero visible cell goes with a small one
-    cells = {"t": 17, "a": 2, "b": 0, "c": 6, "d": 9}
-    assert hidden_cells(cells, [("t", ["a", "b", "c", "d"])]) == {"a", "c"}
-    assert publish(cells, [("t", ["a", "b", "c", "d"])], exact=True)["a"].value == 2
-
-
-def test_nested_equations_reach_a_fixpoint():
-    # partners p1 (4) and p2 (6) in FI, p3 (20) in SE; FI's subtotal 10 and the total 30
-    cells = {"T": 30, "FI": 10, "SE": 20, "p1": 4, "p2": 6, "p3": 20}
-    hidden = hidden_cells(cells, [("FI", ["p1", "p2"]), ("SE", ["p3"]), ("T", ["FI", "SE"])])
-    assert {"p1", "p2"} <= hidden
-    # no equation is left with exactly one hidden member
-    for total, parts in [("FI", ["p1", "p2"]), ("SE", ["p3"]), ("T", ["FI", "SE"])]:
-        assert sum(m in hidden for m in [total, *parts]) != 1
 
 
 def _people(partner, n, *, exited=0, entry=dt.date(2025, 3, 1)):

@@ -7,6 +7,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from polku.core.pdf import pdf_text
+from polku.dashboards.report import Report, Section
+from polku.suppression import Figure
 from polku.testing import factories as f
 
 
@@ -87,9 +89,6 @@ def test_report_page_and_unknown_format(client, world):
 
 
 def _formula_report():
-    from polku.dashboards.figures import Figure
-    from polku.dashboards.report import Report, Section
-
     return Report(
         title='=HYPERLINK("http://x")',
         details=[("Project", "+Espoo"), ("Partner", "@City")],

@@ -15,12 +15,13 @@ from stdnum.fi import ytunnus
 
 from polku.accounts.access import access_for
 from polku.accounts.models import Membership, Role, User
+from polku.activities.models import ActivityEnrolment, Target
 from polku.consent.models import Consent, PrivacyNotice, Purpose
 from polku.demo.builder import DEMO_PASSWORD, FIXED_PARTICIPANTS, STAFF
 from polku.demo.programmes import business_id
 from polku.organisations.models import Organisation, validate_business_id
 from polku.participants.models import DECLINED, EntryData, LanguageSkill, Participation, Person
-from polku.projects.models import ActivityEnrolment, Project, Target
+from polku.projects.models import Project
 from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db

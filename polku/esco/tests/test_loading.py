@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from polku.esco import selectors
@@ -72,7 +73,7 @@ def test_flush_does_not_reload_but_migrate_does(monkeypatch):
     assert loads == []
     call_command("migrate", verbosity=0)
     assert len(loads) == 1
-    monkeypatch.setenv("POLKU_ESCO_AUTOLOAD", "false")
+    monkeypatch.setattr(settings, "POLKU_ESCO_AUTOLOAD", False)
     call_command("migrate", verbosity=0)
     assert len(loads) == 1
 

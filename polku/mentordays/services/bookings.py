@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
+from polku.activities.models import ActivityEnrolment
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.core.errors import AccessDenied, ApplicationError
@@ -28,7 +29,6 @@ from polku.mentordays.models import Booking, Expert, MentorDay, Slot, WaitlistEn
 from polku.mentordays.services.days import has_active_booking, lock_day, please_correct, require_manager
 from polku.mentordays.slots import overlaps
 from polku.participants.models import Participation
-from polku.projects.models import ActivityEnrolment
 
 
 def participation_for_day(*, access: Access, mentor_day: MentorDay) -> Participation | None:

@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.accounts.models import Membership, Role, User
+from polku.activities.models import Activity
+from polku.activities.services import activity_create
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.mentordays.models import Booking, Expert, MentorDay, Slot
 from polku.mentordays.slots import overlaps, slot_times
-from polku.projects.models import Activity, Partner
-from polku.projects.services import activity_create
+from polku.projects.models import Partner
 
 DAY_FIELDS = (
     "date",

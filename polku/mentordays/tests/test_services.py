@@ -8,13 +8,13 @@ import pytest
 from django.core import mail
 
 from polku.accounts.access import access_for
+from polku.activities.models import ActivityEnrolment
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.mentordays import services
 from polku.mentordays.calendar import booking_calendar
 from polku.mentordays.models import Booking, MentorDay, Slot, WaitlistEntry
 from polku.mentordays.slots import free_of, slot_times
 from polku.mentordays.tests.factories import day_of
-from polku.projects.models import ActivityEnrolment
 from polku.testing import factories as f
 from polku.testing.asserts import present
 

@@ -7,12 +7,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from polku.accounts.access import access_for
+from polku.core.personal_data import providers
 from polku.mentordays.tests.factories import privacy_data as mentor_day_data
 from polku.mentoring.tests.factories import privacy_data as mentoring_data
 from polku.outcomes.models import ExitRecord
 from polku.peergroups.tests.factories import privacy_data as peer_group_data
 from polku.privacy.models import ErasureRequest
-from polku.privacy.registry import providers
 from polku.privacy.selectors import person_export
 from polku.privacy.services import erasure_request_create, erasure_request_handle
 from polku.surveys.tests.factories import privacy_data as survey_data

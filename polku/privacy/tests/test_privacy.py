@@ -15,10 +15,10 @@ from polku.accounts.access import access_for
 from polku.audit.models import AuditEvent
 from polku.consent.models import Consent, Purpose
 from polku.consent.services import consent_give, notice_current
+from polku.core.personal_data import providers
 from polku.outcomes.models import ExitRecord, Outcome
 from polku.participants.models import EntryData, LanguageSkill, Participation, Person
 from polku.privacy.models import ErasureRequest
-from polku.privacy.registry import providers
 from polku.privacy.rules import age_on, generalised_birth_date, keep_until
 from polku.privacy.selectors import person_export, persons_due
 from polku.privacy.services import (

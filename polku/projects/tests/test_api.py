@@ -1,7 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from polku.projects.models import Partner, Project, Target, WorkPackage
+from polku.projects.models import Partner, Project, WorkPackage
 from polku.testing import factories as f
 
 PROJECT = "/api/v1/projects/S29999"
@@ -26,39 +26,13 @@ def structure(world):
         work_package=wp1,
         partner=world.a,
         label="Trained",
-        metric=Target.Metric.EXITED,
+        metric="exited",
         value=10,
     )
     return wp1, wp2
 
 
 # --- projects ---------------------------------------------------------------------------------
-
-
-def test_project_detail_nests_partners_work_packages_and_targets_with_counts(world, structure):
-    body = api(world.lead).get(f"{PROJECT}/").json()
-    assert body["code"] == "S29999" and body["languages"] == ["fi", "en"]
-    assert [(p["organisation_name"], p["is_lead"]) for p in body["partners"]] == [
-        ("City of A", True),
-        ("University of B", False),
-    ]
-    assert [(w["number"], w["responsible_name"]) for w in body["work_packages"]] == [
-        (1, "City of A"),
-        (2, None),
-    ]
-    progress = {t["target"]["label"]: (t["actual"], t["percent"]) for t in body["targets"]}
-    assert progress == {"Started": (2, 5), "Trained": (0, 0)}
-
-
-def test_members_without_aggregate_rights_see_targets_but_no_counts(world, structure):
-    mentor = f.UserFactory(email="mentor@example.org")
-    f.membership(mentor, f.Role.MENTOR, project=world.project)
-    targets = api(mentor).get(f"{PROJECT}/").json()["targets"]
-    assert {t["target"]["label"] for t in targets} == {"Started", "Trained"}
-    assert {(t["actual"], t["percent"]) for t in targets} == {(None, None)}
-    assert api(mentor).get(f"{PROJECT}/participant-counts/").status_code == 403
-    # a coordinator sees counts, as on the project page
-    assert {t["actual"] for t in api(world.coord_b).get(f"{PROJECT}/").json()["targets"]} == {2, 0}
 
 
 def test_admin_creates_project(world):
@@ -208,7 +182,7 @@ def test_partner_of_another_project_is_not_found(world):
     assert api(world.admin).get(f"{PROJECT}/partners/{elsewhere.pk}/").status_code == 404
 
 
-# --- work packages and targets ----------------------------------------------------------------
+# --- work packages ----------------------------------------------------------------
 
 
 def test_work_package_rules(world, structure):
@@ -238,39 +212,6 @@ def test_work_package_with_targets_cannot_be_removed_but_empty_one_can(world, st
     assert list(WorkPackage.objects.values_list("pk", flat=True)) == [wp1.pk]
 
 
-def test_target_create_and_rules(world, structure):
-    wp1, _wp2 = structure
-    client = api(world.lead)
-    response = client.post(
-        f"{PROJECT}/targets/",
-        {
-            "work_package": wp1.pk,
-            "partner": world.b.pk,
-            "country": "fi",
-            "metric": "activity_participants",
-            "label": "Studying",
-            "value": 40,
-        },
-        format="json",
-    )
-    assert response.status_code == 201, response.json()
-    assert Target.objects.get(label="Studying").country == "FI"
-    other_wp = f.WorkPackageFactory()
-    response = client.post(
-        f"{PROJECT}/targets/",
-        {"work_package": other_wp.pk, "metric": "participants", "label": "X", "value": -1},
-        format="json",
-    )
-    assert response.status_code == 400 and "value" in response.json()
-    response = client.post(
-        f"{PROJECT}/targets/",
-        {"work_package": other_wp.pk, "metric": "participants", "label": "X", "value": 1},
-        format="json",
-    )
-    assert response.status_code == 400 and "work_package" in response.json()
-    assert world.project.targets.count() == 3
-
-
 # --- query counts -----------------------------------------------------------------------------
 
 AUTH = 4  # session, user, the user's memberships, their person
@@ -282,7 +223,6 @@ AUTH = 4  # session, user, the user's memberships, their person
         ("/api/v1/projects/", AUTH + 2),
         (f"{PROJECT}/partners/", AUTH + 1 + 2),
         (f"{PROJECT}/work-packages/", AUTH + 1 + 2),
-        (f"{PROJECT}/targets/", AUTH + 1 + 2),
     ],
 )
 def test_list_query_counts_are_constant(world, django_assert_num_queries, url, queries):

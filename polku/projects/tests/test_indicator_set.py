@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from polku.audit.models import AuditEvent
 from polku.projects.forms import ProjectForm
-from polku.reporting.indicators import indicator_set_for
+from polku.projects.indicator_sets import indicator_set_for
 
 pytestmark = pytest.mark.django_db
 

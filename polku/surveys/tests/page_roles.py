@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from polku.projects.models import ActivityEnrolment
+from polku.activities.models import ActivityEnrolment
 from polku.surveys.tests.factories import FeedbackFormFactory
 from polku.testing import factories as f
 from polku.testing.roles import NON_MEMBERS

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from polku.accounts.models import Membership
+from polku.activities.models import ActivityEnrolment
 from polku.demo.builder import build_demo
-from polku.projects.models import ActivityEnrolment
 from polku.surveys.demo import CHANGE, KINDS, QUESTIONS, USEFUL
 from polku.surveys.models import FeedbackForm, FeedbackResponse
 

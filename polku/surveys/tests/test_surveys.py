@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from polku.accounts.access import access_for
+from polku.activities.models import ActivityEnrolment
 from polku.core.errors import AccessDenied, ApplicationError
-from polku.projects.models import ActivityEnrolment
 from polku.surveys.models import FeedbackResponse
 from polku.surveys.selectors import feedback_results
 from polku.surveys.services import feedback_answer, feedback_form_save

@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 
 from polku.accounts.access import access_for
+from polku.activities import services
+from polku.activities.models import Activity, ActivityEnrolment, Target
+from polku.activities.selectors import activity_roster, target_progress
 from polku.audit.models import AuditEvent
 from polku.core.errors import AccessDenied, ApplicationError
-from polku.projects import services
-from polku.projects.models import Activity, ActivityEnrolment, Target
-from polku.projects.selectors import activity_roster, target_progress
 from polku.testing import factories as f
 
 MAY = dt.date(2025, 5, 1)
@@ -110,7 +110,7 @@ def test_enrolment_is_idempotent_and_audited_per_person(world):
     again = enrol(world.coord_a, activity, [world.part_a.pk], on=dt.date(2025, 6, 1))
     assert again == []
     assert ActivityEnrolment.objects.get(participation=world.part_a).enrolled_on == MAY
-    events = AuditEvent.objects.filter(object_type="projects.activityenrolment", action="create")
+    events = AuditEvent.objects.filter(object_type="activities.activityenrolment", action="create")
     assert sorted((e.person_id, e.partner_id, e.actor_id) for e in events) == sorted(
         [
             (world.part_a.person_id, world.a.pk, world.coord_a.pk),
@@ -128,7 +128,7 @@ def test_enrolment_refuses_other_partners_and_unknown_ids_and_writes_nothing(wor
         with pytest.raises(AccessDenied):
             enrol(user, activity, [world.part_a.pk])
     assert not ActivityEnrolment.objects.exists()
-    assert not AuditEvent.objects.filter(object_type="projects.activityenrolment").exists()
+    assert not AuditEvent.objects.filter(object_type="activities.activityenrolment").exists()
 
 
 def test_enrolment_refuses_participations_of_another_project(world):
@@ -173,7 +173,7 @@ def test_unenrol_is_idempotent_audited_and_own_partner_only(world):
     assert services.activity_unenrol(**unenrol, participation_ids=[world.part_a.pk]) == 1
     assert services.activity_unenrol(**unenrol, participation_ids=[world.part_a.pk]) == 0
     assert list(activity.enrolments.values_list("participation_id", flat=True)) == [world.part_b.pk]
-    deleted = AuditEvent.objects.get(object_type="projects.activityenrolment", action="delete")
+    deleted = AuditEvent.objects.get(object_type="activities.activityenrolment", action="delete")
     assert (deleted.person_id, deleted.partner_id) == (world.part_a.person_id, world.a.pk)
 
 

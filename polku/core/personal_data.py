@@ -2,7 +2,9 @@
 
 An app that stores personal data adds a module `polku/<app>/privacy.py` that calls `register()` at import
 time; the registry finds these modules by name (for every installed `polku.*` app), so no app edits this
-package. Each registration may give:
+module. It sits in core, below every app that registers, while the privacy app at the top reads it
+(`providers()`) and registers the foundation's handlers (polku.privacy.foundation) when it starts. Each
+registration may give:
 
 - `export(person) -> dict[str, Section]`: the app's labelled sections of the person's data (JSON-serialisable);
 - `anonymise(person) -> int`: remove direct identifiers and free text, keep the facts that indicators need;
@@ -21,15 +23,13 @@ import importlib
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.apps import apps
 from django.db import models
 from django.utils.encoding import force_str
 
-if TYPE_CHECKING:
-    from polku.participants.models import Person
-
+_Person = Any  # a polku.participants.models.Person (participants sits above core)
 Section = dict[str, Any]
 
 
@@ -48,26 +48,22 @@ class Erasure:
 @dataclass(frozen=True)
 class Provider:
     name: str
-    export: Callable[[Person], dict[str, Section]] | None = None
-    anonymise: Callable[[Person], int] | None = None
-    erase: Callable[[Person], Erasure] | None = None
+    export: Callable[[_Person], dict[str, Section]] | None = None
+    anonymise: Callable[[_Person], int] | None = None
+    erase: Callable[[_Person], Erasure] | None = None
 
 
 _providers: dict[str, Provider] = {}
 _discovered = False
 _lock = threading.Lock()
 
-# The foundation's own data (participants, consent, projects, audit, accounts, imports) lives in
-# polku.privacy.foundation: those apps predate this registry.
-FOUNDATION = "polku.privacy.foundation"
-
 
 def register(
     name: str,
     *,
-    export: Callable[[Person], dict[str, Section]] | None = None,
-    anonymise: Callable[[Person], int] | None = None,
-    erase: Callable[[Person], Erasure] | None = None,
+    export: Callable[[_Person], dict[str, Section]] | None = None,
+    anonymise: Callable[[_Person], int] | None = None,
+    erase: Callable[[_Person], Erasure] | None = None,
 ) -> Provider:
     """Register an app's handlers under `name` (usually the app label). Registering a name twice with
     other handlers is an error, so two apps cannot silently shadow each other."""
@@ -80,14 +76,14 @@ def register(
 
 
 def discover() -> None:
-    """Import the foundation's handlers and `<app>.privacy` of every installed Polku app (once)."""
+    """Import `<app>.privacy` of every installed Polku app (once). The foundation's handlers are not
+    among them: the privacy app registers them itself (PrivacyConfig.ready)."""
     global _discovered
     if _discovered:
         return
     with _lock:
         if _discovered:
             return
-        importlib.import_module(FOUNDATION)
         for config in apps.get_app_configs():
             if not config.name.startswith("polku."):
                 continue

@@ -1,4 +1,5 @@
-"""Template filters for published figures: a hidden count reads as a dash with a spoken explanation."""
+"""Template filters for published figures (polku.suppression.Figure), for every app that shows them: a hidden
+count reads as a dash with a spoken explanation; a report cell may be a figure, a number or text."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from polku.dashboards.figures import Figure
+from polku.suppression import Figure
 
 register = template.Library()
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from rest_framework.test import APIClient
 
+from polku.activities.models import Activity, ActivityEnrolment
 from polku.audit.models import AuditEvent
-from polku.projects.models import Activity, ActivityEnrolment
 from polku.testing import factories as f
 
 PROJECT = "/api/v1/projects/S29999"
@@ -117,7 +117,7 @@ def test_coordinator_enrols_idempotently_and_sees_only_own_people(world):
     assert [r["person_name"] for r in listed["results"]] == ["Amina Yusuf"]
     assert api(world.lead).get(enrolments_url(activity)).json()["count"] == 0
     assert api(world.admin).get(enrolments_url(activity)).json()["count"] == 2
-    assert AuditEvent.objects.filter(object_type="projects.activityenrolment", action="create").count() == 2
+    assert AuditEvent.objects.filter(object_type="activities.activityenrolment", action="create").count() == 2
 
 
 def test_enrolment_refuses_other_partners_and_other_projects(world):

@@ -1,52 +1,65 @@
-"""Small-cell suppression: primary and secondary rules, checked exhaustively on small rows."""
+"""Rows and partners' tables: primary and secondary rules, checked exhaustively on small rows and on
+random partner tables (moved from polku/reporting/tests/test_suppression.py)."""
 
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 
-from polku.reporting.suppression import hide_small, suppress, suppress_partners, suppress_row
+from polku.suppression import hide_small, suppress, suppress_partners, suppress_row
 
 
 def test_primary_hides_small_cells_and_shows_zero():
-    assert hide_small(0) == 0
-    assert hide_small(1) is None
-    assert hide_small(4) is None
-    assert hide_small(5) == 5
+    assert hide_small(0, threshold=5) == 0
+    assert hide_small(1, threshold=5) is None
+    assert hide_small(4, threshold=5) is None
+    assert hide_small(5, threshold=5) == 5
 
 
 def test_nothing_hidden_when_every_cell_is_large_or_zero():
-    assert suppress_row([30, 10, 20, 0, 0]) == [30, 10, 20, 0, 0]
+    assert suppress_row([30, 10, 20, 0, 0], threshold=5) == [30, 10, 20, 0, 0]
 
 
 def test_one_small_cell_takes_the_next_smallest_with_it():
     # 3 non-binary alone would be 40 - 20 - 17; the 17 is hidden too.
-    assert suppress_row([40, 20, 17, 3, 0]) == [40, 20, None, None, 0]
+    assert suppress_row([40, 20, 17, 3, 0], threshold=5) == [40, 20, None, None, 0]
 
 
 def test_two_small_cells_that_add_up_below_the_threshold_are_not_enough():
     # 1 + 1 = 2 hidden from a visible total: both would be known to be 1.
-    assert suppress_row([22, 10, 10, 1, 1]) == [22, None, 10, None, None]
+    assert suppress_row([22, 10, 10, 1, 1], threshold=5) == [22, None, 10, None, None]
 
 
 def test_a_small_total_hides_its_non_zero_cells():
-    assert suppress_row([3, 3, 0, 0, 0]) == [None, None, 0, 0, 0]
-    assert suppress_row([4, 2, 2, 0, 0]) == [None, None, None, 0, 0]
+    assert suppress_row([3, 3, 0, 0, 0], threshold=5) == [None, None, 0, 0, 0]
+    assert suppress_row([4, 2, 2, 0, 0], threshold=5) == [None, None, None, 0, 0]
 
 
 def test_the_breakdown_must_add_up():
     with pytest.raises(ValueError):
-        suppress_row([5, 1, 1, 1, 1])
+        suppress_row([5, 1, 1, 1, 1], threshold=5)
 
 
 def test_extra_columns_get_primary_suppression_only():
-    assert suppress([[10, 5, 5, 0, 0, 2]], extra=1) == [[10, 5, 5, 0, 0, None]]
+    assert suppress([[10, 5, 5, 0, 0, 2]], threshold=5, extra=1) == [[10, 5, 5, 0, 0, None]]
 
 
 def test_threshold_is_configurable():
     assert suppress_row([12, 9, 3, 0, 0], threshold=3) == [12, 9, 3, 0, 0]
     assert suppress_row([12, 9, 3, 0, 0], threshold=10) == [12, None, None, 0, 0]
+
+
+def test_the_threshold_is_at_least_one():
+    for call in (
+        lambda: suppress_row([1, 1], threshold=0),
+        lambda: suppress([[1, 1]], threshold=0),
+        lambda: suppress_partners({1: [[1, 1]]}, threshold=0),
+        lambda: hide_small(1, threshold=0),
+    ):
+        with pytest.raises(ValueError):
+            call()
 
 
 @pytest.mark.parametrize("threshold", [2, 3, 5])
@@ -91,8 +104,6 @@ def test_partners_without_small_cells_are_untouched_and_the_project_is_their_sum
 
 @pytest.mark.parametrize("threshold", [3, 5])
 def test_no_hidden_cell_can_be_worked_out_from_any_row_or_partner_column(threshold):
-    import random
-
     rng = random.Random(threshold)
     for _case in range(400):
         n_partners = rng.choice((1, 2, 3, 4))
@@ -132,32 +143,4 @@ def test_no_hidden_cell_can_be_worked_out_from_any_row_or_partner_column(thresho
 
 def test_partner_tables_must_have_the_same_shape():
     with pytest.raises(ValueError):
-        suppress_partners({1: [_row(1, 2, 0, 0)], 2: [_row(1, 2, 0, 0), _row(0, 0, 0, 0)]})
-
-
-@pytest.mark.django_db
-def test_lead_cannot_subtract_partner_tables_from_the_project_table(world, settings):
-    from polku.accounts.access import access_for
-    from polku.reporting.selectors import indicator_table
-    from polku.testing import factories as f
-
-    settings.POLKU_SUPPRESSION_THRESHOLD = 5
-    for _ in range(2):
-        f.ParticipationFactory(partner=world.a)  # with part_a: 3 women through A
-    for _ in range(9):
-        f.ParticipationFactory(partner=world.b)  # with part_b: 10 women through B
-    access = access_for(world.lead)
-    whole = indicator_table(access=access, project=world.project)
-    a = indicator_table(access=access, project=world.project, partner_id=world.a.pk)
-    b = indicator_table(access=access, project=world.project, partner_id=world.b.pk)
-    assert whole.suppressed and a.suppressed and b.suppressed and a.partner_id == world.a.pk
-    first = 0  # every participant: the first output row counts all of them
-    assert a.rows[first].women is None
-    assert whole.rows[first].women is None or b.rows[first].women is None
-    for w, ra, rb in zip(whole.rows, a.rows, b.rows, strict=True):
-        for column in ("total", "women", "men", "non_binary", "unknown"):
-            cells = [getattr(w, column), getattr(ra, column), getattr(rb, column)]
-            assert cells.count(None) != 1, (w.code, column, cells)
-    # the coordinator of A still sees A exactly
-    exact = indicator_table(access=access_for(world.coord_a), project=world.project)
-    assert not exact.suppressed and exact.rows[first].women == 3
+        suppress_partners({1: [_row(1, 2, 0, 0)], 2: [_row(1, 2, 0, 0), _row(0, 0, 0, 0)]}, threshold=5)

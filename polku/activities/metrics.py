@@ -1,0 +1,118 @@
+"""What a target counts: one counter per metric, computed from raw rows (never a stored flag).
+
+A counter takes a `Target` and returns its current count within the target's scope (the project, and
+its work package, partner or country where the target names one). Activities registers the four metrics
+of `Target.Metric` below (in its AppConfig.ready()); an app above it adds its own the same way, e.g.
+
+    from polku.activities.metrics import register_metric
+
+    register_metric("outcomes_employed", count_employed)
+
+and `target_progress` counts every target with the counter of its metric. A metric without a counter is
+an error, not a zero.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Q
+
+from polku.activities.models import Activity, ActivityEnrolment, Target
+from polku.participants.models import Participation
+
+Counter = Callable[[Target], int]
+
+_counters: dict[str, Counter] = {}
+_lock = threading.Lock()
+
+
+def register_metric(key: str, counter: Counter) -> None:
+    """Count targets of metric `key` with `counter`; registering the same counter again changes nothing."""
+    with _lock:
+        existing = _counters.get(key)
+        if existing is not None and existing is not counter:
+            raise ValueError(f"target metric {key!r} is registered twice")
+        _counters[key] = counter
+
+
+def unregister_metric(key: str) -> None:
+    with _lock:
+        _counters.pop(key, None)
+
+
+def registered_metrics() -> list[str]:
+    with _lock:
+        return sorted(_counters)
+
+
+def counter_for(key: str) -> Counter:
+    with _lock:
+        counter = _counters.get(key)
+    if counter is None:
+        raise ValueError(f"unknown metric {key}")
+    return counter
+
+
+def count(target: Target) -> int:
+    """The target's current count."""
+    return counter_for(target.metric)(target)
+
+
+# --- the metrics of activities itself -------------------------------------------------------------
+
+
+def participation_scope(target: Target) -> Q:
+    """Participations within the target's project, partner and country (a work package does not narrow
+    participations: people take part in a project, not in a work package)."""
+    scope = Q(project_id=target.project_id)
+    if target.partner_id:
+        scope &= Q(partner_id=target.partner_id)
+    if target.country:
+        scope &= Q(partner__country=target.country)
+    return scope
+
+
+def activity_scope(target: Target) -> dict[str, Any]:
+    """Filters of the activities within the target's project, work package, partner and country."""
+    activities: dict[str, Any] = {"project_id": target.project_id}
+    if target.work_package_id:
+        activities["work_package_id"] = target.work_package_id
+    if target.partner_id:
+        activities["partner_id"] = target.partner_id
+    if target.country:
+        activities["partner__country"] = target.country
+    return activities
+
+
+def count_participants(target: Target) -> int:
+    return Participation.objects.filter(participation_scope(target)).count()
+
+
+def count_exited(target: Target) -> int:
+    return Participation.objects.filter(participation_scope(target), exit_date__isnull=False).count()
+
+
+def count_activity_participants(target: Target) -> int:
+    """Distinct participations enrolled in the activities in scope."""
+    scope = {f"activity__{key}": value for key, value in activity_scope(target).items()}
+    return ActivityEnrolment.objects.filter(**scope).values("participation_id").distinct().count()
+
+
+def count_activities(target: Target) -> int:
+    return Activity.objects.filter(**activity_scope(target)).count()
+
+
+OWN_METRICS: dict[str, Counter] = {
+    Target.Metric.PARTICIPANTS: count_participants,
+    Target.Metric.ACTIVITY_PARTICIPANTS: count_activity_participants,
+    Target.Metric.EXITED: count_exited,
+    Target.Metric.ACTIVITIES: count_activities,
+}
+
+
+def register_own_metrics() -> None:
+    for key, counter in OWN_METRICS.items():
+        register_metric(str(key), counter)

@@ -1,0 +1,67 @@
+"""Target progress: each target counted by the counter registered for its metric."""
+
+import datetime as dt
+
+import pytest
+
+from polku.activities import metrics
+from polku.activities.models import ActivityEnrolment, Target
+from polku.activities.selectors import target_progress
+from polku.testing import factories as f
+
+
+def test_the_four_metrics_of_activities_are_registered():
+    assert set(metrics.registered_metrics()) >= set(Target.Metric.values)
+
+
+def test_each_metric_counts_within_the_targets_scope(world):
+    wp = f.WorkPackageFactory(project=world.project)
+    in_wp = f.ActivityFactory(partner=world.a, work_package=wp)
+    f.ActivityFactory(partner=world.b)
+    ActivityEnrolment.objects.create(
+        activity=in_wp, participation=world.part_a, enrolled_on=dt.date(2025, 5, 1)
+    )
+    world.part_b.exit_date = dt.date(2025, 6, 1)
+    world.part_b.save()
+    for metric, label, where in [
+        ("participants", "All", {}),
+        ("participants", "Of A", {"partner": world.a}),
+        ("exited", "Exited", {}),
+        ("activities", "Held", {}),
+        ("activities", "Held in WP", {"work_package": wp}),
+        ("activity_participants", "In WP", {"work_package": wp}),
+        ("activity_participants", "In B's", {"partner": world.b}),
+    ]:
+        f.TargetFactory(project=world.project, metric=metric, label=label, value=4, **where)
+    progress = {row.target.label: (row.actual, row.percent) for row in target_progress(project=world.project)}
+    assert progress == {
+        "All": (2, 50),
+        "Of A": (1, 25),
+        "Exited": (1, 25),
+        "Held": (2, 50),
+        "Held in WP": (1, 25),
+        "In WP": (1, 25),
+        "In B's": (0, 0),
+    }
+
+
+def test_an_app_above_registers_its_own_counter(world):
+    """What issue 16's apps will do in their ready(): a metric key and a function of the target."""
+    target = f.TargetFactory(project=world.project, label="Custom", value=10)
+    Target.objects.filter(pk=target.pk).update(metric="companies_founded")
+    metrics.register_metric("companies_founded", lambda t: 7 if t.project_id == world.project.pk else 0)
+    try:
+        (row,) = target_progress(project=world.project)
+        assert (row.target.label, row.actual, row.percent) == ("Custom", 7, 70)
+    finally:
+        metrics.unregister_metric("companies_founded")
+
+
+def test_a_metric_without_a_counter_is_an_error_and_a_key_is_registered_once(world):
+    target = f.TargetFactory(project=world.project)
+    Target.objects.filter(pk=target.pk).update(metric="nobody_counts_this")
+    with pytest.raises(ValueError, match="unknown metric"):
+        target_progress(project=world.project)
+    with pytest.raises(ValueError, match="registered twice"):
+        metrics.register_metric(Target.Metric.PARTICIPANTS, lambda t: 0)
+    metrics.register_metric(Target.Metric.PARTICIPANTS, metrics.count_participants)  # the same: no change
