@@ -10,7 +10,7 @@ from polku.core.tasks import send_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    def is_open_for_signup(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def is_open_for_signup(self, request) -> bool:
         return bool(getattr(settings, "ACCOUNT_ALLOW_SIGNUPS", False))
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
@@ -19,8 +19,8 @@ class AccountAdapter(DefaultAccountAdapter):
         if isinstance(message, EmailMultiAlternatives) and message.alternatives:
             html = str(message.alternatives[0][0])
         send_email.enqueue(
-            subject=message.subject,
-            body=message.body,
+            subject=str(message.subject),
+            body=str(message.body),
             to=list(message.to),
             html=html,
             from_email=message.from_email,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from allauth.account.decorators import secure_admin_login
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -40,7 +42,7 @@ class UserChangeForm(DjangoUserChangeForm):
     class Meta(DjangoUserChangeForm.Meta):
         model = User
         fields = "__all__"
-        field_classes: dict = {}
+        field_classes: ClassVar[dict[str, type[forms.Field]]] = {}
 
     def clean_email(self) -> str:
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
@@ -114,7 +116,7 @@ class UserAdmin(DjangoUserAdmin):
         totp = Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
         return super().get_queryset(request).annotate(_has_totp=Exists(totp))
 
-    def get_inlines(self, request: HttpRequest, obj: User | None):  # type: ignore[no-untyped-def]
+    def get_inlines(self, request: HttpRequest, obj: User | None):
         return self.inlines if obj is not None else ()
 
     @admin.display(boolean=True, description=_("authenticator app"), ordering="_has_totp")

@@ -17,7 +17,7 @@ from polku.accounts.access import access_for
 ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz", "/favicon")
 
 
-def needs_mfa_setup(user) -> bool:  # type: ignore[no-untyped-def]
+def needs_mfa_setup(user) -> bool:
     """True for a signed-in staff user without an authenticator app while the requirement is on.
 
     Staff are the roles that reach other people's data (coordinator, project lead, evaluator, superuser)

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.assessments import frameworks as fw
 from polku.assessments import services
 from polku.assessments.models import SelfAssessment
@@ -66,7 +67,7 @@ class FrameworkSummarySerializer(serializers.Serializer):
     code = serializers.CharField(read_only=True)
     version = serializers.CharField(read_only=True)
     name = TextSerializer(read_only=True)
-    source = serializers.CharField(read_only=True)
+    source = serializers.CharField(read_only=True)  # type: ignore[assignment]  # an API field, not Field.source
     current = serializers.SerializerMethodField()
 
     def get_current(self, obj: fw.Framework) -> bool:
@@ -175,7 +176,7 @@ class PersonAssessmentListApi(APIView):
             "admins; a staff member's read is written to the audit log."
         ),
     )
-    def get(self, request: Request, person_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, person_id: int) -> Response:
         access = access_for(request.user)
         person = visible_person(access=access, person_id=person_id)
         params = FrameworkFilterSerializer(data=request.query_params)
@@ -200,7 +201,7 @@ class PersonAssessmentListApi(APIView):
             "least one competence must have a level."
         ),
     )
-    def post(self, request: Request, person_id: int) -> Response:
+    def post(self, request: AuthenticatedRequest, person_id: int) -> Response:
         access = access_for(request.user)
         person = visible_person(access=access, person_id=person_id)
         data = validated_input(SelfAssessmentInputSerializer, request)
@@ -232,7 +233,7 @@ class AssessmentDetailApi(APIView):
         responses=SelfAssessmentSerializer,
         description=_("One self-assessment with its answers (audited for staff)."),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         assessment = assessment_get(access=access_for(request.user), actor=request.user, pk=pk)
         return Response(SelfAssessmentSerializer(assessment).data)
 
@@ -242,7 +243,7 @@ class AssessmentDetailApi(APIView):
         responses={204: None},
         description=_("Remove a self-assessment filled in by mistake."),
     )
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         assessment = assessment_get(access=access, actor=request.user, pk=pk)
         services.assessment_delete(actor=request.user, access=access, assessment=assessment)
@@ -272,7 +273,7 @@ class FrameworkProgressSerializer(serializers.Serializer):
     latest_at = serializers.DateTimeField(source="latest.taken_at", read_only=True)
     areas = AreaProgressSerializer(many=True, read_only=True)
 
-    def get_assessments(self, obj) -> int:  # type: ignore[no-untyped-def]
+    def get_assessments(self, obj) -> int:
         return len(obj.assessments)
 
 
@@ -287,7 +288,7 @@ class PersonProgressApi(APIView):
             "assessed at least twice (null where there is nothing to compare)."
         ),
     )
-    def get(self, request: Request, person_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, person_id: int) -> Response:
         access = access_for(request.user)
         person = visible_person(access=access, person_id=person_id)
         histories = person_history(access=access, actor=request.user, person=person)
@@ -313,11 +314,11 @@ class CompetenceDeltaSerializer(serializers.Serializer):
     code = serializers.SerializerMethodField()
     delta = serializers.SerializerMethodField()
 
-    def get_code(self, obj) -> str:  # type: ignore[no-untyped-def]
+    def get_code(self, obj) -> str:
         return obj[0].code
 
     @extend_schema_field(PublishedDeltaSerializer)
-    def get_delta(self, obj) -> dict:  # type: ignore[no-untyped-def]
+    def get_delta(self, obj) -> dict:
         return dict(PublishedDeltaSerializer(obj[1]).data)
 
 
@@ -339,7 +340,7 @@ class ProjectDeltasSerializer(serializers.Serializer):
     people_repeated = serializers.IntegerField(read_only=True, allow_null=True)
     areas = AreaDeltaSerializer(many=True, read_only=True)
 
-    def get_partners(self, obj) -> list[int]:  # type: ignore[no-untyped-def]
+    def get_partners(self, obj) -> list[int]:
         return [p.pk for p in obj.partners]
 
 
@@ -363,7 +364,7 @@ class ProjectDeltasApi(APIView):
             "partner in view."
         ),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         params = DeltaFilterSerializer(data=request.query_params)

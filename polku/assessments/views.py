@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.assessments import frameworks as fw
 from polku.assessments import services
 from polku.assessments.charts import level_chart
@@ -49,7 +50,7 @@ def _delta_projects(access: Access) -> list:
 
 
 @login_required
-def index_view(request: HttpRequest) -> HttpResponse:
+def index_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A participant's own page; a coordinator's list of their participants' assessments; project figures."""
     access = access_for(request.user)
     if access.is_participant and not access.is_staff_role:
@@ -65,7 +66,7 @@ def index_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def me_view(request: HttpRequest) -> HttpResponse:
+def me_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if access.person_id is None:
         raise AccessDenied(_("This page is for participants."))
@@ -73,7 +74,7 @@ def me_view(request: HttpRequest) -> HttpResponse:
 
 
 def _history_charts(histories: list[FrameworkHistory], lang: str) -> list[tuple[FrameworkHistory, object]]:
-    out = []
+    out: list[tuple[FrameworkHistory, object]] = []
     for history in histories:
         chart = level_chart(
             chart_id=f"chart-{history.framework.code}",
@@ -92,7 +93,7 @@ def _history_charts(histories: list[FrameworkHistory], lang: str) -> list[tuple[
 
 
 @login_required
-def person_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def person_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     person = visible_person(access=access, person_id=pk)
     histories = person_history(access=access, actor=request.user, person=person)
@@ -115,7 +116,7 @@ def _participations(access: Access, person: Person) -> list[Participation]:
 
 
 @login_required
-def take_view(request: HttpRequest, pk: int, framework: str) -> HttpResponse:
+def take_view(request: AuthenticatedHttpRequest, pk: int, framework: str) -> HttpResponse:
     access = access_for(request.user)
     person = visible_person(access=access, person_id=pk)
     if framework not in fw.CURRENT:
@@ -176,7 +177,7 @@ def take_view(request: HttpRequest, pk: int, framework: str) -> HttpResponse:
 
 
 @login_required
-def detail_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def detail_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     assessment = assessment_get(access=access, actor=request.user, pk=pk)
     framework = fw.FRAMEWORKS.get(assessment.framework_key)
@@ -220,7 +221,7 @@ def detail_view(request: HttpRequest, pk: int) -> TemplateResponse:
 
 @login_required
 @require_POST
-def delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def delete_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     assessment = assessment_get(access=access, actor=request.user, pk=pk)
     person_pk = assessment.person_id
@@ -239,7 +240,7 @@ def _delta_chart(deltas: ProjectDeltas, lang: str) -> object:
 
 
 @login_required
-def project_view(request: HttpRequest, code: str) -> TemplateResponse:
+def project_view(request: AuthenticatedHttpRequest, code: str) -> TemplateResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     framework = request.GET.get("framework") or "digcomp"

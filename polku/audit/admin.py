@@ -57,7 +57,7 @@ class AuditedAdminMixin:
     def audit_partner_id(self, obj: models.Model) -> int | None:
         return None
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):  # type: ignore[no-untyped-def]
+    def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
             obj = self.get_object(request, object_id)  # type: ignore[attr-defined]
             if obj is not None:
@@ -70,7 +70,7 @@ class AuditedAdminMixin:
                 )
         return super().change_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request, obj, form, change):
         with transaction.atomic():
             super().save_model(request, obj, form, change)  # type: ignore[misc]
             if not change or form.changed_data:
@@ -82,7 +82,7 @@ class AuditedAdminMixin:
                     owner=obj,
                 )
 
-    def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
+    def save_formset(self, request, form, formset, change):
         with transaction.atomic():
             super().save_formset(request, form, formset, change)  # type: ignore[misc]
             owner = form.instance
@@ -93,18 +93,18 @@ class AuditedAdminMixin:
             for obj in formset.deleted_objects:
                 self._audit(request, obj, AuditEvent.Action.DELETE, [], owner=owner)
 
-    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+    def delete_model(self, request, obj):
         with transaction.atomic():
             self._audit(request, obj, AuditEvent.Action.DELETE, [], owner=obj)
             super().delete_model(request, obj)  # type: ignore[misc]
 
-    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+    def delete_queryset(self, request, queryset):
         with transaction.atomic():
             for obj in queryset:
                 self._audit(request, obj, AuditEvent.Action.DELETE, [], owner=obj)
             super().delete_queryset(request, queryset)  # type: ignore[misc]
 
-    def _audit(self, request, obj, action, fields, *, owner):  # type: ignore[no-untyped-def]
+    def _audit(self, request, obj, action, fields, *, owner):
         audit_record(
             actor=request.user,
             action=action,

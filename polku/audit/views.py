@@ -2,16 +2,16 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import coordinator_access
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.audit.selectors import audit_events_for_staff
 
 
 @login_required
-def audit_list_view(request: HttpRequest) -> TemplateResponse:
+def audit_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     """The audit log of the coordinator's own partners (all of it for platform admins)."""
     access = coordinator_access(request.user, refusal=_("Only coordinators can read the audit log."))
     action = request.GET.get("action", "")

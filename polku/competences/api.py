@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.competences import ranking, selectors, services
 from polku.competences.models import Education, IscedField, OccupationSuggestion, SuggestionJob
 from polku.core.api import validated_input
@@ -30,7 +31,7 @@ def _language(request: Request) -> str:
     return code if code in ranking.LANGUAGES else "en"
 
 
-def _person(request: Request, person_id: int) -> Person:
+def _person(request: AuthenticatedRequest, person_id: int) -> Person:
     return visible_person(access=access_for(request.user), person_id=person_id)
 
 
@@ -46,7 +47,7 @@ class EvidenceSerializer(serializers.Serializer):
 class SkillSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="Id of the profile skill (for decide and remove)")
     uri = serializers.CharField(help_text="ESCO concept URI")
-    label = serializers.CharField(help_text="Preferred label in the request's language (English fallback)")
+    label = serializers.CharField(help_text="Preferred label in the request's language (English fallback)")  # type: ignore[assignment]  # an API field, not Field.label
     status = serializers.CharField(help_text="suggested, confirmed or rejected")
     score = serializers.FloatField(allow_null=True, help_text="The ranker's score of a suggestion")
     decided_at = serializers.DateTimeField(allow_null=True)
@@ -82,7 +83,7 @@ class OccupationHeldSerializer(serializers.Serializer):
     occupation = serializers.CharField(
         required=False, allow_blank=True, help_text="ESCO occupation URI (or leave empty and give a title)"
     )
-    label = serializers.CharField(read_only=True, help_text="The title, or the occupation's label")
+    label = serializers.CharField(read_only=True, help_text="The title, or the occupation's label")  # type: ignore[assignment]  # an API field, not Field.label
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
     employer = serializers.CharField(max_length=200, required=False, allow_blank=True)
     country = serializers.CharField(max_length=2, required=False, allow_blank=True)
@@ -93,7 +94,7 @@ class OccupationHeldSerializer(serializers.Serializer):
 class OccupationSuggestionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     uri = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # an API field, not Field.label
     score = serializers.FloatField(allow_null=True)
     evidence = serializers.CharField()
 
@@ -233,11 +234,11 @@ class ProfileApi(APIView):
         "education, occupations held and suggested. The person, their coordinators and admins; staff reads are "
         "audited.",
     )
-    def get(self, request: Request, person_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, person_id: int) -> Response:
         access = access_for(request.user)
         person = visible_person(access=access, person_id=person_id)
         language = _language(request)
-        p = selectors.profile(access=access, person=person, actor=request.user, language=language)  # type: ignore[arg-type]
+        p = selectors.profile(access=access, person=person, actor=request.user, language=language)
         body = {
             "person": {"id": person.pk, "name": person.full_name},
             "skills": [_skill(r) for r in p.confirmed],
@@ -259,14 +260,14 @@ class SuggestApi(APIView):
         description="Suggest skills and occupations from a text (stored as suggestions, nothing confirmed). Texts "
         "over 20,000 characters are ranked in a task: 202 with the job to poll. The text is not kept.",
     )
-    def post(self, request: Request, person_id: int) -> Response:
+    def post(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         data = validated_input(SuggestInputSerializer, request)
         result = services.suggest_from_text(
             person=person,
             text=data["text"],
             language=data.get("language") or _language(request),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return _suggest_response(result)
 
@@ -282,7 +283,7 @@ class CvApi(APIView):
         description="Suggest skills from an uploaded CV (PDF, DOCX or text, type checked by content). Neither the "
         "file nor its text is kept. A scanned PDF without text is refused with a message.",
     )
-    def post(self, request: Request, person_id: int) -> Response:
+    def post(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         data = validated_input(CvInputSerializer, request)
         upload = data["file"]
@@ -292,7 +293,7 @@ class CvApi(APIView):
             person=person,
             data=content,
             language=data.get("language") or _language(request),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return _suggest_response(result)
 
@@ -304,7 +305,7 @@ class JobApi(APIView):
         responses=JobSerializer,
         description="The state of a long text's suggestion task.",
     )
-    def get(self, request: Request, person_id: int, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, person_id: int, pk: int) -> Response:
         person = _person(request, person_id)
         return Response(JobSerializer(_job(selectors.job_get(person=person, pk=pk))).data)
 
@@ -318,14 +319,14 @@ class SkillDecideApi(APIView):
         description="Confirm or reject suggested skills (ids of profile skills). A rejected skill is not "
         "suggested again.",
     )
-    def post(self, request: Request, person_id: int) -> Response:
+    def post(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         data = validated_input(DecideInputSerializer, request)
         changed = services.skills_decide(
             person=person,
             ids=data["ids"],
             confirm=data["decision"] == "confirm",
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return Response({"changed": changed})
 
@@ -338,13 +339,13 @@ class SkillAddApi(APIView):
         responses={201: SkillSerializer},
         description="Add a skill (found by ESCO search) as confirmed, with evidence kind manual.",
     )
-    def post(self, request: Request, person_id: int) -> Response:
+    def post(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         data = validated_input(SkillAddInputSerializer, request)
         concept = Concept.objects.filter(uri=data["uri"]).first()
         if concept is None:
             raise serializers.ValidationError({"uri": ["No ESCO skill has this URI."]})
-        services.skill_add(person=person, skill=concept, actor=request.user)  # type: ignore[arg-type]
+        services.skill_add(person=person, skill=concept, actor=request.user)
         row = next(
             r
             for r in selectors.skill_rows(person, "confirmed", _language(request))
@@ -360,9 +361,9 @@ class SkillRemoveApi(APIView):
         responses={204: None},
         description="Remove a skill from the profile (kept as rejected so it is not suggested again).",
     )
-    def delete(self, request: Request, person_id: int, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, person_id: int, pk: int) -> Response:
         person = _person(request, person_id)
-        services.skill_remove(person=person, profile_skill_id=pk, actor=request.user)  # type: ignore[arg-type]
+        services.skill_remove(person=person, profile_skill_id=pk, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -373,7 +374,7 @@ class LanguageListApi(APIView):
         responses=LanguageSerializer(many=True),
         description="Languages with the overall CEFR level and the optional levels per skill.",
     )
-    def get(self, request: Request, person_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         return Response(
             LanguageSerializer(
@@ -388,18 +389,18 @@ class LanguageListApi(APIView):
         responses=LanguageSerializer,
         description="Add a language or change its levels.",
     )
-    def post(self, request: Request, person_id: int) -> Response:
+    def post(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         data = validated_input(LanguageSerializer, request)
-        row = services.language_set(person=person, actor=request.user, **data)  # type: ignore[arg-type]
+        row = services.language_set(person=person, actor=request.user, **data)
         return Response(LanguageSerializer(_language_row(row)).data)
 
 
 class LanguageDetailApi(APIView):
     @extend_schema(operation_id="competences_language_remove", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, person_id: int, code: str) -> Response:
+    def delete(self, request: AuthenticatedRequest, person_id: int, code: str) -> Response:
         person = _person(request, person_id)
-        services.language_remove(person=person, language=code, actor=request.user)  # type: ignore[arg-type]
+        services.language_remove(person=person, language=code, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -407,7 +408,7 @@ class EducationListApi(APIView):
     @extend_schema(
         operation_id="competences_education_list", tags=TAGS, responses=EducationSerializer(many=True)
     )
-    def get(self, request: Request, person_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         return Response(
             EducationSerializer(
@@ -422,18 +423,18 @@ class EducationListApi(APIView):
         responses={201: EducationSerializer},
         description="Add an education (ISCED level and field).",
     )
-    def post(self, request: Request, person_id: int) -> Response:
+    def post(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         data = validated_input(EducationSerializer, request)
-        row = services.education_add(person=person, actor=request.user, **data)  # type: ignore[arg-type]
+        row = services.education_add(person=person, actor=request.user, **data)
         return Response(EducationSerializer(_education(row)).data, status=status.HTTP_201_CREATED)
 
 
 class EducationDetailApi(APIView):
     @extend_schema(operation_id="competences_education_remove", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, person_id: int, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, person_id: int, pk: int) -> Response:
         person = _person(request, person_id)
-        services.education_remove(person=person, pk=pk, actor=request.user)  # type: ignore[arg-type]
+        services.education_remove(person=person, pk=pk, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -441,7 +442,7 @@ class OccupationListApi(APIView):
     @extend_schema(
         operation_id="competences_occupation_list", tags=TAGS, responses=OccupationHeldSerializer(many=True)
     )
-    def get(self, request: Request, person_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         rows = selectors.occupation_rows(person, _language(request))
         return Response(OccupationHeldSerializer([_occupation(o) for o in rows], many=True).data)
@@ -454,7 +455,7 @@ class OccupationListApi(APIView):
         description="Add an occupation held: an ESCO occupation URI or a free title. An ESCO occupation's "
         "essential skills are suggested (evidence kind occupation).",
     )
-    def post(self, request: Request, person_id: int) -> Response:
+    def post(self, request: AuthenticatedRequest, person_id: int) -> Response:
         person = _person(request, person_id)
         data = validated_input(OccupationHeldSerializer, request)
         uri = data.pop("occupation", "") or ""
@@ -463,16 +464,16 @@ class OccupationListApi(APIView):
             concept = Concept.objects.filter(uri=uri, kind=Concept.Kind.OCCUPATION).first()
             if concept is None:
                 raise serializers.ValidationError({"occupation": ["No ESCO occupation has this URI."]})
-        row = services.occupation_add(person=person, occupation=concept, actor=request.user, **data)  # type: ignore[arg-type]
+        row = services.occupation_add(person=person, occupation=concept, actor=request.user, **data)
         found = next(o for o in selectors.occupation_rows(person, _language(request)) if o.held.pk == row.pk)
         return Response(OccupationHeldSerializer(_occupation(found)).data, status=status.HTTP_201_CREATED)
 
 
 class OccupationDetailApi(APIView):
     @extend_schema(operation_id="competences_occupation_remove", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, person_id: int, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, person_id: int, pk: int) -> Response:
         person = _person(request, person_id)
-        services.occupation_remove(person=person, pk=pk, actor=request.user)  # type: ignore[arg-type]
+        services.occupation_remove(person=person, pk=pk, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -484,12 +485,12 @@ class OccupationSuggestionDecideApi(APIView):
         responses={200: OccupationHeldSerializer, 204: None},
         description='"I have worked as this" (held=true: 200 with the occupation held) or dismiss (204).',
     )
-    def post(self, request: Request, person_id: int, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, person_id: int, pk: int) -> Response:
         person = _person(request, person_id)
         data = validated_input(OccupationDecideInputSerializer, request)
         held = services.occupation_suggestion_decide(
             person=person, pk=pk, held=data["held"], actor=request.user
-        )  # type: ignore[arg-type]
+        )
         if held is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         found = next(o for o in selectors.occupation_rows(person, _language(request)) if o.held.pk == held.pk)

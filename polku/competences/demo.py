@@ -9,6 +9,7 @@ loader completes them later).
 from __future__ import annotations
 
 import random
+from typing import TypedDict
 
 from polku.competences.models import (
     Education,
@@ -40,8 +41,18 @@ OCCUPATIONS = {
     "shop_assistant": ("occupation/0b15375e-dfdd-4047-9efb-096e0aaee7d2", "shop assistant"),
     "teacher": ("occupation/9711dcfc-d9a8-4fba-9c5e-8428d8bcb53e", "language school teacher"),
 }
+
+
+class _Profile(TypedDict):
+    skills: list[tuple[str, str]]
+    suggested: list[tuple[str, str]]
+    education: tuple[str, str, str, str, str, int]
+    work: tuple[str, str, str, int, int | None]
+    languages: list[tuple[str, str, dict[str, str]]]
+
+
 # Profiles: confirmed skills with their evidence words, a suggestion, education, work.
-PROFILES = (
+PROFILES: tuple[_Profile, ...] = (
     {
         "skills": [
             ("forklift", "trukkikortti, ajanut trukkia"),

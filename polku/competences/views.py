@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.competences import selectors, services
 from polku.competences.forms import (
     CvUploadForm,
@@ -42,7 +43,7 @@ def _language() -> str:
     return (get_language() or "en")[:2]
 
 
-def _person(request: HttpRequest, person_id: int) -> tuple[Access, Person]:
+def _person(request: AuthenticatedHttpRequest, person_id: int) -> tuple[Access, Person]:
     access = access_for(request.user)
     return access, visible_person(access=access, person_id=person_id)
 
@@ -61,13 +62,15 @@ def _profile_url(access: Access, person: Person) -> str:
     return reverse("competences:profile", args=[person.pk])
 
 
-def _render_profile(request: HttpRequest, access: Access, person: Person, template: str) -> TemplateResponse:
+def _render_profile(
+    request: AuthenticatedHttpRequest, access: Access, person: Person, template: str
+) -> TemplateResponse:
     profile = selectors.profile(
         access=access,
         person=person,
         actor=request.user,
         language=_language(),
-        request=request,  # type: ignore[arg-type]
+        request=request,
     )
     return TemplateResponse(request, template, {**_base(person, access), "profile": profile})
 
@@ -76,7 +79,7 @@ def _render_profile(request: HttpRequest, access: Access, person: Person, templa
 
 
 @login_required
-def me_view(request: HttpRequest) -> TemplateResponse:
+def me_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     if not access.is_participant:
         raise AccessDenied(_("This page is for participants."))
@@ -85,21 +88,21 @@ def me_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def profile_view(request: HttpRequest, person_id: int) -> TemplateResponse:
+def profile_view(request: AuthenticatedHttpRequest, person_id: int) -> TemplateResponse:
     access, person = _person(request, person_id)
     return _render_profile(request, access, person, "competences/profile.html")
 
 
 @login_required
-def print_view(request: HttpRequest, person_id: int) -> TemplateResponse:
+def print_view(request: AuthenticatedHttpRequest, person_id: int) -> TemplateResponse:
     access, person = _person(request, person_id)
     return _render_profile(request, access, person, "competences/print.html")
 
 
 @login_required
-def pdf_view(request: HttpRequest, person_id: int) -> HttpResponse:
+def pdf_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     access, person = _person(request, person_id)
-    profile = selectors.profile(access=access, person=person, actor=request.user, language=_language())  # type: ignore[arg-type]
+    profile = selectors.profile(access=access, person=person, actor=request.user, language=_language())
     response = HttpResponse(profile_pdf(profile), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="competences-{person.pk}.pdf"'
     return response
@@ -124,7 +127,7 @@ def _outcome_message(request: HttpRequest, outcome: services.SuggestionOutcome) 
 
 
 @login_required
-def suggest_view(request: HttpRequest, person_id: int) -> HttpResponse:
+def suggest_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     access, person = _person(request, person_id)
     language = _language() if _language() in ("fi", "sv", "en") else "en"
     is_cv = request.method == "POST" and "file" in request.FILES
@@ -151,14 +154,14 @@ def suggest_view(request: HttpRequest, person_id: int) -> HttpResponse:
                     person=person,
                     data=data,
                     language=form.cleaned_data["language"],
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=request.user,
                 )
             else:
                 result = services.suggest_from_text(
                     person=person,
                     text=form.cleaned_data["text"],
                     language=form.cleaned_data["language"],
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=request.user,
                 )
         except ApplicationError as error:
             apply_field_errors(error, form)
@@ -182,14 +185,14 @@ def suggest_view(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @login_required
-def job_view(request: HttpRequest, person_id: int, pk: int) -> HttpResponse:
+def job_view(request: AuthenticatedHttpRequest, person_id: int, pk: int) -> HttpResponse:
     access, person = _person(request, person_id)
     job = selectors.job_get(person=person, pk=pk)
-    if job.status == SuggestionJob.Status.DONE and not request.htmx:  # type: ignore[attr-defined]
+    if job.status == SuggestionJob.Status.DONE and not request.htmx:
         _outcome_message(request, services.SuggestionOutcome(job.skills_found, job.occupations_found))
         return redirect("competences:review", person.pk)
     context = {**_base(person, access), "job": job}
-    if request.htmx and job.status == SuggestionJob.Status.DONE:  # type: ignore[attr-defined]
+    if request.htmx and job.status == SuggestionJob.Status.DONE:
         response = HttpResponse(status=204)
         response["HX-Redirect"] = request.path
         return response
@@ -197,7 +200,7 @@ def job_view(request: HttpRequest, person_id: int, pk: int) -> HttpResponse:
 
 
 @login_required
-def review_view(request: HttpRequest, person_id: int) -> HttpResponse:
+def review_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     access, person = _person(request, person_id)
     if request.method == "POST":
         ids = [int(i) for i in request.POST.getlist("skill") if i.isdigit()]
@@ -205,7 +208,7 @@ def review_view(request: HttpRequest, person_id: int) -> HttpResponse:
         if not ids:
             messages.error(request, _("Choose at least one skill first."))
         else:
-            count = services.skills_decide(person=person, ids=ids, confirm=confirm, actor=request.user)  # type: ignore[arg-type]
+            count = services.skills_decide(person=person, ids=ids, confirm=confirm, actor=request.user)
             text = (
                 ngettext("%(count)s skill confirmed.", "%(count)s skills confirmed.", count)
                 if confirm
@@ -224,7 +227,7 @@ def review_view(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @login_required
-def add_skill_view(request: HttpRequest, person_id: int) -> HttpResponse:
+def add_skill_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     access, person = _person(request, person_id)
     if request.method == "POST":
         concept = Concept.objects.filter(
@@ -233,7 +236,7 @@ def add_skill_view(request: HttpRequest, person_id: int) -> HttpResponse:
         if concept is None:
             messages.error(request, _("Choose a skill from the search results."))
             return redirect("competences:add_skill", person.pk)
-        services.skill_add(person=person, skill=concept, actor=request.user)  # type: ignore[arg-type]
+        services.skill_add(person=person, skill=concept, actor=request.user)
         label = preferred_labels([concept.pk], _language()).get(concept.pk, concept.uri)
         messages.success(request, _("%(skill)s added to the profile.") % {"skill": label})
         return redirect(_profile_url(access, person))
@@ -241,16 +244,16 @@ def add_skill_view(request: HttpRequest, person_id: int) -> HttpResponse:
     q = form.cleaned_data["q"] if form.is_valid() else ""
     hits = search(q, language=_language(), kinds=[Concept.Kind.SKILL]) if len(q.strip()) >= 2 else []
     context = {**_base(person, access), "form": form, "q": q, "hits": hits, "kind": "skill"}
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return TemplateResponse(request, "competences/_search_results.html", context)
     return TemplateResponse(request, "competences/add_skill.html", context)
 
 
 @login_required
 @require_POST
-def remove_skill_view(request: HttpRequest, person_id: int, pk: int) -> HttpResponse:
+def remove_skill_view(request: AuthenticatedHttpRequest, person_id: int, pk: int) -> HttpResponse:
     access, person = _person(request, person_id)
-    services.skill_remove(person=person, profile_skill_id=pk, actor=request.user)  # type: ignore[arg-type]
+    services.skill_remove(person=person, profile_skill_id=pk, actor=request.user)
     messages.success(request, _("The skill was removed from the profile. It will not be suggested again."))
     return redirect(_profile_url(access, person))
 
@@ -259,7 +262,7 @@ def remove_skill_view(request: HttpRequest, person_id: int, pk: int) -> HttpResp
 
 
 @login_required
-def languages_view(request: HttpRequest, person_id: int) -> HttpResponse:
+def languages_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     access, person = _person(request, person_id)
     editing = request.GET.get("language", "")
     existing = LanguageSkill.objects.filter(person=person, language=editing).first() if editing else None
@@ -275,13 +278,13 @@ def languages_view(request: HttpRequest, person_id: int) -> HttpResponse:
     form = LanguageForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if "remove" in request.POST:
-            services.language_remove(person=person, language=request.POST["remove"], actor=request.user)  # type: ignore[arg-type]
+            services.language_remove(person=person, language=request.POST["remove"], actor=request.user)
             messages.success(request, _("Language removed."))
             return redirect("competences:languages", person.pk)
         if form.is_valid():
             data = dict(form.cleaned_data)
             try:
-                services.language_set(person=person, actor=request.user, **data)  # type: ignore[arg-type]
+                services.language_set(person=person, actor=request.user, **data)
             except ApplicationError as error:
                 apply_field_errors(error, form)
             else:
@@ -302,17 +305,17 @@ def languages_view(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @login_required
-def education_view(request: HttpRequest, person_id: int) -> HttpResponse:
+def education_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     access, person = _person(request, person_id)
     form = EducationForm(request.POST or None)
     if request.method == "POST":
         if "remove" in request.POST:
-            services.education_remove(person=person, pk=int(request.POST["remove"] or 0), actor=request.user)  # type: ignore[arg-type]
+            services.education_remove(person=person, pk=int(request.POST["remove"] or 0), actor=request.user)
             messages.success(request, _("Education removed."))
             return redirect("competences:education", person.pk)
         if form.is_valid():
             try:
-                services.education_add(person=person, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+                services.education_add(person=person, actor=request.user, **form.cleaned_data)
             except ApplicationError as error:
                 apply_field_errors(error, form)
             else:
@@ -322,7 +325,7 @@ def education_view(request: HttpRequest, person_id: int) -> HttpResponse:
         **_base(person, access),
         "form": form,
         "forms": (form,),
-        "educations": list(person.educations.all()),  # type: ignore[attr-defined]
+        "educations": list(person.educations.all()),
         "profile_url": _profile_url(access, person),
     }
     return TemplateResponse(request, "competences/education.html", context, status=_status(request))
@@ -332,7 +335,7 @@ def education_view(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @login_required
-def occupations_view(request: HttpRequest, person_id: int) -> HttpResponse:
+def occupations_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     access, person = _person(request, person_id)
     language = _language()
     search_form = SearchForm(request.GET or None)
@@ -346,7 +349,7 @@ def occupations_view(request: HttpRequest, person_id: int) -> HttpResponse:
     form = OccupationForm(request.POST or None, initial={"occupation": chosen.pk if chosen else None})
     if request.method == "POST":
         if "remove" in request.POST:
-            services.occupation_remove(person=person, pk=int(request.POST["remove"] or 0), actor=request.user)  # type: ignore[arg-type]
+            services.occupation_remove(person=person, pk=int(request.POST["remove"] or 0), actor=request.user)
             messages.success(request, _("Occupation removed."))
             return redirect("competences:occupations", person.pk)
         if "suggestion" in request.POST:
@@ -354,7 +357,7 @@ def occupations_view(request: HttpRequest, person_id: int) -> HttpResponse:
                 person=person,
                 pk=int(request.POST["suggestion"] or 0),
                 held=request.POST.get("held") == "yes",
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             )
             messages.success(
                 request,
@@ -369,7 +372,7 @@ def occupations_view(request: HttpRequest, person_id: int) -> HttpResponse:
                     person=person,
                     occupation=chosen,
                     actor=request.user,
-                    **form.occupation_data(),  # type: ignore[arg-type]
+                    **form.occupation_data(),
                 )
             except ApplicationError as error:
                 apply_field_errors(error, form)
@@ -396,6 +399,6 @@ def occupations_view(request: HttpRequest, person_id: int) -> HttpResponse:
         "occupation_suggestions": selectors.occupation_suggestion_rows(person, language),
         "profile_url": _profile_url(access, person),
     }
-    if request.htmx and request.method == "GET" and "q" in request.GET:  # type: ignore[attr-defined]
+    if request.htmx and request.method == "GET" and "q" in request.GET:
         return TemplateResponse(request, "competences/_search_results.html", context)
     return TemplateResponse(request, "competences/occupations.html", context, status=_status(request))

@@ -6,7 +6,7 @@ language given) live in consent.services.notice_publish and come back as field e
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from polku.consent.models import PrivacyNotice
 from polku.consent.services import NoticeText
 from polku.core.models import Language
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class NoticePublishForm(forms.Form):
@@ -38,7 +41,7 @@ class NoticePublishForm(forms.Form):
                 initial=notice.body if notice else "",
             )
 
-    def languages(self) -> list[tuple[str, str, forms.BoundField, forms.BoundField]]:
+    def languages(self) -> list[tuple[str, StrOrPromise, forms.BoundField, forms.BoundField]]:
         """(code, name, title field, text field) for each language, for one fieldset each."""
         return [(code, name, self[f"title_{code}"], self[f"body_{code}"]) for code, name in Language.choices]
 

@@ -27,7 +27,7 @@ class FigureSerializer(serializers.Serializer):
     hidden = serializers.BooleanField()
 
 
-def exception_handler(exc, context):  # type: ignore[no-untyped-def]
+def exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
         body: dict = {"detail": exc.message}
         body.update(exc.field_errors)

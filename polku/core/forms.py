@@ -24,7 +24,7 @@ class DateInput(forms.DateInput):
         super().__init__(**kwargs)
 
 
-def apply_field_errors(error: ApplicationError, *forms_: forms.Form) -> None:
+def apply_field_errors(error: ApplicationError, *forms_: forms.BaseForm) -> None:
     """Put a service's field errors on the form that has the field (or the first form)."""
     for name, messages in error.field_errors.items():
         target = next((f for f in forms_ if name in f.fields), forms_[0])
@@ -47,7 +47,7 @@ def field_anchor(bound_field: forms.BoundField) -> str:
     return bound_field.auto_id or bound_field.html_name
 
 
-def error_summary(*forms_: forms.Form, form_anchor: str = "") -> list[SummaryItem]:
+def error_summary(*forms_: forms.BaseForm, form_anchor: str = "") -> list[SummaryItem]:
     """Every error of the forms, in page order, each with the id of the input it belongs to."""
     items: list[SummaryItem] = []
     for form in forms_:

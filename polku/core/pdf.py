@@ -56,6 +56,8 @@ def unicode_fonts() -> list[tuple[str, Font]]:
             package = importlib.import_module(module)
         except ImportError:
             continue
+        if package.__file__ is None:  # a namespace package has no folder of its own to look in
+            continue
         files = sorted((Path(package.__file__).parent / "files").glob("*[[]wdth,wght[]].ttf"))
         files = [f for f in files if "Italic" not in f.name]
         if files:

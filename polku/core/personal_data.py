@@ -149,7 +149,7 @@ def records(title: Any, queryset: Iterable[models.Model], fields: Sequence[str],
     for name in fields:
         model_field = model._meta.get_field(name) if model is not None else None
         labels[name] = getattr(model_field, "verbose_name", name) if model_field is not None else name
-        if model_field is not None and getattr(model_field, "choices", None):
+        if isinstance(model_field, models.Field) and model_field.choices:
             choices[name] = dict(model_field.flatchoices)
     for name, (label, _function) in extra.items():
         labels[name] = label

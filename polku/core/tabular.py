@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import time
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -94,7 +95,7 @@ def parse_date(text: str) -> dt.date | None:
     text = text.strip()
     for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return dt.datetime.strptime(text, pattern).date()
+            return dt.date(*time.strptime(text, pattern)[:3])  # a calendar date, no time or zone
         except ValueError:
             continue
     return None

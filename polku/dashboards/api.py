@@ -11,11 +11,11 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import FigureSerializer
 from polku.core.errors import ApplicationError
 from polku.dashboards.forms import ReportFilterForm
@@ -58,7 +58,7 @@ class PartnerFiguresSerializer(serializers.Serializer):
 
 class TargetFiguresSerializer(serializers.Serializer):
     target = serializers.IntegerField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # an API field, not Field.label
     metric = serializers.CharField()
     work_package = serializers.IntegerField(allow_null=True)
     partner = serializers.IntegerField(allow_null=True)
@@ -104,17 +104,20 @@ def _fig(figure: Figure) -> dict[str, Any]:
     return {"value": figure.value, "hidden": figure.hidden}
 
 
-def _filters(request: Request, code: str) -> tuple[Access, Project, Filters]:
+def _filters(request: AuthenticatedRequest, code: str) -> tuple[Access, Project, Filters]:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     form = ReportFilterForm(request.query_params or None, partners=pickable_partners(access, project))
     if request.query_params and not form.is_valid():
-        raise ApplicationError(str(_("Check the filters.")), field_errors=dict(form.errors.items()))
+        raise ApplicationError(
+            str(_("Check the filters.")),
+            field_errors={name: [str(m) for m in errors] for name, errors in form.errors.items()},
+        )
     start, end, partner, country = form.values() if request.query_params else (None, None, None, "")
     return access, project, Filters(period_from=start, period_to=end, partner_id=partner, country=country)
 
 
-def _partner_row(row) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _partner_row(row) -> dict[str, Any]:
     return {
         "partner": row.partner.pk if row.partner else None,
         "name": row.label,
@@ -134,7 +137,7 @@ class DashboardApi(APIView):
             "cells suppressed; a coordinator sees their own partner's exact figures only."
         ),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access, project, filters = _filters(request, code)
         board = dashboard_get(access=access, project=project, filters=filters)
         data = {
@@ -185,7 +188,7 @@ class ReportApi(APIView):
             "same suppression as the dashboard."
         ),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access, project, filters = _filters(request, code)
         report = report_get(access=access, project=project, filters=filters)
 

@@ -35,7 +35,8 @@ class ReportFilterForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("from"), data.get("to")
         if start and end and end < start:
             self.add_error("to", _("The end of the period cannot be before its start."))

@@ -7,6 +7,7 @@ table (suppressed there) and the dashboard's suppressed figures, and written as 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -33,7 +34,7 @@ Cell = Figure | int | str | None  # None: "not tracked yet"
 class Section:
     title: str
     headers: list[str]
-    rows: list[tuple[str, list[Cell]]]
+    rows: Sequence[tuple[str, Sequence[Cell]]]
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,10 @@ def report_build(*, board: Dashboard, indicators: IndicatorTable | None = None) 
         ) % {"n": board.threshold - 1}
     details.append((_("Small numbers"), note))
     labels = stage_labels()
+    partner_rows: list[tuple[str, Sequence[Cell]]] = [
+        (r.label, [r.country, *(r.stages[s] for s in ("registered", "active", "exited", "outcome"))])
+        for r in board.partner_rows
+    ]
     sections = [
         Section(
             title=_("Participant funnel"),
@@ -127,10 +132,9 @@ def report_build(*, board: Dashboard, indicators: IndicatorTable | None = None) 
                 labels["outcome"],
             ],
             rows=[
-                (r.label, [r.country, *(r.stages[s] for s in ("registered", "active", "exited", "outcome"))])
-                for r in board.partner_rows
-            ]
-            + [(_("Total"), ["", *(board.funnel[s] for s in ("registered", "active", "exited", "outcome"))])],
+                *partner_rows,
+                (_("Total"), ["", *(board.funnel[s] for s in ("registered", "active", "exited", "outcome"))]),
+            ],
         ),
         Section(
             title=_("Targets against actuals"),

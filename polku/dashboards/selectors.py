@@ -142,7 +142,7 @@ class Dashboard:
         return any(f.hidden for f in figures)
 
 
-def _participations(project: Project, scope: Scope, filters: Filters):  # type: ignore[no-untyped-def]
+def _participations(project: Project, scope: Scope, filters: Filters):
     rows = Participation.objects.filter(project=project, partner_id__in=scope.partner_ids)
     if filters.period_from:
         rows = rows.filter(entry_date__gte=filters.period_from)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.dashboards.charts import bar_chart
 from polku.dashboards.exports import report_csv, report_pdf, report_xlsx
 from polku.dashboards.forms import ReportFilterForm
@@ -41,7 +42,7 @@ def filters_from(request: HttpRequest, access: Access, project: Project) -> tupl
 
 
 @login_required
-def dashboard_view(request: HttpRequest, code: str) -> TemplateResponse:
+def dashboard_view(request: AuthenticatedHttpRequest, code: str) -> TemplateResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     form, filters = filters_from(request, access, project)
@@ -78,7 +79,7 @@ def dashboard_view(request: HttpRequest, code: str) -> TemplateResponse:
 
 
 @login_required
-def report_view(request: HttpRequest, code: str) -> TemplateResponse:
+def report_view(request: AuthenticatedHttpRequest, code: str) -> TemplateResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     form, filters = filters_from(request, access, project)
@@ -100,7 +101,7 @@ EXPORTS = {
 
 
 @login_required
-def report_download_view(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+def report_download_view(request: AuthenticatedHttpRequest, code: str, fmt: str) -> HttpResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     if fmt not in EXPORTS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, models
 from django.utils import timezone
@@ -56,7 +56,7 @@ class BulkWriter:
                     default = _PerRow(f.default)  # e.g. a random code: a new value for every row
                 else:
                     default = f.get_default()
-                plan.append((f.column, f.attname, default))
+                plan.append((cast(str, f.column), f.attname, default))  # a concrete field has a column
             self._plans[model] = plan
         return self._plans[model]
 

@@ -27,7 +27,7 @@ class EscoHitSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     uri = serializers.CharField()
     kind = serializers.ChoiceField(choices=Concept.Kind.choices)
-    label = serializers.CharField(help_text=_("Preferred label in the asked language, else English"))
+    label = serializers.CharField(help_text=_("Preferred label in the asked language, else English"))  # type: ignore[assignment]  # an API field, not Field.label
     language = serializers.CharField(help_text=_("The label's language"))
 
 
@@ -46,7 +46,7 @@ class EscoLinkSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="concept.pk")
     uri = serializers.CharField(source="concept.uri")
     kind = serializers.CharField(source="concept.kind")
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # an API field, not Field.label
     language = serializers.CharField()
     relation = serializers.CharField(help_text=_("essential, optional or empty"))
 
@@ -59,7 +59,7 @@ class EscoConceptSerializer(serializers.Serializer):
     skill_type = serializers.CharField(source="concept.skill_type")
     reuse_level = serializers.CharField(source="concept.reuse_level")
     isco_group = serializers.CharField(source="concept.isco_group")
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # an API field, not Field.label
     language = serializers.CharField()
     description = serializers.CharField()
     labels = EscoLabelSerializer(many=True)

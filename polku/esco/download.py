@@ -277,10 +277,10 @@ def read_download(
     path = Path(path)
     source = _Source(path)
     by_stem: dict[str, dict[str, str]] = {}  # stem → language ("" for language-independent) → file name
-    for name in source.files:
-        match = FILE_NAME.match(name)
+    for file_name in source.files:
+        match = FILE_NAME.match(file_name)
         if match and match["stem"] in REQUIRED_COLUMNS:
-            by_stem.setdefault(match["stem"], {})[match["lang"] or ""] = name
+            by_stem.setdefault(match["stem"], {})[match["lang"] or ""] = file_name
     languages = sorted({lang for stem in ("skills", "occupations") for lang in by_stem.get(stem, {}) if lang})
     if not languages:
         raise EscoFileError(

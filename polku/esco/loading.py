@@ -157,8 +157,8 @@ def _first_load(using: str) -> Iterator[None]:
         for model in CHILD_TABLES:
             table = model._meta.db_table
             for name, info in connection.introspection.get_constraints(cursor, table).items():
-                if info.get("foreign_key"):
-                    target_table, target_column = info["foreign_key"]
+                if foreign_key := info.get("foreign_key"):
+                    target_table, target_column = foreign_key
                     dropped.append((table, name, info["columns"][0], target_table, target_column))
                     cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
         cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [TRIGRAM_INDEX])
@@ -201,7 +201,7 @@ def _merge(data: Dataset, result: Result, *, using: str, say: Say | None) -> Non
     new, changed = [], []
     change = result.changes["concepts"]
     for uri, c in data.concepts.items():
-        wanted = (c.kind, c.code, c.skill_type, c.reuse_level, c.isco_group)
+        wanted: tuple[str, ...] = (c.kind, c.code, c.skill_type, c.reuse_level, c.isco_group)
         row = existing.get(uri)
         if row is None:
             new.append((uri, c.kind, c.code, c.skill_type, c.reuse_level, c.isco_group))
@@ -242,8 +242,8 @@ def _merge(data: Dataset, result: Result, *, using: str, say: Say | None) -> Non
     for uri, c in data.concepts.items():
         cid = ids[uri]
         alternatives, hidden = "\n".join(c.alternatives), "\n".join(c.hidden)
-        row = have_labels.get(cid)
-        if row is None:
+        label = have_labels.get(cid)
+        if label is None:
             new_labels.append(
                 (
                     cid,
@@ -255,12 +255,12 @@ def _merge(data: Dataset, result: Result, *, using: str, say: Say | None) -> Non
                     search_text(c.preferred, c.alternatives),
                 )
             )
-        elif row[2:] == (c.preferred, alternatives, hidden, c.description):
+        elif label[2:] == (c.preferred, alternatives, hidden, c.description):
             change.unchanged += 1
         else:
             changed_labels.append(
                 Label(
-                    id=row[1],
+                    id=label[1],
                     concept_id=cid,
                     language=data.language,
                     preferred=c.preferred,
@@ -299,12 +299,15 @@ def _merge(data: Dataset, result: Result, *, using: str, say: Say | None) -> Non
         ("skill_relations", SkillRelation, "skill_id", "related_id", data.skill_relations),
     ):
         change = result.changes[part]
-        manager = model.objects.using(using)  # type: ignore[attr-defined]
-        have = {(a, b): (pk, rel) for pk, a, b, rel in manager.values_list("id", left, right, "relation")}
-        create, update = [], []
+        manager = model.objects.using(using)
+        have_relations = {
+            (a, b): (pk, rel) for pk, a, b, rel in manager.values_list("id", left, right, "relation")
+        }
+        create: list[tuple[int, int, str]] = []
+        update: list[Any] = []  # rows of this pass's model
         for (a_uri, b_uri), relation in pairs.items():
             key = (ids[a_uri], ids[b_uri])
-            found = have.get(key)
+            found = have_relations.get(key)
             if found is None:
                 create.append((key[0], key[1], relation))
             elif found[1] != relation:

@@ -8,6 +8,8 @@ whole classification in seconds.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +34,9 @@ class Concept(models.Model):
     broader = models.ManyToManyField(
         "self", through="Broader", symmetrical=False, related_name="narrower", blank=True
     )
-    collections = models.ManyToManyField("Collection", related_name="concepts", blank=True)
+    collections: models.ManyToManyField[Collection, Any] = models.ManyToManyField(
+        "Collection", related_name="concepts", blank=True
+    )
 
     class Meta:
         ordering = ["uri"]

@@ -35,7 +35,7 @@ class ImportBatchAdmin(ReadOnlyAdmin):
     readonly_fields = fields
     date_hierarchy = "created_at"
 
-    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+    def get_queryset(self, request):
         return super().get_queryset(request).defer("rows")  # loaded only to count one batch's rows
 
     @admin.display(description=_("rows"))

@@ -14,7 +14,7 @@ from polku.projects.models import Partner
 
 
 class PartnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Partner) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Partner) -> str:
         return f"{obj.organisation.name} – {obj.project.name} ({obj.project.code})"
 
 
@@ -32,7 +32,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args: Any, partners: QuerySet[Partner], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = partners
+        self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
         if len(partners) == 1:
             self.fields["partner"].initial = partners[0].pk
 

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import coordinator_access
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import ApplicationError
 from polku.core.forms import SummaryItem, error_summary
 from polku.imports import parsing, selectors, services
@@ -25,7 +26,7 @@ RECENT = 20
 
 
 @login_required
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     partners = selectors.import_partner_list(access=access)
     form = UploadForm(request.POST or None, request.FILES or None, partners=partners)
@@ -33,7 +34,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         upload_file = form.cleaned_data["file"]
         try:
             batch = services.import_batch_create(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 access=access,
                 partner=form.cleaned_data["partner"],
                 filename=upload_file.name,
@@ -78,8 +79,10 @@ def _render_batch(
             )
     labels = {column.name: column.label for column in parsing.COLUMNS}
     labels[parsing.ROW_ERROR] = _("Row")
-    for row in invalid:
-        row["error_list"] = [(labels.get(name, name), messages_) for name, messages_ in row["errors"].items()]
+    for invalid_row in invalid:
+        invalid_row["error_list"] = [
+            (labels.get(name, name), messages_) for name, messages_ in invalid_row["errors"].items()
+        ]
     return TemplateResponse(
         request,
         "imports/batch.html",
@@ -95,7 +98,7 @@ def _render_batch(
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     batch = selectors.import_batch_get(access=access, pk=pk)
     return _render_batch(request, batch)
@@ -103,7 +106,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     batch = selectors.import_batch_get(access=access, pk=pk)
     chosen: set[int] = set()
@@ -114,7 +117,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
             continue
     try:
         batch = services.import_batch_commit(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             access=access,
             batch=batch,
             row_numbers=chosen,
@@ -132,7 +135,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def discard(request: HttpRequest, pk: int) -> HttpResponse:
+def discard(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     batch = selectors.import_batch_get(access=access, pk=pk)
     try:
@@ -145,7 +148,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def template(request: HttpRequest) -> HttpResponse:
+def template(request: AuthenticatedHttpRequest) -> HttpResponse:
     """An empty list with the expected headers; ?delimiter=semicolon for Excel with Finnish or Swedish settings."""
     coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     semicolon = request.GET.get("delimiter") == "semicolon"

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest, request_access, signed_in
 from polku.accounts.models import User
 from polku.core.errors import AccessDenied
 from polku.knowledge.models import LANGUAGES, EvaluationNote, GoodPractice, HandbookPage
@@ -63,7 +64,7 @@ class GoodPracticeListApi(APIView):
         description=_("Published good practices; public, no login needed."),
     )
     def get(self, request: Request) -> Response:
-        rows = good_practice_list(access=access_for(request.user))
+        rows = good_practice_list(access=request_access(request))
         return Response(GoodPracticeSerializer(rows, many=True).data)
 
     @extend_schema(
@@ -74,13 +75,12 @@ class GoodPracticeListApi(APIView):
         description=_("A project lead or coordinator writes a good practice (a draft until published)."),
     )
     def post(self, request: Request) -> Response:
-        if not request.user.is_authenticated:
-            raise AccessDenied(_("Sign in to write good practices."))
+        actor, access = signed_in(request, refusal=_("Sign in to write good practices."))
         data = GoodPracticeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         saved = good_practice_save(
-            actor=request.user,  # type: ignore[arg-type]
-            access=access_for(request.user),  # type: ignore[arg-type]
+            actor=actor,
+            access=access,
             data=data.validated_data,
         )
         return Response(GoodPracticeSerializer(saved).data, status=status.HTTP_201_CREATED)
@@ -92,7 +92,7 @@ class GoodPracticeDetailApi(APIView):
     @extend_schema(operation_id="good_practice_retrieve", tags=TAGS, responses=GoodPracticeSerializer)
     def get(self, request: Request, slug: str) -> Response:
         return Response(
-            GoodPracticeSerializer(good_practice_get(access=access_for(request.user), slug=slug)).data
+            GoodPracticeSerializer(good_practice_get(access=request_access(request), slug=slug)).data
         )
 
     @extend_schema(
@@ -102,14 +102,12 @@ class GoodPracticeDetailApi(APIView):
         responses=GoodPracticeSerializer,
     )
     def patch(self, request: Request, slug: str) -> Response:
-        if not request.user.is_authenticated:
-            raise AccessDenied(_("Sign in to edit good practices."))
-        access = access_for(request.user)
+        actor, access = signed_in(request, refusal=_("Sign in to edit good practices."))
         practice = good_practice_get(access=access, slug=slug, for_edit=True)
         data = GoodPracticeSerializer(instance=practice, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         saved = good_practice_save(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=actor,
             access=access,
             practice=practice,
             data=data.validated_data,
@@ -128,7 +126,7 @@ class HandbookPageListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         return Response(
-            HandbookPageSerializer(handbook_page_list(access=access_for(request.user)), many=True).data
+            HandbookPageSerializer(handbook_page_list(access=request_access(request)), many=True).data
         )
 
     @extend_schema(
@@ -138,13 +136,12 @@ class HandbookPageListApi(APIView):
         responses={201: HandbookPageSerializer},
     )
     def post(self, request: Request) -> Response:
-        if not request.user.is_authenticated:
-            raise AccessDenied(_("Sign in to write handbook pages."))
+        actor, access = signed_in(request, refusal=_("Sign in to write handbook pages."))
         data = HandbookPageSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         saved = handbook_page_save(
-            actor=request.user,  # type: ignore[arg-type]
-            access=access_for(request.user),  # type: ignore[arg-type]
+            actor=actor,
+            access=access,
             data=data.validated_data,
         )
         return Response(HandbookPageSerializer(saved).data, status=status.HTTP_201_CREATED)
@@ -156,7 +153,7 @@ class HandbookPageDetailApi(APIView):
     @extend_schema(operation_id="handbook_page_retrieve", tags=TAGS, responses=HandbookPageSerializer)
     def get(self, request: Request, slug: str) -> Response:
         return Response(
-            HandbookPageSerializer(handbook_page_get(access=access_for(request.user), slug=slug)).data
+            HandbookPageSerializer(handbook_page_get(access=request_access(request), slug=slug)).data
         )
 
     @extend_schema(
@@ -166,14 +163,12 @@ class HandbookPageDetailApi(APIView):
         responses=HandbookPageSerializer,
     )
     def patch(self, request: Request, slug: str) -> Response:
-        if not request.user.is_authenticated:
-            raise AccessDenied(_("Sign in to edit handbook pages."))
-        access = access_for(request.user)
+        actor, access = signed_in(request, refusal=_("Sign in to edit handbook pages."))
         page = handbook_page_get(access=access, slug=slug, for_edit=True)
         data = HandbookPageSerializer(instance=page, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         saved = handbook_page_save(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=actor,
             access=access,
             page=page,
             data=data.validated_data,
@@ -222,7 +217,7 @@ class EvaluationNoteListApi(APIView):
             "The project's evaluation notes and reflection meetings (its coordinators, lead, evaluators)."
         ),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         if not access.can_use_evaluation_notes(project.pk):
@@ -237,13 +232,13 @@ class EvaluationNoteListApi(APIView):
         request=EvaluationNoteInputSerializer,
         responses={201: EvaluationNoteSerializer},
     )
-    def post(self, request: Request, code: str) -> Response:
+    def post(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         data = EvaluationNoteInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         note = evaluation_note_create(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             access=access,
             project=project,
             **data.validated_data,

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from polku.accounts.access import Access
 from polku.accounts.models import Membership, User
 from polku.knowledge.models import LANGUAGES, EvaluationNote, GoodPractice, HandbookPage
-from polku.projects.models import Project
+from polku.projects.models import Partner, Project
 
 
-def _projects(access: Access):  # type: ignore[no-untyped-def]
+def _projects(access: Access):
     """The projects the user may write knowledge pages for."""
     allowed = [pk for pk in Project.objects.values_list("pk", flat=True) if access.can_author_knowledge(pk)]
     return Project.objects.filter(pk__in=allowed).order_by("name")
@@ -20,7 +20,7 @@ class GoodPracticeForm(forms.ModelForm):
         model = GoodPractice
         fields = ["slug", "project", "status"] + [f"{n}_{c}" for n in GoodPractice.FIELDS for c in LANGUAGES]
 
-    def __init__(self, *args, access: Access, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, access: Access, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = _projects(access)  # type: ignore[attr-defined]
 
@@ -32,7 +32,7 @@ class HandbookPageForm(forms.ModelForm):
             f"{n}_{c}" for n in HandbookPage.FIELDS for c in LANGUAGES
         ]
 
-    def __init__(self, *args, access: Access, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, access: Access, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = _projects(access)  # type: ignore[attr-defined]
 
@@ -45,10 +45,10 @@ class EvaluationNoteForm(forms.Form):
     date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
     kind = forms.ChoiceField(label=_("kind"), choices=EvaluationNote.Kind.choices)
     title = forms.CharField(label=_("title"), max_length=200)
-    partner = forms.ModelChoiceField(
+    partner: forms.ModelChoiceField[Partner] = forms.ModelChoiceField(
         label=_("partner"), queryset=None, required=False, empty_label=_("The whole project")
     )
-    attendees = forms.ModelMultipleChoiceField(
+    attendees: forms.ModelMultipleChoiceField[User] = forms.ModelMultipleChoiceField(
         label=_("attendees with a login"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     other_attendees = forms.CharField(
@@ -65,7 +65,7 @@ class EvaluationNoteForm(forms.Form):
         help_text=_("One decision a line"),
     )
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = project.partners.select_related("organisation")  # type: ignore[attr-defined]
         members = Membership.objects.filter(project=project).values("user_id")

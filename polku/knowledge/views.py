@@ -3,6 +3,8 @@ project's evaluation notes and reflection meetings."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +14,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedHttpRequest, request_access
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.knowledge.forms import EvaluationNoteForm, GoodPracticeForm, HandbookPageForm
 from polku.knowledge.models import GoodPractice, HandbookPage
@@ -39,7 +42,7 @@ def _language() -> str:
     return (get_language() or "en")[:2]
 
 
-def _titled(rows, language: str) -> list:  # type: ignore[no-untyped-def]
+def _titled(rows, language: str) -> list:
     items = list(rows)
     for item in items:
         item.shown_title = item.text("title", language)
@@ -49,7 +52,7 @@ def _titled(rows, language: str) -> list:  # type: ignore[no-untyped-def]
 
 def library_view(request: HttpRequest) -> TemplateResponse:
     """Published good practices and handbook pages: public, no login."""
-    access = access_for(request.user)
+    access = request_access(request)
     language = _language()
     context = {
         "practices": _titled(good_practice_list(access=access), language),
@@ -61,7 +64,7 @@ def library_view(request: HttpRequest) -> TemplateResponse:
 
 
 def practice_view(request: HttpRequest, slug: str) -> TemplateResponse:
-    access = access_for(request.user)
+    access = request_access(request)
     practice = good_practice_get(access=access, slug=slug)
     language = _language()
     sections = [
@@ -81,7 +84,7 @@ def practice_view(request: HttpRequest, slug: str) -> TemplateResponse:
 
 
 def page_view(request: HttpRequest, slug: str) -> TemplateResponse:
-    access = access_for(request.user)
+    access = request_access(request)
     page = handbook_page_get(access=access, slug=slug)
     language = _language()
     context = {
@@ -97,7 +100,7 @@ def page_view(request: HttpRequest, slug: str) -> TemplateResponse:
 
 
 @login_required
-def manage_view(request: HttpRequest) -> TemplateResponse:
+def manage_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     if not access.can_author_knowledge(None):
         raise AccessDenied(_("Knowledge pages are written by project leads and coordinators."))
@@ -109,7 +112,7 @@ def manage_view(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "knowledge/manage.html", context)
 
 
-def _edit(request: HttpRequest, *, kind: str, slug: str | None) -> HttpResponse:
+def _edit(request: AuthenticatedHttpRequest, *, kind: str, slug: str | None) -> HttpResponse:
     access = access_for(request.user)
     if not access.can_author_knowledge(None):
         raise AccessDenied(_("Knowledge pages are written by project leads and coordinators."))
@@ -131,15 +134,15 @@ def _edit(request: HttpRequest, *, kind: str, slug: str | None) -> HttpResponse:
                 saved: GoodPractice | HandbookPage = good_practice_save(
                     actor=request.user,
                     access=access,
-                    practice=obj,
-                    data=form.cleaned_data,  # type: ignore[arg-type]
+                    practice=cast("GoodPractice | None", obj),
+                    data=form.cleaned_data,
                 )
             else:
                 saved = handbook_page_save(
                     actor=request.user,
                     access=access,
-                    page=obj,
-                    data=form.cleaned_data,  # type: ignore[arg-type]
+                    page=cast("HandbookPage | None", obj),
+                    data=form.cleaned_data,
                 )
         except ApplicationError as error:
             apply_field_errors(error, form)
@@ -159,17 +162,17 @@ def _edit(request: HttpRequest, *, kind: str, slug: str | None) -> HttpResponse:
 
 
 @login_required
-def practice_edit_view(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+def practice_edit_view(request: AuthenticatedHttpRequest, slug: str | None = None) -> HttpResponse:
     return _edit(request, kind="practice", slug=slug)
 
 
 @login_required
-def page_edit_view(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+def page_edit_view(request: AuthenticatedHttpRequest, slug: str | None = None) -> HttpResponse:
     return _edit(request, kind="page", slug=slug)
 
 
 @login_required
-def evaluation_index_view(request: HttpRequest) -> TemplateResponse:
+def evaluation_index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     """The projects whose evaluation notes the reader may see."""
     access = access_for(request.user)
     if not access.can_use_any_evaluation_notes():
@@ -179,7 +182,7 @@ def evaluation_index_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def evaluation_view(request: HttpRequest, code: str) -> HttpResponse:
+def evaluation_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     if not access.can_use_evaluation_notes(project.pk):

@@ -90,8 +90,8 @@ class OpportunityForm(forms.Form):
 
     def __init__(self, *args: Any, owners: list[tuple[str, str]], language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = owners
-        self.fields["competences"].choices = competence_choices(language)
+        self.fields["owner"].choices = owners  # type: ignore[attr-defined]
+        self.fields["competences"].choices = competence_choices(language)  # type: ignore[attr-defined]
 
     def values(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -124,7 +124,7 @@ class CatalogueImportForm(forms.Form):
 
     def __init__(self, *args: Any, owners: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = owners
+        self.fields["owner"].choices = owners  # type: ignore[attr-defined]
 
 
 class PlanForm(forms.Form):
@@ -144,7 +144,7 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args: Any, targets: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].choices = targets or []
+        self.fields["target"].choices = targets or []  # type: ignore[attr-defined]
         if not targets:
             self.fields["target"].widget = forms.HiddenInput()
 
@@ -159,7 +159,7 @@ class ItemForm(forms.Form):
 
     def __init__(self, *args: Any, opportunities: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["opportunity"].choices = [("", "—"), *opportunities]
+        self.fields["opportunity"].choices = [("", "—"), *opportunities]  # type: ignore[attr-defined]
 
 
 class ItemStatusForm(forms.Form):
@@ -181,7 +181,7 @@ class MilestoneForm(forms.Form):
 
     def __init__(self, *args: Any, items: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [("", "—"), *items]
+        self.fields["item"].choices = [("", "—"), *items]  # type: ignore[attr-defined]
 
 
 class MilestoneStatusForm(forms.Form):
@@ -210,7 +210,7 @@ class MoocImportForm(forms.Form):
 
     def __init__(self, *args: Any, partners: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].choices = partners
+        self.fields["partner"].choices = partners  # type: ignore[attr-defined]
 
     def mapping(self) -> dict[str, str]:
         data = self.cleaned_data

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import json
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 from polku.matching.errors import InvalidInput
 
@@ -20,7 +20,7 @@ USAGE = "usage: polku match {assign,groups} [FILE] [--time-limit SECONDS]"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise InvalidInput(f"{message}\n{USAGE}")
 
 

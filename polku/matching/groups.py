@@ -567,7 +567,7 @@ def parse(data: dict) -> GroupProblem:
             raise InvalidInput("each entry of apart must be a pair of ids")
         apart.append((ids[0], ids[1]))
     together = [_ids(t, "together") for t in data.get("together", []) or []]
-    history = []
+    history: list[tuple[str, str]] = []
     for entry in data.get("history", []) or []:
         ids = _ids(entry, "history")
         history.extend(combinations(ids, 2))

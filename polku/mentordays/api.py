@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.accounts.models import User
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.mentordays import selectors, services
@@ -192,7 +192,7 @@ class DayListApi(APIView):
         responses=MentorDaySerializer(many=True),
         description=_("The days the reader runs and the published days they may book."),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         managed = list(selectors.mentor_day_list_managed(access=access))
         ids = {d.pk for d in managed}
@@ -207,7 +207,7 @@ class DayListApi(APIView):
         responses={201: MentorDaySerializer},
         description=_("The partner's coordinator or the project lead; creates the activity too."),
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         day = services.mentor_day_create(
             actor=request.user,
             access=access_for(request.user),
@@ -218,7 +218,7 @@ class DayListApi(APIView):
 
 class DayDetailApi(APIView):
     @extend_schema(operation_id="mentordays_day_retrieve", tags=TAGS, responses=MentorDaySerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         day = selectors.mentor_day_get_for_booking(access=access_for(request.user), pk=pk)
         return Response(MentorDaySerializer(day).data)
 
@@ -228,7 +228,7 @@ class DayDetailApi(APIView):
         request=DayUpdateSerializer,
         responses=MentorDaySerializer,
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         day = services.mentor_day_update(
@@ -242,7 +242,7 @@ class DayDetailApi(APIView):
 
 class ExpertListApi(APIView):
     @extend_schema(operation_id="mentordays_expert_list", tags=TAGS, responses=ExpertSerializer(many=True))
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         day = selectors.mentor_day_get_for_booking(access=access_for(request.user), pk=pk)
         return Response(ExpertSerializer(day.experts.all(), many=True).data)
 
@@ -252,7 +252,7 @@ class ExpertListApi(APIView):
         request=ExpertInputSerializer,
         responses={201: ExpertSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         expert = services.expert_add(
@@ -268,7 +268,7 @@ class ExpertDetailApi(APIView):
         request=ExpertInputSerializer,
         responses=ExpertSerializer,
     )
-    def patch(self, request: Request, pk: int, expert_pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int, expert_pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         expert = get_object_or_404(day.experts, pk=expert_pk)
@@ -278,7 +278,7 @@ class ExpertDetailApi(APIView):
         )
 
     @extend_schema(operation_id="mentordays_expert_delete", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int, expert_pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int, expert_pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         services.expert_remove(access=access, expert=get_object_or_404(day.experts, pk=expert_pk))
@@ -287,7 +287,7 @@ class ExpertDetailApi(APIView):
 
 class SlotListApi(APIView):
     @extend_schema(operation_id="mentordays_slot_list", tags=TAGS, responses=SlotSerializer(many=True))
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         day = selectors.mentor_day_get_for_booking(access=access_for(request.user), pk=pk)
         slots = day.slots.select_related("expert").order_by("starts_at", "pk")
         return Response(SlotSerializer(slots, many=True, context={"taken": _taken(day)}).data)
@@ -312,7 +312,7 @@ class SlotCreateApi(APIView):
         responses={201: SlotSerializer},
         description=_("One slot by hand; refused when it overlaps the expert's slots."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         data = validated_input(SlotInputSerializer, request)
@@ -329,7 +329,7 @@ class SlotGenerateApi(APIView):
         responses={201: SlotSerializer(many=True)},
         description=_("Slots for every expert of the day; times overlapping an expert's slots are skipped."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         created = services.slots_generate(
@@ -346,7 +346,7 @@ class SlotDetailApi(APIView):
         responses=SlotSerializer,
         description=_("Move a free slot; refused when booked or overlapping the expert's slots."),
     )
-    def patch(self, request: Request, pk: int, slot_pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int, slot_pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         slot = get_object_or_404(day.slots.select_related("expert"), pk=slot_pk)
@@ -356,7 +356,7 @@ class SlotDetailApi(APIView):
         return Response(SlotSerializer(slot).data)
 
     @extend_schema(operation_id="mentordays_slot_delete", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int, slot_pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int, slot_pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         services.slot_delete(access=access, slot=get_object_or_404(day.slots, pk=slot_pk))
@@ -373,7 +373,7 @@ class BookingListApi(APIView):
         responses=BookingSerializer(many=True),
         description=_("The day's bookings, for the people who run it."),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_managed(access=access, pk=pk)
         rows = (
@@ -390,7 +390,7 @@ class BookingListApi(APIView):
         responses={201: BookingSerializer},
         description=_("A participant books a free slot for themselves."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_for_booking(access=access, pk=pk)
         data = validated_input(BookInputSerializer, request)
@@ -403,7 +403,7 @@ class BookingListApi(APIView):
 
 class MyBookingsApi(APIView):
     @extend_schema(operation_id="mentordays_my_bookings", tags=TAGS, responses=BookingSerializer(many=True))
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         rows = selectors.my_bookings(access=access).select_related("participation__person")
         return Response(BookingSerializer(rows, many=True, context={"access": access}).data)
@@ -417,7 +417,7 @@ class BookingCancelApi(APIView):
         responses=BookingSerializer,
         description=_("The participant or the day's coordinator; the first waiting person gets the slot."),
     )
-    def post(self, request: Request, booking_pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, booking_pk: int) -> Response:
         access = access_for(request.user)
         booking = selectors.booking_get_cancellable(access=access, pk=booking_pk)
         services.booking_cancel(actor=request.user, access=access, booking=booking)
@@ -432,7 +432,7 @@ class AttendanceApi(APIView):
         request=AttendanceInputSerializer,
         responses=BookingSerializer,
     )
-    def post(self, request: Request, booking_pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, booking_pk: int) -> Response:
         access = access_for(request.user)
         booking = selectors.booking_get_managed(access=access, pk=booking_pk)
         booking = services.attendance_mark(
@@ -451,7 +451,7 @@ class WaitlistApi(APIView):
     @extend_schema(
         operation_id="mentordays_waitlist_list", tags=TAGS, responses=WaitlistSerializer(many=True)
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         day = selectors.mentor_day_get_managed(access=access_for(request.user), pk=pk)
         rows = list(selectors.waitlist(mentor_day=day))
         positions = {entry.pk: n for n, entry in enumerate(rows, start=1)}
@@ -464,7 +464,7 @@ class WaitlistApi(APIView):
         responses={201: WaitlistSerializer},
         description=_("A participant queues when no suitable slot is free."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         day = selectors.mentor_day_get_for_booking(access=access, pk=pk)
         data: dict[str, Any] = validated_input(WaitlistInputSerializer, request)
@@ -481,7 +481,7 @@ class WaitlistLeaveApi(APIView):
     @extend_schema(
         operation_id="mentordays_waitlist_leave", tags=TAGS, request=None, responses=WaitlistSerializer
     )
-    def post(self, request: Request, entry_pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, entry_pk: int) -> Response:
         access = access_for(request.user)
         entry = get_object_or_404(selectors.my_waitlist(access=access), pk=entry_pk)
         entry = services.waitlist_leave(actor=request.user, access=access, entry=entry)

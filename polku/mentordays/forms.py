@@ -22,7 +22,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class PartnerField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Partner) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Partner) -> str:
         return f"{obj.project.name} – {obj.organisation.name}"
 
 
@@ -112,7 +112,7 @@ class GenerateForm(forms.Form):
 
 
 class ExpertChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Expert) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Expert) -> str:
         return obj.name
 
 
@@ -132,7 +132,7 @@ class WaitlistForm(forms.Form):
 
     def __init__(self, *args: Any, mentor_day: MentorDay, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["preferred_expert"].queryset = mentor_day.experts.all()
+        self.fields["preferred_expert"].queryset = mentor_day.experts.all()  # type: ignore[attr-defined]
 
 
 class BookForm(forms.Form):

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from polku.accounts.access import access_for
+from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.mentordays import services
 from polku.mentordays.calendar import booking_calendar, calendar_filename
@@ -66,7 +68,7 @@ def _aware(day_form_data: dict, zone_name: str) -> dict:
 
 
 @login_required
-def index_view(request: HttpRequest) -> TemplateResponse:
+def index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     """One page for every role: the days one runs, one's expert slots, open days and one's bookings."""
     access = access_for(request.user)
     context = {
@@ -82,7 +84,7 @@ def index_view(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "mentordays/index.html", context)
 
 
-def _manageable_partners(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _manageable_partners(request: AuthenticatedHttpRequest) -> tuple[Access, QuerySet[Partner]]:
     access = access_for(request.user)
     partners = Partner.objects.filter(access.mentor_day_partner_filter()).select_related(
         "project", "organisation"
@@ -91,7 +93,7 @@ def _manageable_partners(request: HttpRequest):  # type: ignore[no-untyped-def]
 
 
 @login_required
-def create_view(request: HttpRequest) -> HttpResponse:
+def create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access, partners = _manageable_partners(request)
     if not partners.exists():
         raise AccessDenied(_("Only coordinators and project leads add mentor days."))
@@ -99,7 +101,7 @@ def create_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = _aware(dict(form.cleaned_data), form.cleaned_data["time_zone"])
         try:
-            day = services.mentor_day_create(actor=request.user, access=access, **data)  # type: ignore[arg-type]
+            day = services.mentor_day_create(actor=request.user, access=access, **data)
         except ApplicationError as error:
             apply_field_errors(error, form)
         else:
@@ -110,7 +112,7 @@ def create_view(request: HttpRequest) -> HttpResponse:
 
 def _form_page(
     request: HttpRequest, *, title: str, form, back: str, day: MentorDay | None = None
-) -> TemplateResponse:  # type: ignore[no-untyped-def]
+) -> TemplateResponse:
     return TemplateResponse(
         request,
         "mentordays/form.html",
@@ -120,7 +122,7 @@ def _form_page(
 
 
 @login_required
-def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     day = mentor_day_get_managed(access=access, pk=pk)
     form = MentorDayForm(request.POST or None, initial=day_initial(day))
@@ -137,8 +139,12 @@ def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _manage_page(
-    request: HttpRequest, day: MentorDay, *, expert_form=None, generate_form=None
-) -> TemplateResponse:  # type: ignore[no-untyped-def]
+    request: AuthenticatedHttpRequest,
+    day: MentorDay,
+    *,
+    expert_form: ExpertForm | None = None,
+    generate_form: GenerateForm | None = None,
+) -> TemplateResponse:
     access = access_for(request.user)
     rows = slot_rows(mentor_day=day)
     for row in rows:
@@ -172,14 +178,14 @@ def _manage_page(
 
 
 @login_required
-def manage_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def manage_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     day = mentor_day_get_managed(access=access_for(request.user), pk=pk)
     return _manage_page(request, day)
 
 
 @login_required
 @require_POST
-def expert_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+def expert_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     day = mentor_day_get_managed(access=access, pk=pk)
     form = ExpertForm(request.POST, prefix="expert")
@@ -196,7 +202,7 @@ def expert_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def expert_remove_view(request: HttpRequest, pk: int, expert_pk: int) -> HttpResponse:
+def expert_remove_view(request: AuthenticatedHttpRequest, pk: int, expert_pk: int) -> HttpResponse:
     access = access_for(request.user)
     day = mentor_day_get_managed(access=access, pk=pk)
     expert = get_object_or_404(day.experts, pk=expert_pk)
@@ -211,7 +217,7 @@ def expert_remove_view(request: HttpRequest, pk: int, expert_pk: int) -> HttpRes
 
 @login_required
 @require_POST
-def generate_view(request: HttpRequest, pk: int) -> HttpResponse:
+def generate_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     day = mentor_day_get_managed(access=access, pk=pk)
     form = GenerateForm(request.POST, prefix="gen")
@@ -227,7 +233,7 @@ def generate_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def slot_edit_view(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
+def slot_edit_view(request: AuthenticatedHttpRequest, pk: int, slot_pk: int) -> HttpResponse:
     access = access_for(request.user)
     day = mentor_day_get_managed(access=access, pk=pk)
     slot = get_object_or_404(day.slots.select_related("expert"), pk=slot_pk)
@@ -256,7 +262,7 @@ def slot_edit_view(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def slot_delete_view(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
+def slot_delete_view(request: AuthenticatedHttpRequest, pk: int, slot_pk: int) -> HttpResponse:
     access = access_for(request.user)
     day = mentor_day_get_managed(access=access, pk=pk)
     slot = get_object_or_404(day.slots, pk=slot_pk)
@@ -271,7 +277,7 @@ def slot_delete_view(request: HttpRequest, pk: int, slot_pk: int) -> HttpRespons
 
 @login_required
 @require_POST
-def attendance_view(request: HttpRequest, booking_pk: int) -> HttpResponse:
+def attendance_view(request: AuthenticatedHttpRequest, booking_pk: int) -> HttpResponse:
     access = access_for(request.user)
     booking = booking_get_managed(access=access, pk=booking_pk)
     form = AttendanceForm(request.POST)
@@ -290,7 +296,13 @@ def attendance_view(request: HttpRequest, booking_pk: int) -> HttpResponse:
 # --- participants --------------------------------------------------------------------------------
 
 
-def _day_page(request: HttpRequest, day: MentorDay, *, book_form=None, wait_form=None) -> TemplateResponse:  # type: ignore[no-untyped-def]
+def _day_page(
+    request: AuthenticatedHttpRequest,
+    day: MentorDay,
+    *,
+    book_form: BookForm | None = None,
+    wait_form: WaitlistForm | None = None,
+) -> TemplateResponse:
     access = access_for(request.user)
     now = timezone.now()
     rows = [r for r in slot_rows(mentor_day=day) if r.slot.starts_at > now]
@@ -324,13 +336,13 @@ def _day_page(request: HttpRequest, day: MentorDay, *, book_form=None, wait_form
 
 
 @login_required
-def day_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def day_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     return _day_page(request, mentor_day_get_for_booking(access=access_for(request.user), pk=pk))
 
 
 @login_required
 @require_POST
-def book_view(request: HttpRequest, pk: int) -> HttpResponse:
+def book_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     day = mentor_day_get_for_booking(access=access, pk=pk)
     form = BookForm(request.POST)
@@ -356,7 +368,7 @@ def book_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def waitlist_join_view(request: HttpRequest, pk: int) -> HttpResponse:
+def waitlist_join_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     day = mentor_day_get_for_booking(access=access, pk=pk)
     form = WaitlistForm(request.POST, mentor_day=day, prefix="wait")
@@ -375,7 +387,7 @@ def waitlist_join_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def booking_cancel_view(request: HttpRequest, booking_pk: int) -> HttpResponse:
+def booking_cancel_view(request: AuthenticatedHttpRequest, booking_pk: int) -> HttpResponse:
     access = access_for(request.user)
     booking = booking_get_cancellable(access=access, pk=booking_pk)
     try:
@@ -391,7 +403,7 @@ def booking_cancel_view(request: HttpRequest, booking_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def waitlist_leave_view(request: HttpRequest, entry_pk: int) -> HttpResponse:
+def waitlist_leave_view(request: AuthenticatedHttpRequest, entry_pk: int) -> HttpResponse:
     access = access_for(request.user)
     entry = get_object_or_404(my_waitlist(access=access), pk=entry_pk)
     try:
@@ -404,7 +416,7 @@ def waitlist_leave_view(request: HttpRequest, entry_pk: int) -> HttpResponse:
 
 
 @login_required
-def booking_ics_view(request: HttpRequest, booking_pk: int) -> HttpResponse:
+def booking_ics_view(request: AuthenticatedHttpRequest, booking_pk: int) -> HttpResponse:
     booking = booking_get_own(access=access_for(request.user), pk=booking_pk)
     response = HttpResponse(booking_calendar(booking), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{calendar_filename(booking)}"'
@@ -412,7 +424,7 @@ def booking_ics_view(request: HttpRequest, booking_pk: int) -> HttpResponse:
 
 
 @login_required
-def expert_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def expert_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     """An expert's own slots on a day and who booked them (first name and topic only)."""
     expert = expert_get_own(access=access_for(request.user), mentor_day_pk=pk)
     rows = slot_rows(mentor_day=expert.mentor_day, expert=expert)

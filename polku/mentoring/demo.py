@@ -178,7 +178,7 @@ def _fill(
     mentors: list[MentorProfile],
     participations,
     first_email: str = "",
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Mentees with wishes; the first ones paired (a run published, pairs active or waiting)."""
     if not mentors:
         return

@@ -30,7 +30,7 @@ class ListField(forms.CharField):
             return ", ".join(str(v) for v in value)
         return value
 
-    def clean(self, value: Any) -> list[str]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[str]:
         text = super().clean(value) or ""
         return [item.strip() for item in re.split(r"[,\n]", text) if item.strip()]
 
@@ -43,7 +43,7 @@ class LanguagesField(forms.CharField):
             return ", ".join(f"{code} {level}" for code, level in value.items())
         return value
 
-    def clean(self, value: Any) -> dict[str, str]:  # type: ignore[override]
+    def clean(self, value: Any) -> dict[str, str]:
         text = super().clean(value) or ""
         result = {}
         for item in re.split(r"[,\n]", text):
@@ -97,7 +97,7 @@ class ProgrammeForm(forms.Form):
 
     def __init__(self, *args: Any, partners: list[tuple[int | str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].choices = partners
+        self.fields["partner"].choices = partners  # type: ignore[attr-defined]
         labels = criterion_labels()
         for name in CRITERIA:
             self.fields[f"weight_{name}"] = forms.FloatField(
@@ -143,7 +143,7 @@ class MenteeRequestForm(forms.Form):
 
     def __init__(self, *args: Any, mentors: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["wished_mentors"].choices = mentors
+        self.fields["wished_mentors"].choices = mentors  # type: ignore[attr-defined]
         if not mentors:
             del self.fields["wished_mentors"]
 
@@ -156,7 +156,7 @@ class MenteeAddForm(MenteeRequestForm):
 
     def __init__(self, *args: Any, participants: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["participation"].choices = participants
+        self.fields["participation"].choices = participants  # type: ignore[attr-defined]
 
 
 class RunForm(forms.Form):
@@ -176,8 +176,8 @@ class AddPairForm(forms.Form):
         self, *args: Any, mentees: list[tuple[int, str]], mentors: list[tuple[int, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["mentee"].choices = mentees
-        self.fields["mentor"].choices = mentors
+        self.fields["mentee"].choices = mentees  # type: ignore[attr-defined]
+        self.fields["mentor"].choices = mentors  # type: ignore[attr-defined]
 
 
 class SessionForm(forms.Form):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response
 from polku.organisations.models import Organisation
 from polku.organisations.selectors import organisation_get, organisation_list
@@ -43,7 +43,7 @@ class OrganisationListApi(APIView):
     pagination_class = Pagination
 
     @extend_schema(operation_id="organisation_list", tags=TAGS, responses=OrganisationSerializer(many=True))
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         organisations = organisation_list(access=access_for(request.user))
         return paginated_response(
             request=request, view=self, rows=organisations, serializer_class=OrganisationSerializer
@@ -56,7 +56,7 @@ class OrganisationListApi(APIView):
         responses={201: OrganisationSerializer},
         description=_("Platform admins only."),
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = OrganisationInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         organisation = organisation_create(access=access_for(request.user), **serializer.validated_data)
@@ -65,7 +65,7 @@ class OrganisationListApi(APIView):
 
 class OrganisationDetailApi(APIView):
     @extend_schema(operation_id="organisation_retrieve", tags=TAGS, responses=OrganisationSerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         organisation = organisation_get(access=access_for(request.user), pk=pk)
         return Response(OrganisationSerializer(organisation).data)
 
@@ -76,7 +76,7 @@ class OrganisationDetailApi(APIView):
         responses=OrganisationSerializer,
         description=_("Platform admins only. Fields not given stay as they are."),
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         organisation = organisation_get(access=access, pk=pk)
         serializer = OrganisationInputSerializer(data=request.data, partial=True)

@@ -3,15 +3,16 @@ follow-up list. Same access as the pages: the participation's coordinator (or an
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for, coordinator_access
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response
 from polku.outcomes import services
 from polku.outcomes.models import ExitRecord, ExitStatus, FollowUp, Outcome
@@ -126,7 +127,7 @@ class ExitRecordApi(APIView):
         responses=ExitRecordSerializer,
         description=_("The situation at exit. A staff member's read is written to the audit log."),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         record = exit_record_get(access=access, actor=request.user, participation=participation)
@@ -143,7 +144,7 @@ class ExitRecordApi(APIView):
             "prefer not to answer."
         ),
     )
-    def put(self, request: Request, pk: int) -> Response:
+    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         serializer = ExitRecordInputSerializer(data=request.data)
@@ -165,7 +166,7 @@ class ParticipationReopenApi(APIView):
             "Re-entry: a coordinator clears the exit date; the exit record stays until the next exit."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         participation = services.participation_reopen(
@@ -181,7 +182,7 @@ class FollowUpApi(APIView):
         responses=FollowUpSerializer,
         description=_("The six-month follow-up. A staff member's read is written to the audit log."),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         return Response(
@@ -200,7 +201,7 @@ class FollowUpApi(APIView):
             "only for those employed or self-employed at entry."
         ),
     )
-    def put(self, request: Request, pk: int) -> Response:
+    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         serializer = FollowUpInputSerializer(data=request.data)
@@ -224,8 +225,8 @@ class FollowUpListApi(APIView):
         responses=FollowUpListSerializer(many=True),
         description=_("Follow-ups of the coordinator's partners' participants: due date, status, reminders."),
     )
-    def get(self, request: Request) -> Response:
-        access = coordinator_access(request.user, refusal=_("Only coordinators can see follow-ups."))
+    def get(self, request: AuthenticatedRequest) -> Response:
+        access = coordinator_access(request.user, refusal=gettext("Only coordinators can see follow-ups."))
         params = FollowUpFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         rows = follow_up_list(access=access, status=params.validated_data.get("status", ""))
@@ -243,7 +244,7 @@ class OutcomeListApi(APIView):
         responses=OutcomeSerializer(many=True),
         description=_("A participation's outcomes, newest first."),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         rows = outcome_list(access=access, actor=request.user, participation=participation)
@@ -259,7 +260,7 @@ class OutcomeListApi(APIView):
             "organisation number."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         serializer = OutcomeInputSerializer(data=request.data)
@@ -272,14 +273,14 @@ class OutcomeListApi(APIView):
 
 class OutcomeDetailApi(APIView):
     @staticmethod
-    def _get(request: Request, pk: int, outcome_id: int) -> Outcome:
+    def _get(request: AuthenticatedRequest, pk: int, outcome_id: int) -> Outcome:
         outcome = outcome_get(access=access_for(request.user), pk=outcome_id)
         if outcome.participation_id != pk:
             raise NotFound()
         return outcome
 
     @extend_schema(operation_id="outcome_retrieve", tags=TAGS, responses=OutcomeSerializer)
-    def get(self, request: Request, pk: int, outcome_id: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int, outcome_id: int) -> Response:
         return Response(OutcomeSerializer(self._get(request, pk, outcome_id)).data)
 
     @extend_schema(
@@ -289,7 +290,7 @@ class OutcomeDetailApi(APIView):
         responses=OutcomeSerializer,
         description=_("Change an outcome; a participant only those they recorded themselves."),
     )
-    def patch(self, request: Request, pk: int, outcome_id: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int, outcome_id: int) -> Response:
         outcome = self._get(request, pk, outcome_id)
         serializer = OutcomeInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
@@ -302,7 +303,7 @@ class OutcomeDetailApi(APIView):
         return Response(OutcomeSerializer(outcome).data)
 
     @extend_schema(operation_id="outcome_delete", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int, outcome_id: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int, outcome_id: int) -> Response:
         outcome = self._get(request, pk, outcome_id)
         services.outcome_delete(actor=request.user, access=access_for(request.user), outcome=outcome)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -3,6 +3,8 @@ coordinator's follow-up list, and the two pages reached from e-mailed links with
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for, coordinator_access
+from polku.accounts.http import AuthenticatedHttpRequest
+from polku.accounts.models import User
 from polku.core.errors import ApplicationError
 from polku.outcomes import services
 from polku.outcomes.forms import ExitRecordForm, FollowUpFilterForm, FollowUpForm, OutcomeForm
@@ -35,7 +39,7 @@ def _overview(participation: Participation) -> str:
 
 
 @login_required
-def participation_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def participation_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     data = participation_outcomes(access=access, actor=request.user, pk=pk)
     participation = data.participation
@@ -57,7 +61,7 @@ def _exit_form_page(
     """The exit form: a coordinator gives the date and the situation; the person only the situation."""
     own = access is None or _is_own(access, participation)
     record = ExitRecord.objects.filter(participation=participation).first()
-    initial = {"exit_date": participation.exit_date}
+    initial: dict[str, Any] = {"exit_date": participation.exit_date}
     if record is not None:
         initial |= {
             "status": record.status,
@@ -77,10 +81,11 @@ def _exit_form_page(
                 )
             else:
                 services.exit_record_save(
-                    actor=request.user,
+                    actor=request.user if isinstance(request.user, User) else None,
                     access=access,
                     participation=participation,
-                    exit_date=participation.exit_date if own else data["exit_date"],
+                    # a participant's exit-date field is disabled, so it holds the date already recorded
+                    exit_date=data["exit_date"],
                     status=data["status"],
                     status_on=data["status_on"],
                     qualification_gained=data["qualification_gained"],
@@ -107,7 +112,7 @@ def _exit_form_page(
 
 
 @login_required
-def exit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def exit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     return _exit_form_page(request, participation_get(access=access, pk=pk), access)
 
@@ -121,7 +126,7 @@ def exit_link_view(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def exit_link_send_view(request: HttpRequest, pk: int) -> HttpResponse:
+def exit_link_send_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     participation = participation_get(access=access, pk=pk)
     try:
@@ -135,7 +140,7 @@ def exit_link_send_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     participation = participation_get(access=access, pk=pk)
     try:
@@ -185,7 +190,7 @@ def follow_up_answer_view(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def follow_up_record_view(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_record_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators record follow-up answers."))
     participation = participation_get(access=access, pk=pk)
     follow_up = FollowUp.objects.filter(participation=participation).first()
@@ -221,7 +226,7 @@ def follow_up_record_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def follow_up_list_view(request: HttpRequest) -> TemplateResponse:
+def follow_up_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators can see follow-ups."))
     form = FollowUpFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
@@ -232,7 +237,7 @@ def follow_up_list_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def outcome_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+def outcome_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     participation = participation_get(access=access, pk=pk)
     form = OutcomeForm(request.POST or None)
@@ -265,7 +270,7 @@ def _outcome_form(
 
 
 @login_required
-def outcome_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def outcome_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     outcome = outcome_get(access=access, pk=pk)
     participation = outcome.participation
@@ -285,7 +290,7 @@ def outcome_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def outcome_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def outcome_delete_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     outcome = outcome_get(access=access, pk=pk)
     participation = outcome.participation

@@ -42,7 +42,7 @@ class ParticipationInline(admin.TabularInline):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def get_queryset(self, request: HttpRequest):  # type: ignore[no-untyped-def]
+    def get_queryset(self, request: HttpRequest):
         return (
             super()
             .get_queryset(request)
@@ -66,7 +66,7 @@ class PersonAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def audit_person_id(self, obj: Any) -> int | None:
         return obj.pk
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request, obj, form, change):
         obj.refresh_search_name()  # the list search reads this column
         super().save_model(request, obj, form, change)
 

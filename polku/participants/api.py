@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response
 from polku.participants.models import Participation
 from polku.participants.selectors import (
@@ -55,7 +55,7 @@ class ParticipationListApi(APIView):
         responses=ParticipationSerializer(many=True),
         description=_("Participations of the reader's partner organisations (all for admins), newest first."),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         params = ParticipantFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         filters = ParticipantFilter(
@@ -79,7 +79,7 @@ class ParticipationListApi(APIView):
             "the consents the person gave. An e-mail already known is reused for the same person."
         ),
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         serializer = ParticipationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         participation = participant_register(
@@ -101,7 +101,7 @@ class ParticipationDetailApi(APIView):
             "The participation with profile and entry data. A staff member's read is written to the audit log."
         ),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         participation = participation_detail_for_staff(
             access=access_for(request.user), actor=request.user, pk=pk
         )
@@ -116,7 +116,7 @@ class ParticipationExitApi(APIView):
         responses=ParticipationSerializer,
         description=_("A coordinator of the participation's partner records the exit date."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         serializer = ExitInputSerializer(data=request.data)
@@ -137,7 +137,7 @@ class EntryDataApi(APIView):
         responses=EntryDataSerializer,
         description=_("The entry facts. A staff member's read is written to the audit log."),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         participation = participation_detail_for_staff(
             access=access_for(request.user), actor=request.user, pk=pk
         )
@@ -155,7 +155,7 @@ class EntryDataApi(APIView):
             "coordinator of the participation's partner."
         ),
     )
-    def put(self, request: Request, pk: int) -> Response:
+    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         serializer = EntryDataInputSerializer(data=request.data)
@@ -177,7 +177,7 @@ class PersonApi(APIView):
             "languages, when given, replace the person's languages."
         ),
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         participation = participation_get(access=access, pk=pk)
         serializer = PersonUpdateSerializer(data=request.data, partial=True)

@@ -8,11 +8,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.consent.api import TAGS, ConsentSerializer
 from polku.consent.models import Purpose
 from polku.consent.selectors import consent_list
@@ -42,7 +42,7 @@ class ParticipantConsentsApi(APIView):
         responses=ConsentSerializer(many=True),
         description=_("The person's consents in the participation's project, withdrawn ones included."),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         participation = participation_get(access=access_for(request.user), pk=pk)
         rows = consent_list(person_id=participation.person_id, project_id=participation.project_id)
         return paginated_response(request=request, view=self, rows=rows, serializer_class=ConsentSerializer)
@@ -57,7 +57,7 @@ class ParticipantConsentsApi(APIView):
             "Returns the consents created; purposes already given stay as they are."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         participation = participation_get(access=access_for(request.user), pk=pk)
         serializer = ConsentGiveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -89,7 +89,7 @@ class ConsentWithdrawApi(APIView):
             "Withdrawing consent to take part is a request to leave the project."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         consent = consent_get(access=access_for(request.user), pk=pk)
         consent = consent_withdraw(actor=request.user, consent=consent)
         return Response(ConsentSerializer(consent).data)

@@ -7,7 +7,7 @@ and country_choices live in polku.core.forms and stay importable from here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 import pycountry
@@ -141,7 +141,8 @@ class EntryDataForm(forms.ModelForm):
         self.fields["date_of_birth"].widget.attrs["autocomplete"] = "bday"
         for name, formfield in self.fields.items():
             if isinstance(formfield, forms.TypedChoiceField | forms.ChoiceField):
-                formfield.widget = forms.RadioSelect(choices=[c for c in formfield.choices if c[0] != ""])
+                choices = cast("list[tuple[str, str]]", formfield.choices)  # the field keeps them as a list
+                formfield.widget = forms.RadioSelect(choices=[c for c in choices if c[0] != ""])
             formfield.required = False
             if name == "date_of_birth":
                 formfield.required = True
@@ -165,7 +166,7 @@ class RecordedConsentForm(forms.Form):
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not (project.asks_disability or project.asks_minority):
-            self.fields["purposes"].choices = [c for c in Purpose.choices if c[0] != Purpose.SENSITIVE]
+            self.fields["purposes"].choices = [c for c in Purpose.choices if c[0] != Purpose.SENSITIVE]  # type: ignore[attr-defined]
         self.fields["notice_language"].initial = get_language() if get_language() in Language.values else "en"
 
 
@@ -194,7 +195,7 @@ class ParticipantFilterForm(forms.Form):
         projects = Project.objects.order_by("name")
         if not access.is_admin:
             projects = projects.filter(partners__in=access.coordinator_partner_ids).distinct()
-        self.fields["project"].queryset = projects
+        self.fields["project"].queryset = projects  # type: ignore[attr-defined]
 
     def filters(self) -> ParticipantFilter:
         if not self.is_bound or not self.is_valid():

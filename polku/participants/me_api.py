@@ -8,11 +8,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.accounts.models import Membership
 from polku.accounts.selectors import membership_list
 from polku.participants.models import Participation
@@ -65,7 +65,7 @@ class MeSerializer(serializers.Serializer):
 
 class MeApi(APIView):
     @extend_schema(operation_id="me_retrieve", tags=["me"], responses=MeSerializer)
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         user = request.user
         access = access_for(user)
         person = getattr(user, "person", None) if access.person_id is not None else None

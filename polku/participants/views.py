@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for, coordinator_access
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.audit.selectors import audit_events_about_person
 from polku.consent.models import Consent
 from polku.consent.selectors import consent_list
@@ -54,7 +55,7 @@ PAGE_SIZE = 25
 
 
 @login_required
-def participant_list_view(request: HttpRequest) -> TemplateResponse:
+def participant_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators can see participants."))
     form = ParticipantFilterForm(request.GET or None, access=access)
     filters = form.filters()
@@ -68,7 +69,7 @@ def participant_list_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def participant_create_view(request: HttpRequest) -> HttpResponse:
+def participant_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators can see participants."))
     partners = Partner.objects.select_related("project", "organisation").order_by("project__name")
     if not access.is_admin:
@@ -76,11 +77,11 @@ def participant_create_view(request: HttpRequest) -> HttpResponse:
     partner_id = request.POST.get("partner") or request.GET.get("partner")
     partner = get_object_or_404(partners, pk=partner_id) if partner_id else None
     if partner is None:
-        partners = list(partners)
-        if len(partners) == 1:
-            partner = partners[0]
+        partner_list = list(partners)
+        if len(partner_list) == 1:
+            partner = partner_list[0]
         else:
-            return TemplateResponse(request, "participants/choose_partner.html", {"partners": partners})
+            return TemplateResponse(request, "participants/choose_partner.html", {"partners": partner_list})
 
     data = request.POST if request.method == "POST" else None
     person_form = PersonForm(data, prefix="person")
@@ -130,16 +131,16 @@ def participant_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def participant_detail_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def participant_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     participation = participation_detail_for_staff(access=access, actor=request.user, pk=pk)
     if _is_own_view(access, participation):
-        return redirect("participants:me")  # type: ignore[return-value]
+        return redirect("participants:me")
     consents = consent_list(person_id=participation.person_id, project_id=participation.project_id)
     context = {
         "participation": participation,
         "person": participation.person,
-        "entry": participation.entry,
+        "entry": participation.entry,  # type: ignore[attr-defined]  # set by participation_detail_for_staff
         "consents": consents,
         # what the apps above add (their activities, …): polku.participants.sections
         "sections": participant_sections.sections(
@@ -155,11 +156,11 @@ def participant_detail_view(request: HttpRequest, pk: int) -> TemplateResponse:
 
 
 @login_required
-def me_view(request: HttpRequest) -> TemplateResponse:
+def me_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     if not access.is_participant:
         raise AccessDenied(_("This page is for participants."))
-    person = request.user.person  # type: ignore[union-attr]
+    person = request.user.person
     context = {
         "person": person,
         "languages": person.languages.all(),
@@ -172,7 +173,7 @@ def me_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def person_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def person_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     participation = participation_get(access=access, pk=pk)
     person = participation.person
@@ -214,7 +215,7 @@ def person_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def entry_data_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_data_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     participation = participation_get(access=access, pk=pk)
     entry = participation.entry_data
@@ -244,7 +245,7 @@ def entry_data_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def participation_exit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def participation_exit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     participation = participation_get(access=access, pk=pk)
     form = ExitForm(request.POST)
@@ -267,7 +268,7 @@ def participation_exit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def consent_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+def consent_withdraw_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     consent = get_object_or_404(Consent, pk=pk, person_id=access.person_id) if access.person_id else None
     if consent is None:

@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import validated_input
 from polku.core.errors import AccessDenied
 from polku.participants.models import Participation
@@ -100,7 +100,7 @@ def _detail(peer_round: PeerGroupRound) -> Any:
 
 class RoundListApi(APIView):
     @extend_schema(operation_id="peer_group_round_list", tags=TAGS, responses=RoundSerializer(many=True))
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         return Response(RoundSerializer(round_list(access=access_for(request.user)), many=True).data)
 
     @extend_schema(
@@ -110,7 +110,7 @@ class RoundListApi(APIView):
         responses={201: RoundSerializer},
         description=_("A coordinator creates a draft round for their own partner."),
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not access.can_manage_peer_groups():
             raise AccessDenied(_("Peer-group rounds are for coordinators."))
@@ -129,7 +129,7 @@ class RoundDetailApi(APIView):
             "The round with its groups scored live: diversity, shared language, repeats, violations."
         ),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(_detail(round_get(access=access_for(request.user), pk=pk)))
 
 
@@ -137,7 +137,7 @@ class RoundFormApi(APIView):
     @extend_schema(
         operation_id="peer_group_round_form", tags=TAGS, request=None, responses=RoundDetailSerializer
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         peer_round = round_get(access=access, pk=pk)
         services.round_form(actor=request.user, access=access, peer_round=peer_round)
@@ -156,7 +156,7 @@ class RoundMoveApi(APIView):
         request=MoveInputSerializer,
         responses=RoundDetailSerializer,
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         peer_round = round_get(access=access, pk=pk)
         data = validated_input(MoveInputSerializer, request)
@@ -174,7 +174,7 @@ class RoundPublishApi(APIView):
     @extend_schema(
         operation_id="peer_group_round_publish", tags=TAGS, request=None, responses=RoundSerializer
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         peer_round = round_get(access=access, pk=pk)
         services.round_publish(actor=request.user, access=access, peer_round=peer_round)
@@ -194,7 +194,7 @@ class RoundOptInApi(APIView):
         responses={204: None},
         description=_("A participant opts themself in; a coordinator adds their own partner's participant."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         if access.user_id is None:
             raise AccessDenied(_("Sign in first."))
@@ -231,7 +231,7 @@ class MyGroupSerializer(serializers.Serializer):
 
 class MyGroupsApi(APIView):
     @extend_schema(operation_id="peer_group_mine", tags=TAGS, responses=MyGroupSerializer(many=True))
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if access.user_id is None:
             raise AccessDenied(_("Sign in first."))
@@ -245,7 +245,7 @@ class MeetingCreateApi(APIView):
         request=MeetingSerializer,
         responses={201: MeetingSerializer},
     )
-    def post(self, request: Request, pk: int, number: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, number: int) -> Response:
         access = access_for(request.user)
         peer_round = round_get(access=access, pk=pk)
         group = get_object_or_404(peer_round.groups, number=number)
@@ -266,7 +266,7 @@ class AttendanceApi(APIView):
         request=PeerGroupAttendanceInputSerializer,
         responses={204: None},
     )
-    def post(self, request: Request, meeting_pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, meeting_pk: int) -> Response:
         access = access_for(request.user)
         meeting = get_object_or_404(
             PeerGroupMeeting.objects.filter(group__round__in=round_list(access=access)), pk=meeting_pk
@@ -293,7 +293,7 @@ class ReflectionApi(APIView):
         request=ReflectionInputSerializer,
         responses={204: None},
     )
-    def post(self, request: Request, meeting_pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, meeting_pk: int) -> Response:
         access = access_for(request.user)
         if access.user_id is None:
             raise AccessDenied(_("Sign in first."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.models import Cefr, Participation
 from polku.peergroups import services
@@ -29,7 +30,7 @@ from polku.projects.models import Partner
 
 
 @login_required
-def round_list_view(request: HttpRequest) -> HttpResponse:
+def round_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not access.can_manage_peer_groups():
         raise AccessDenied(_("Peer-group rounds are for coordinators."))
@@ -64,12 +65,12 @@ def round_list_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _detail(request: HttpRequest, pk: int) -> TemplateResponse:
+def _detail(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     peer_round = round_get(access=access, pk=pk)
     scores = round_scores(peer_round=peer_round)
     template = "peergroups/round_detail.html"
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         template += "#groups"
     candidates = round_candidates(peer_round=peer_round)
     addable = (
@@ -85,13 +86,13 @@ def _detail(request: HttpRequest, pk: int) -> TemplateResponse:
 
 
 @login_required
-def round_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def round_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _detail(request, pk)
 
 
 @login_required
 @require_POST
-def round_action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def round_action_view(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     access = access_for(request.user)
     peer_round = round_get(access=access, pk=pk)
     try:
@@ -145,13 +146,13 @@ def round_action_view(request: HttpRequest, pk: int, action: str) -> HttpRespons
             )
     except (ApplicationError, ValueError) as error:
         messages.error(request, str(error))
-    if request.htmx and action == "move":  # type: ignore[attr-defined]
+    if request.htmx and action == "move":
         return _detail(request, pk)
     return redirect("peergroups:detail", pk=pk)
 
 
 @login_required
-def mine_view(request: HttpRequest) -> HttpResponse:
+def mine_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not access.can_join_peer_groups():
         return TemplateResponse(
@@ -179,7 +180,7 @@ def mine_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def reflection_view(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+def reflection_view(request: AuthenticatedHttpRequest, meeting_pk: int) -> HttpResponse:
     access = access_for(request.user)
     meeting = get_object_or_404(
         PeerGroupMeeting.objects.filter(group__in=my_groups(access=access)), pk=meeting_pk

@@ -22,7 +22,7 @@ import json
 import sys
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import Any, NoReturn
 
 from polku.planning.errors import InvalidInput
 from polku.planning.esco import esco_taxonomy
@@ -42,7 +42,7 @@ USAGE = "usage: polku plan {gap,recommend} [FILE]"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise InvalidInput(f"{message}\n{USAGE}")
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from polku.accounts.access import access_for, coordinator_access
+from polku.accounts.access import Access, access_for, coordinator_access
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.errors import AccessDenied
+from polku.participants.models import Person
 from polku.privacy.models import ErasureRequest
 from polku.privacy.selectors import (
     erasure_request_get,
@@ -45,11 +48,11 @@ class ExportSerializer(serializers.Serializer):
     sections = serializers.DictField(child=SectionSerializer(), help_text=_("Section key → section"))
 
 
-def _own_person(request: Request):  # type: ignore[no-untyped-def]
+def _own_person(request: AuthenticatedRequest) -> tuple[Access, Person]:
     access = access_for(request.user)
     if not access.is_participant:
         raise AccessDenied(gettext("Only participants have their own data here."))
-    return access, request.user.person  # type: ignore[union-attr]
+    return access, request.user.person
 
 
 class MyDataApi(APIView):
@@ -59,7 +62,7 @@ class MyDataApi(APIView):
         responses=ExportSerializer,
         description=_("Everything Polku holds about the signed-in participant, in labelled sections."),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         _access, person = _own_person(request)
         return Response(person_export(person=person))
 
@@ -73,7 +76,7 @@ class ParticipantDataApi(APIView):
             "A coordinator exports the data of a participant of their partner; the export is audited."
         ),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = coordinator_access(request.user, refusal=gettext("Only coordinators can export data."))
         return Response(person_export_for_staff(access=access, actor=request.user, participation_id=pk))
 
@@ -104,7 +107,7 @@ class MyErasureRequestsApi(APIView):
     @extend_schema(
         operation_id="my_erasure_request_list", tags=TAGS, responses=ErasureRequestSerializer(many=True)
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         _access, person = _own_person(request)
         rows = erasure_requests_of_person(person_id=person.pk)
         return Response(ErasureRequestSerializer(rows, many=True).data)
@@ -116,7 +119,7 @@ class MyErasureRequestsApi(APIView):
         responses={201: ErasureRequestSerializer},
         description=_("The participant asks for their optional data (or all they may) to be erased."),
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access, person = _own_person(request)
         data = ErasureCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -133,7 +136,7 @@ class ErasureRequestListApi(APIView):
         responses=ErasureRequestSerializer(many=True),
         description=_("Erasure requests of the people of the reader's partners, newest first."),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         access = coordinator_access(
             request.user, refusal=gettext("Only coordinators handle erasure requests.")
         )
@@ -155,7 +158,7 @@ class ErasureRequestHandleApi(APIView):
             "Carry the request out (what must be kept is recorded with its reason) or refuse it with a reason."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = coordinator_access(
             request.user, refusal=gettext("Only coordinators handle erasure requests.")
         )
@@ -186,7 +189,7 @@ class RetentionApi(APIView):
             "Dry run of the retention job for the projects the reader leads: counts only, no names."
         ),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not (access.is_admin or access.lead_project_ids):
             raise AccessDenied(gettext("Retention is for project leads and platform admins."))
@@ -202,7 +205,7 @@ class ProjectRetentionSerializer(serializers.Serializer):
 
 class ProjectRetentionApi(APIView):
     @extend_schema(operation_id="project_retention_retrieve", tags=TAGS, responses=ProjectRetentionSerializer)
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         project = project_get(access=access_for(request.user), code=code)
         return Response(ProjectRetentionSerializer(project).data)
 
@@ -213,12 +216,12 @@ class ProjectRetentionApi(APIView):
         responses=ProjectRetentionSerializer,
         description=_("The project lead sets the retention period, the last payment and the legal hold."),
     )
-    def patch(self, request: Request, code: str) -> Response:
+    def patch(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         data = ProjectRetentionSerializer(instance=project, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        values = {
+        values: dict[str, Any] = {
             "retention_years": project.retention_years,
             "last_payment_on": project.last_payment_on,
             "legal_hold": project.legal_hold,

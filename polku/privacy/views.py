@@ -6,16 +6,17 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from polku.accounts.access import access_for, coordinator_access
+from polku.accounts.access import Access, access_for, coordinator_access
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.forms import apply_field_errors
-from polku.participants.models import Participation
+from polku.participants.models import Participation, Person
 from polku.privacy.forms import ErasureHandleForm, ErasureRequestForm, RetentionForm
 from polku.privacy.selectors import (
     erasure_request_get,
@@ -30,11 +31,11 @@ from polku.privacy.services import erasure_request_create, erasure_request_handl
 from polku.projects.selectors import project_get
 
 
-def _own_person(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _own_person(request: AuthenticatedHttpRequest) -> tuple[Access, Person]:
     access = access_for(request.user)
     if not access.is_participant:
         raise AccessDenied(_("This page is for participants."))
-    return access, request.user.person  # type: ignore[union-attr]
+    return access, request.user.person
 
 
 def _json_download(document: dict, filename: str) -> HttpResponse:
@@ -46,7 +47,7 @@ def _json_download(document: dict, filename: str) -> HttpResponse:
 
 
 @login_required
-def my_data_view(request: HttpRequest) -> TemplateResponse:
+def my_data_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     _access, person = _own_person(request)
     document = person_export(person=person)
     context = {
@@ -59,13 +60,13 @@ def my_data_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def my_data_json_view(request: HttpRequest) -> HttpResponse:
+def my_data_json_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     _access, person = _own_person(request)
     return _json_download(person_export(person=person), "my-data.json")
 
 
 @login_required
-def participant_data_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def participant_data_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators can export a participant's data."))
     document = person_export_for_staff(access=access, actor=request.user, participation_id=pk)
     participation = Participation.objects.select_related("person").get(pk=pk)
@@ -79,7 +80,7 @@ def participant_data_view(request: HttpRequest, pk: int) -> TemplateResponse:
 
 
 @login_required
-def participant_data_json_view(request: HttpRequest, pk: int) -> HttpResponse:
+def participant_data_json_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators can export a participant's data."))
     document = person_export_for_staff(access=access, actor=request.user, participation_id=pk)
     return _json_download(document, f"participant-{pk}-data.json")
@@ -89,7 +90,7 @@ def participant_data_json_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def my_erasure_view(request: HttpRequest) -> HttpResponse:
+def my_erasure_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access, person = _own_person(request)
     form = ErasureRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -109,7 +110,7 @@ def my_erasure_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def erasure_on_behalf_view(request: HttpRequest, pk: int) -> HttpResponse:
+def erasure_on_behalf_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators can make requests for others."))
     queryset = Participation.objects.select_related("person")
     if not access.is_admin:
@@ -136,7 +137,7 @@ def erasure_on_behalf_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def erasure_list_view(request: HttpRequest) -> TemplateResponse:
+def erasure_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators handle erasure requests."))
     requests = list(erasure_requests_for_staff(access=access))
     context = {
@@ -147,7 +148,7 @@ def erasure_list_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def erasure_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def erasure_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators handle erasure requests."))
     erasure = erasure_request_get(access=access, pk=pk)
     form = ErasureHandleForm(request.POST or None) if erasure.is_pending else None
@@ -175,7 +176,7 @@ def erasure_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def retention_view(request: HttpRequest) -> TemplateResponse:
+def retention_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     if not (access.is_admin or access.lead_project_ids):
         raise AccessDenied(_("Retention is for project leads and platform admins."))
@@ -185,7 +186,7 @@ def retention_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def project_retention_view(request: HttpRequest, code: str) -> HttpResponse:
+def project_retention_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     if not access.can_manage_project(project.pk):

@@ -95,7 +95,7 @@ class PasswordForm(forms.Form):
         return second
 
     def _post_clean(self) -> None:
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]  # Django's hook after clean(), not in django-stubs
         password = self.cleaned_data.get("password1")
         if password:
             try:
@@ -119,7 +119,7 @@ class RegistrationForms:
         full_name = f"{(data or {}).get('first_name', '')} {(data or {}).get('last_name', '')}"
         self.password = PasswordForm(data, email=(data or {}).get("email", ""), full_name=full_name)
 
-    def all(self) -> list[forms.Form]:
+    def all(self) -> list[forms.BaseForm]:
         return [self.consents, self.person, self.languages, self.entry, self.profile, self.password]
 
     def is_valid(self) -> bool:

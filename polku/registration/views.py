@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import access_for, coordinator_access
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.consent.services import notice_current
 from polku.core.errors import ApplicationError
 from polku.registration import selectors, services
@@ -38,7 +39,7 @@ def _language_redirect(request: HttpRequest) -> HttpResponse:
             domain=settings.LANGUAGE_COOKIE_DOMAIN,
             secure=settings.LANGUAGE_COOKIE_SECURE,
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]  # a str setting, checked by Django
         )
     return response
 
@@ -106,7 +107,7 @@ def thanks(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def manage(request: HttpRequest) -> HttpResponse:
+def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators manage registration links."))
     partners = list(selectors.registration_partner_list(access=access))
     for partner in partners:
@@ -118,7 +119,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def set_open(request: HttpRequest, pk: int) -> HttpResponse:
+def set_open(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     partner = selectors.registration_partner_get(access=access, pk=pk)
     is_open = request.POST.get("open") == "1"

@@ -9,11 +9,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.projects.selectors import project_get
 from polku.reporting.selectors import indicator_table
 
@@ -26,14 +26,14 @@ class IndicatorTableApi(APIView):
         to = serializers.DateField(required=False, help_text=_("Last day of the period (ISO date)"))
         partner = serializers.IntegerField(required=False, help_text=_("Only this partner's participants"))
 
-        def get_fields(self):  # type: ignore[no-untyped-def]
+        def get_fields(self):
             fields = super().get_fields()
             fields["from"] = fields.pop("from_")
             return fields
 
     class RowSerializer(serializers.Serializer):
         code = serializers.CharField()
-        label = serializers.CharField()
+        label = serializers.CharField()  # type: ignore[assignment]  # an API field, not Field.label
         kind = serializers.ChoiceField(choices=["output", "result"])
         total = serializers.IntegerField(allow_null=True)
         women = serializers.IntegerField(allow_null=True)
@@ -54,8 +54,8 @@ class IndicatorTableApi(APIView):
         threshold = serializers.IntegerField(allow_null=True)
         rows = serializers.SerializerMethodField()
 
-        def get_rows(self, table) -> list[dict]:  # type: ignore[no-untyped-def]
-            return IndicatorTableApi.RowSerializer(table.rows, many=True).data  # type: ignore[return-value]
+        def get_rows(self, table) -> list[dict]:
+            return list(IndicatorTableApi.RowSerializer(table.rows, many=True).data)
 
     @extend_schema(
         operation_id="indicator_table",
@@ -72,7 +72,7 @@ class IndicatorTableApi(APIView):
             "evaluators; exact for a coordinator's own partner and for admins."
         ),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         params = self.InputSerializer(data=request.query_params)

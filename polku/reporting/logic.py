@@ -241,11 +241,11 @@ class DatePart(Func):
         super().__init__(F(expression))
         self.part = part
 
-    def as_sql(self, compiler, connection, **extra):  # type: ignore[no-untyped-def, override]
+    def as_sql(self, compiler, connection, **extra):  # type: ignore[override]
         sql, params = compiler.compile(self.source_expressions[0])
         return connection.ops.date_extract_sql(self.part, sql, params)
 
-    def as_postgresql(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
+    def as_postgresql(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"date_part('{self.part}', {sql})::integer", params
 

@@ -17,7 +17,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import TextIO
 
 from polku.skills.ranker import SkillRanker
 from polku.skills.text import LANGS
@@ -82,7 +82,7 @@ def read_labels(path: Path) -> Iterator[tuple[str, str, list[str]]]:
                 yield uri, preferred, [a.strip() for a in alts if a and a.strip()]
 
 
-def input_lines(stream: IO[str], block: int = 1 << 16) -> Iterator[list[str]]:
+def input_lines(stream: TextIO, block: int = 1 << 16) -> Iterator[list[str]]:
     """The stream's lines (without their newline), in groups: each group is the complete lines that one
     read of the underlying file returned. A pipe full of lines is ranked many at a time, while a caller
     that writes one line and waits for its answer gets it at once (a read returns what is there)."""

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.activities.selectors import activity_get
 from polku.assessments.api import ProjectDeltasSerializer
 from polku.core.api import FigureSerializer
@@ -74,13 +74,13 @@ class OpenFormSerializer(serializers.Serializer):
 
 
 class ActivityFeedbackFormApi(APIView):
-    def _activity(self, request: Request, code: str, pk: int) -> Any:
+    def _activity(self, request: AuthenticatedRequest, code: str, pk: int) -> Any:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         return access, activity_get(project=project, pk=pk)
 
     @extend_schema(operation_id="feedback_form_retrieve", tags=TAGS, responses=FeedbackFormSerializer)
-    def get(self, request: Request, code: str, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         _access, activity = self._activity(request, code, pk)
         return Response(FeedbackFormSerializer(get_object_or_404(FeedbackForm, activity=activity)).data)
 
@@ -91,11 +91,11 @@ class ActivityFeedbackFormApi(APIView):
         responses=FeedbackFormSerializer,
         description=_("Create or change the activity's feedback form: its coordinators or the project lead."),
     )
-    def put(self, request: Request, code: str, pk: int) -> Response:
+    def put(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, activity = self._activity(request, code, pk)
         data = FeedbackFormInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        form = feedback_form_save(actor=request.user, access=access, activity=activity, **data.validated_data)  # type: ignore[arg-type]
+        form = feedback_form_save(actor=request.user, access=access, activity=activity, **data.validated_data)
         return Response(FeedbackFormSerializer(form).data)
 
 
@@ -108,7 +108,7 @@ class FeedbackResultsApi(APIView):
             "Exact for the activity's coordinators; suppressed for the project lead and evaluators."
         ),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         survey = feedback_form_get(access=access, pk=pk)
         results = feedback_results(access=access, form=survey)
@@ -132,7 +132,7 @@ class FeedbackAnswerApi(APIView):
         responses={201: None},
         description=_("The signed-in participant answers a form of an activity they are enrolled in, once."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         form = feedback_form_get(access=access, pk=pk)
         participation = get_object_or_404(
@@ -140,13 +140,13 @@ class FeedbackAnswerApi(APIView):
         )
         data = AnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        feedback_answer(actor=request.user, form=form, participation=participation, **data.validated_data)  # type: ignore[arg-type]
+        feedback_answer(actor=request.user, form=form, participation=participation, **data.validated_data)
         return Response(status=status.HTTP_201_CREATED)
 
 
 class MyFeedbackFormsApi(APIView):
     @extend_schema(operation_id="my_feedback_forms", tags=TAGS, responses=OpenFormSerializer(many=True))
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         rows = [
             {"form": form, "activity_name": form.activity.name, "answered": answered}
             for form, _participation, answered in open_forms_for(access=access_for(request.user))

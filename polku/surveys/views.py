@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.activities.selectors import activity_get
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.participants.forms import apply_field_errors
@@ -28,7 +29,7 @@ from polku.surveys.services import feedback_answer, feedback_form_save
 
 
 @login_required
-def feedback_manage_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def feedback_manage_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     activity = activity_get(project=project, pk=pk)
@@ -48,7 +49,7 @@ def feedback_manage_view(request: HttpRequest, code: str, pk: int) -> HttpRespon
     if request.method == "POST" and form.is_valid():
         try:
             saved = feedback_form_save(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 access=access,
                 activity=activity,
                 title=form.cleaned_data["title"],
@@ -69,7 +70,7 @@ def feedback_manage_view(request: HttpRequest, code: str, pk: int) -> HttpRespon
 
 
 @login_required
-def feedback_results_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def feedback_results_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     survey = feedback_form_get(access=access, pk=pk)
     results = feedback_results(access=access, form=survey)
@@ -88,7 +89,7 @@ def feedback_results_view(request: HttpRequest, pk: int) -> TemplateResponse:
 
 
 @login_required
-def feedback_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_answer_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     survey = feedback_form_get(access=access, pk=pk)
     participation = get_object_or_404(
@@ -100,7 +101,7 @@ def feedback_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             feedback_answer(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 form=survey,
                 participation=participation,
                 satisfaction=form.cleaned_data["satisfaction"],
@@ -122,6 +123,6 @@ def feedback_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def my_feedback_view(request: HttpRequest) -> TemplateResponse:
+def my_feedback_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     forms = open_forms_for(access=access_for(request.user))
     return TemplateResponse(request, "surveys/mine.html", {"forms": forms})

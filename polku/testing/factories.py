@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import factory
+from django.db import models
 from django.utils import timezone
 
 from polku.accounts.models import Membership, Role, User
@@ -14,8 +16,24 @@ from polku.organisations.models import Organisation
 from polku.participants.models import EntryData, Participation, Person
 from polku.projects.models import Partner, Project, WorkPackage
 
+_M = TypeVar("_M", bound=models.Model)
 
-class UserFactory(factory.django.DjangoModelFactory):
+
+class ModelFactory(factory.django.DjangoModelFactory[_M]):
+    """A model factory whose call gives the type checker the model, not the factory.
+
+    factory_boy's `Factory.__new__` is untyped, so `UserFactory()` would be typed as a `UserFactory`.
+    """
+
+    class Meta:
+        abstract = True
+
+    if TYPE_CHECKING:
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> _M: ...  # type: ignore[misc]
+
+
+class UserFactory(ModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("email",)
@@ -26,7 +44,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct-horse-battery")
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(ModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -35,7 +53,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     country = "FI"
 
 
-class ProjectFactory(factory.django.DjangoModelFactory):
+class ProjectFactory(ModelFactory[Project]):
     class Meta:
         model = Project
 
@@ -47,7 +65,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     languages = ["fi", "en"]
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class PartnerFactory(ModelFactory[Partner]):
     class Meta:
         model = Partner
 
@@ -57,7 +75,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     registration_open = True
 
 
-class WorkPackageFactory(factory.django.DjangoModelFactory):
+class WorkPackageFactory(ModelFactory[WorkPackage]):
     class Meta:
         model = WorkPackage
 
@@ -66,7 +84,7 @@ class WorkPackageFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Work package {n}")
 
 
-class TargetFactory(factory.django.DjangoModelFactory):
+class TargetFactory(ModelFactory[Target]):
     class Meta:
         model = Target
 
@@ -76,7 +94,7 @@ class TargetFactory(factory.django.DjangoModelFactory):
     value = 40
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(ModelFactory[Activity]):
     class Meta:
         model = Activity
 
@@ -86,7 +104,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Training {n}")
 
 
-class PrivacyNoticeFactory(factory.django.DjangoModelFactory):
+class PrivacyNoticeFactory(ModelFactory[PrivacyNotice]):
     class Meta:
         model = PrivacyNotice
 
@@ -98,7 +116,7 @@ class PrivacyNoticeFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(timezone.now)
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(ModelFactory[Person]):
     class Meta:
         model = Person
 
@@ -109,7 +127,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     search_name = factory.LazyAttribute(lambda p: f"{p.first_name} {p.last_name} {p.email}".lower())
 
 
-class ParticipationFactory(factory.django.DjangoModelFactory):
+class ParticipationFactory(ModelFactory[Participation]):
     class Meta:
         model = Participation
         skip_postgeneration_save = True
@@ -124,7 +142,7 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     )
 
 
-class EntryDataFactory(factory.django.DjangoModelFactory):
+class EntryDataFactory(ModelFactory[EntryData]):
     class Meta:
         model = EntryData
 

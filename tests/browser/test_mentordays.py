@@ -5,6 +5,7 @@ axe-checked; the participant's pages also on a phone-sized window."""
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from polku.mentordays.models import Booking, MentorDay, WaitlistEntry
 from tests.browser.conftest import verified
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.browser
 def test_mentor_day_booking_waitlist_and_promotion(open_browser, live_world):
     from polku.testing import factories as f
 
-    day_date = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    day_date = (timezone.localdate() + dt.timedelta(days=20)).isoformat()
     coordinator = open_browser()
     coordinator.sign_in(live_world.coord_a.email)
     coordinator.go("/mentor-days/")

@@ -1,9 +1,8 @@
 """A coordinator records an exit with the situation at exit (the outcomes exit page, reached from the
 participant page) and sees the dashboard's exited count and the funder report change; axe on each page."""
 
-import datetime as dt
-
 import pytest
+from django.utils import timezone
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +24,7 @@ def test_coordinator_records_an_exit_and_sees_dashboard_and_report_change(browse
     browser.go(f"/participants/{live_world.part_a.pk}/")
     browser.follow(page.locator("main").get_by_role("link", name="Record exit"))
     form = page.locator("main form.stacked")
-    form.get_by_label("Exit date").fill(dt.date.today().isoformat())
+    form.get_by_label("Exit date").fill(timezone.localdate().isoformat())
     form.get_by_role("group", name="Situation at exit").get_by_label(
         "Employed, including apprenticeship"
     ).check()

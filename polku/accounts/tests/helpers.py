@@ -11,13 +11,13 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_tot
 PASSWORD = "correct-horse-battery"  # the password of polku.testing.factories.UserFactory
 
 
-def verify_email(user) -> EmailAddress:  # type: ignore[no-untyped-def]
+def verify_email(user) -> EmailAddress:
     return EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )[0]
 
 
-def add_totp(user) -> str:  # type: ignore[no-untyped-def]
+def add_totp(user) -> str:
     """Give the user an authenticator app; returns its secret."""
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
@@ -29,5 +29,5 @@ def totp_code(secret: str) -> str:
     return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
-def sign_in(client, email: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+def sign_in(client, email: str, password: str = PASSWORD):
     return client.post("/accounts/login/", {"login": email, "password": password})

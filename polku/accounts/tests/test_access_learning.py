@@ -17,11 +17,11 @@ STAFF = ("coord_a", "coord_b", "lead", "evaluator", "admin")
 EVERYONE = (*STAFF, "user_a", "user_b", "stranger")
 
 
-def _access(world, name):  # type: ignore[no-untyped-def]
+def _access(world, name):
     return access_for(getattr(world, name))
 
 
-def _allowed(world, method, *args, **kwargs) -> set[str]:  # type: ignore[no-untyped-def]
+def _allowed(world, method, *args, **kwargs) -> set[str]:
     return {name for name in EVERYONE if getattr(_access(world, name), method)(*args, **kwargs)}
 
 
@@ -42,7 +42,7 @@ def test_who_manages_an_owners_opportunities(world):
     project, a = world.project, world.a
     other = f.PartnerFactory()
 
-    def allowed(partner_id, project_id):  # type: ignore[no-untyped-def]
+    def allowed(partner_id, project_id):
         return _allowed(world, "can_manage_opportunities", partner_id=partner_id, project_id=project_id)
 
     assert allowed(a.pk, project.pk) == {"coord_a", "lead", "admin"}
@@ -105,7 +105,7 @@ def test_plan_filter_selects_the_plans_of_people_the_user_may_see(world):
     plan_b = PlanFactory(person=world.part_b.person)
     outsider = PlanFactory(person=f.ParticipationFactory().person)
 
-    def visible(access):  # type: ignore[no-untyped-def]
+    def visible(access):
         return set(Plan.objects.filter(access.plan_filter()).distinct())
 
     assert visible(access_for(world.coord_a)) == {plan_a}
@@ -142,7 +142,7 @@ def test_knowledge_is_edited_in_own_projects_and_by_its_author(world):
     other = f.ProjectFactory()
     project = world.project.pk
 
-    def allowed(project_id, author):  # type: ignore[no-untyped-def]
+    def allowed(project_id, author):
         author_id = getattr(world, author).pk if author else None
         return _allowed(world, "can_edit_knowledge", project_id=project_id, author_id=author_id)
 

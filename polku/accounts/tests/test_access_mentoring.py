@@ -7,6 +7,7 @@ partners 10 and 11, project 2 has partner 20. The filters are checked on real ro
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -104,10 +105,10 @@ def test_mentoring_mentee_filter_limits_a_coordinator_to_their_partner(world):
 
 
 def test_can_enrol_mentee():
-    own = {"person_id": 60, "partner_id": A, "project_id": P1, "programme_partner_id": None}
+    own: dict[str, Any] = {"person_id": 60, "partner_id": A, "project_id": P1, "programme_partner_id": None}
     assert PARTICIPANT.can_enrol_mentee(**own)
     assert not PARTICIPANT.can_enrol_mentee(**{**own, "person_id": 61})
-    of_a = {"person_id": 99, "partner_id": A, "project_id": P1, "programme_partner_id": A}
+    of_a: dict[str, Any] = {"person_id": 99, "partner_id": A, "project_id": P1, "programme_partner_id": A}
     assert COORD_A.can_enrol_mentee(**of_a)
     assert not COORD_A.can_enrol_mentee(**{**of_a, "partner_id": B, "programme_partner_id": B})
     # The coordinator's own participant, but in a programme of the whole project (run by the lead).

@@ -33,15 +33,15 @@ def admin_client(client, world):
     return client
 
 
-def changelist(model) -> str:  # type: ignore[no-untyped-def]
+def changelist(model) -> str:
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
 
 
-def change(obj) -> str:  # type: ignore[no-untyped-def]
+def change(obj) -> str:
     return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
-def add_consent(world) -> Consent:  # type: ignore[no-untyped-def]
+def add_consent(world) -> Consent:
     notice = PrivacyNotice.objects.get(project=world.project, language="en")
     return Consent.objects.create(
         person=world.part_a.person, project=world.project, purpose="participation", notice=notice,
@@ -49,7 +49,7 @@ def add_consent(world) -> Consent:  # type: ignore[no-untyped-def]
     )  # fmt: skip
 
 
-def add_import(world) -> ImportBatch:  # type: ignore[no-untyped-def]
+def add_import(world) -> ImportBatch:
     return ImportBatch.objects.create(
         partner=world.a, uploaded_by=world.coord_a, filename="list.xlsx",
         rows=[{"values": {"first_name": "Secret"}, "errors": []}],
@@ -62,7 +62,7 @@ def test_every_model_is_registered(model):
 
 
 def test_inlines_cover_the_parts_of_projects_and_participants():
-    def inline_models(model):  # type: ignore[no-untyped-def]
+    def inline_models(model):
         return {inline.model for inline in admin.site._registry[model].inlines}
 
     assert inline_models(Project) >= {Partner, WorkPackage, Target}

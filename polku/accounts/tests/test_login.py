@@ -10,6 +10,7 @@ from django.core import mail
 
 from polku.accounts.tests.helpers import PASSWORD, sign_in, verify_email
 from polku.testing import factories as f
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +126,9 @@ def test_unverified_email_is_sent_a_verification_link(client):
     assert "_auth_user_id" not in client.session
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["new@example.org"]
-    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", mail.outbox[0].body).group(1)
+    link = present(
+        re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", str(mail.outbox[0].body))
+    ).group(1)
 
     confirm = client.post(link)
 
@@ -155,7 +158,9 @@ def test_password_reset_sends_an_email_and_sets_a_new_password(client):
     assert response.url == "/accounts/password/reset/done/"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["maria@example.org"]
-    link = re.search(r"http://testserver(/accounts/password/reset/key/[^\s]+/)", mail.outbox[0].body).group(1)
+    link = present(
+        re.search(r"http://testserver(/accounts/password/reset/key/[^\s]+/)", str(mail.outbox[0].body))
+    ).group(1)
     set_password_url = client.get(link).url  # allauth moves the key into the session, then redirects
     response = client.post(
         set_password_url, {"password1": "a-new-long-passphrase", "password2": "a-new-long-passphrase"}

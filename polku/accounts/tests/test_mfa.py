@@ -12,6 +12,7 @@ from django.test import RequestFactory
 from polku.accounts.middleware import StaffMfaMiddleware, needs_mfa_setup
 from polku.accounts.tests.helpers import PASSWORD, add_totp, sign_in, totp_code, verify_email
 from polku.testing import factories as f
+from polku.testing.asserts import present
 
 ACTIVATE = "/accounts/2fa/totp/activate/"
 AUTHENTICATE = "/accounts/2fa/authenticate/"
@@ -23,10 +24,10 @@ def tolerant_totp(settings):
     settings.MFA_TOTP_TOLERANCE = 1
 
 
-def run_middleware(user, path: str = "/participants/", **headers):  # type: ignore[no-untyped-def]
+def run_middleware(user, path: str = "/participants/", **headers):
     request = RequestFactory().get(path, **headers)
     request.user = user
-    request.htmx = "HTTP_HX_REQUEST" in headers
+    request.htmx = "HTTP_HX_REQUEST" in headers  # type: ignore[attr-defined]  # django-htmx's middleware sets it
     return StaffMfaMiddleware(lambda request: HttpResponse("the page"))(request)
 
 
@@ -172,7 +173,9 @@ def test_staff_member_sets_up_totp_after_signing_in(client, world, tolerant_totp
 
     assert page.status_code == 200
     html = " ".join(page.content.decode().split())
-    secret = re.search(r'<input [^>]*id="authenticator_secret" [^>]*value="([A-Z2-7]{32})"', html).group(1)
+    secret = present(
+        re.search(r'<input [^>]*id="authenticator_secret" [^>]*value="([A-Z2-7]{32})"', html)
+    ).group(1)
     assert re.search(r'<img src="data:image/svg\+xml;base64,[^"]+" alt="QR code for setting up', html)
 
     wrong = client.post(ACTIVATE, {"code": "000000" if totp_code(secret) != "000000" else "111111"})

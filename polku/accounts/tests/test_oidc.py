@@ -35,7 +35,7 @@ def oidc_enabled(settings):
     settings.SOCIALACCOUNT_PROVIDERS = OIDC_PROVIDERS
 
 
-def settings_under(env: dict[str, str], expression: str):  # type: ignore[no-untyped-def]
+def settings_under(env: dict[str, str], expression: str):
     """Evaluate `expression` on config.settings imported in a fresh process with `env` set."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("POLKU_", "DJANGO_"))}
     code = f"import json, config.settings as s; print(json.dumps({expression}))"

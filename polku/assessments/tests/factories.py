@@ -19,7 +19,7 @@ def assessment(
     levels: dict[str, int | None] | None = None,
     days: int = 0,
     note: str = "",
-    participation=None,  # type: ignore[no-untyped-def]
+    participation=None,
 ) -> SelfAssessment:
     """An assessment `days` after T0: every competence at `level`, except numbers given in `levels`
     ({"1.1": 5, "2.3": None})."""

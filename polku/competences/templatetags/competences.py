@@ -30,7 +30,7 @@ def language_name(code: str) -> str:
 
 
 @register.filter
-def skill_levels(language_skill) -> str:  # type: ignore[no-untyped-def]
+def skill_levels(language_skill) -> str:
     return (
         ", ".join(
             f"{label} {getattr(language_skill, name)}"

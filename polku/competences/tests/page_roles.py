@@ -12,7 +12,7 @@ from polku.testing.roles import Post
 OWN = {"anonymous": 302, "coord_a": 200, "admin": 200, "user_a": 200}
 
 
-def _page(name: str, *extra):  # type: ignore[no-untyped-def]
+def _page(name: str, *extra):
     return lambda w: reverse(f"competences:{name}", args=[w.part_a.person_id, *(e(w) for e in extra)])
 
 

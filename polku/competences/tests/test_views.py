@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from fpdf.fonts import TTFFont
 
 from polku.audit.models import AuditEvent
 from polku.competences.models import Education, OccupationHeld, ProfileSkill, SkillEvidence, SuggestionJob
@@ -11,6 +12,7 @@ from polku.competences.sections import register_section, unregister_section
 from polku.competences.tests import factories as cf
 from polku.esco.tests import factories as ef
 from polku.participants.models import LanguageSkill
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +72,8 @@ def test_suggest_from_text_then_confirm_selected(client, world):
     )
     client.post(reverse("competences:review", args=[person_id]), {"skill": [sql.pk], "decision": "reject"})
 
-    forklift.refresh_from_db(), sql.refresh_from_db()
+    forklift.refresh_from_db()
+    sql.refresh_from_db()
     assert forklift.status == "confirmed" and forklift.decided_by == world.user_a
     assert sql.status == "rejected"
 
@@ -206,7 +209,9 @@ def test_pdf_shapes_an_arabic_name_and_skill(client, world):
     assert writer.pdf.text_shaping and writer.pdf.text_shaping["use_shaping_engine"]
     writer.line("أمينة يوسف — خدمة العملاء")
     writer.pdf.output()
-    glyphs = [g.glyph_name for g, _id in writer.pdf.fonts["noto-arabic"].subset.items()]
+    font = writer.pdf.fonts["noto-arabic"]
+    assert isinstance(font, TTFFont)
+    glyphs = [present(g).glyph_name for g, _id in font.subset.items()]
     assert any(name.endswith((".init", ".medi", ".fina")) for name in glyphs)
 
 

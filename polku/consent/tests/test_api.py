@@ -4,6 +4,7 @@ from polku.audit.models import AuditEvent
 from polku.consent.models import Consent
 from polku.consent.services import consent_give, notice_current
 from polku.testing import factories as f
+from polku.testing.asserts import present
 
 
 def api(user) -> APIClient:
@@ -56,7 +57,7 @@ def test_project_without_notice_refuses_consent(world):
 
 
 def test_list_shows_one_projects_consents_including_withdrawn(world):
-    notice = notice_current(project_id=world.project.pk, language="en")
+    notice = present(notice_current(project_id=world.project.pk, language="en"))
     consent_give(
         actor=None,
         person=world.part_a.person,
@@ -84,7 +85,7 @@ def test_list_shows_one_projects_consents_including_withdrawn(world):
 
 
 def test_withdraw_records_time_and_audit_and_cannot_repeat(world):
-    notice = notice_current(project_id=world.project.pk, language="en")
+    notice = present(notice_current(project_id=world.project.pk, language="en"))
     (consent,) = consent_give(
         actor=None,
         person=world.part_a.person,
@@ -115,7 +116,7 @@ def test_coordinator_cannot_reach_consents_of_a_person_only_in_another_project(w
 
 
 def test_consent_list_query_count_is_constant(world, django_assert_num_queries):
-    notice = notice_current(project_id=world.project.pk, language="en")
+    notice = present(notice_current(project_id=world.project.pk, language="en"))
     consent_give(
         actor=None,
         person=world.part_a.person,

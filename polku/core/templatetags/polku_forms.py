@@ -8,6 +8,6 @@ register = template.Library()
 
 
 @register.simple_tag
-def error_summary_items(forms) -> list[SummaryItem]:  # type: ignore[no-untyped-def]
+def error_summary_items(forms) -> list[SummaryItem]:
     """`{% error_summary_items forms as summary %}` for pages that pass their forms, not a summary."""
     return error_summary(*(forms or ()))

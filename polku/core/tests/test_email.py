@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django_tasks.signals import task_enqueued
 
@@ -24,7 +25,7 @@ def enqueued():
     """Paths of the tasks enqueued while the test runs."""
     paths: list[str] = []
 
-    def record(sender, task_result, **kwargs):  # type: ignore[no-untyped-def]
+    def record(sender, task_result, **kwargs):
         paths.append(task_result.task.module_path)
 
     task_enqueued.connect(record)
@@ -47,6 +48,7 @@ def test_send_email_task_delivers_text_and_html(db):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert (message.subject, message.body, message.to) == ("Tervetuloa", "Hei!", ["maria@example.org"])
+    assert isinstance(message, EmailMultiAlternatives)
     assert message.alternatives[0][0] == "<p>Hei!</p>"
     assert message.from_email == "Polku <no-reply@polku.invalid>"  # DEFAULT_FROM_EMAIL
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 from pypdf import PdfReader
 
 from polku.core.pdf import pdf_text, shaping_available, unicode_fonts, use_unicode_fonts
+from polku.testing.asserts import present
 
 ARABIC_NAME = "أمينة يوسف"
 # Positional forms of Arabic letters in Noto Sans Arabic: joined text uses them, unjoined text does not.
@@ -23,7 +25,9 @@ def _arabic_glyphs(shaping: bool) -> list[str]:
     pdf.set_font(family, size=11)
     pdf.multi_cell(0, 6, f"Name: {ARABIC_NAME}", new_x="LMARGIN", new_y="NEXT")
     pdf.output()
-    return [glyph.glyph_name for glyph, _id in pdf.fonts["noto-arabic"].subset.items()]
+    font = pdf.fonts["noto-arabic"]
+    assert isinstance(font, TTFFont)
+    return [present(glyph).glyph_name for glyph, _id in font.subset.items()]
 
 
 def test_the_fonts_and_uharfbuzz_are_installed():

@@ -1,5 +1,8 @@
 """The section registry pages of lower apps use for what the apps above show on them."""
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
 from polku.core.sections import SectionRegistry
@@ -26,7 +29,7 @@ def test_every_place_is_a_key_and_unknown_places_or_second_registrations_are_ref
     assert page.sections() == {"main": []}
     with pytest.raises(ValueError, match="no place"):
         page.register("x", template="x.html", context=lambda: {}, place="sidebar")
-    context = lambda: {}  # noqa: E731
+    context: Callable[[], dict[str, Any]] = lambda: {}  # noqa: E731
     page.register("x", template="x.html", context=context)
     page.register("x", template="x.html", context=context)  # the same again (ready() twice): no change
     with pytest.raises(ValueError, match="registered twice"):

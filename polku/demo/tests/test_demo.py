@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from io import StringIO
+from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -21,6 +22,7 @@ from polku.demo.programmes import business_id
 from polku.organisations.models import Organisation, validate_business_id
 from polku.participants.models import DECLINED, EntryData, LanguageSkill, Participation, Person
 from polku.projects.models import Project
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +36,7 @@ def run_demo(*args: str) -> str:
 def fingerprint() -> str:
     """A digest of everything the seed decides (not primary keys or creation times)."""
     digest = hashlib.sha256()
+    row: tuple[Any, ...]
     for row in Person.objects.order_by("email").values_list(
         "first_name",
         "last_name",
@@ -160,7 +163,7 @@ def test_demo_participants_are_complete_and_varied():
         entry = participation.entry_data
         assert participation.project.starts_on <= participation.entry_date <= participation.project.ends_on
         assert participation.exit_date is None or participation.entry_date <= participation.exit_date
-        assert entry.date_of_birth < participation.entry_date
+        assert present(entry.date_of_birth) < participation.entry_date
         assert ("disability" in entry.asked) == participation.project.asks_disability
         assert Consent.objects.filter(
             person=participation.person,

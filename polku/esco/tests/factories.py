@@ -7,9 +7,10 @@ from typing import Any
 import factory
 
 from polku.esco.models import Broader, Concept, Label, OccupationSkill, Relation
+from polku.testing.factories import ModelFactory
 
 
-class ConceptFactory(factory.django.DjangoModelFactory):
+class ConceptFactory(ModelFactory[Concept]):
     class Meta:
         model = Concept
         django_get_or_create = ("uri",)

@@ -63,7 +63,12 @@ def test_flush_does_not_reload_but_migrate_does(monkeypatch):
     call_command("flush", "--noinput", verbosity=0)  # sends post_migrate, as transactional tests do
     assert not Concept.objects.exists()
     loads = []
-    monkeypatch.setattr("polku.esco.loading.load_shipped", lambda **kw: loads.append(kw) or _Done())
+
+    def load_shipped(**kw):
+        loads.append(kw)
+        return _Done()
+
+    monkeypatch.setattr("polku.esco.loading.load_shipped", load_shipped)
     load_after_migrate(sender=None, using="default", verbosity=0)  # post_migrate without pre_migrate
     assert loads == []
     call_command("migrate", verbosity=0)

@@ -78,7 +78,7 @@ def test_api_search_detail_and_releases(user, finnish):
         "label": "käyttää haarukkatrukkia",
         "language": "fi",
     }
-    page = api.get("/api/v1/esco/concepts/", {"q": "operate", "kind": "skill", "page_size": 5}).json()
+    page = api.get("/api/v1/esco/concepts/", {"q": "operate", "kind": "skill", "page_size": "5"}).json()
     assert page["count"] > 5 and len(page["results"]) == 5 and page["next"]
     assert api.get("/api/v1/esco/concepts/", {"q": "x", "kind": "planet"}).status_code == 400
 

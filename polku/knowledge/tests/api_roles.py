@@ -12,11 +12,11 @@ EDITORS = expect(404, coord_a=200, coord_b=200, lead=200, admin=200)
 PROJECT = "/api/v1/projects/S29999"
 
 
-def _draft_practice(w) -> str:  # type: ignore[no-untyped-def]
+def _draft_practice(w) -> str:
     return GoodPracticeFactory(project=w.project, status=Status.DRAFT, published_at=None).slug
 
 
-def _draft_page(w) -> str:  # type: ignore[no-untyped-def]
+def _draft_page(w) -> str:
     return HandbookPageFactory(project=w.project, status=Status.DRAFT).slug
 
 

@@ -5,10 +5,10 @@ import datetime as dt
 import factory
 
 from polku.knowledge.models import EvaluationNote, GoodPractice, HandbookPage, Status
-from polku.testing.factories import ProjectFactory
+from polku.testing.factories import ModelFactory, ProjectFactory
 
 
-class GoodPracticeFactory(factory.django.DjangoModelFactory):
+class GoodPracticeFactory(ModelFactory[GoodPractice]):
     class Meta:
         model = GoodPractice
 
@@ -23,7 +23,7 @@ class GoodPracticeFactory(factory.django.DjangoModelFactory):
     reuse_en = "Start with **six** people."
 
 
-class HandbookPageFactory(factory.django.DjangoModelFactory):
+class HandbookPageFactory(ModelFactory[HandbookPage]):
     class Meta:
         model = HandbookPage
 
@@ -33,7 +33,7 @@ class HandbookPageFactory(factory.django.DjangoModelFactory):
     body_en = "# Before the event\n\n- Prepare a profile"
 
 
-class EvaluationNoteFactory(factory.django.DjangoModelFactory):
+class EvaluationNoteFactory(ModelFactory[EvaluationNote]):
     class Meta:
         model = EvaluationNote
 

@@ -13,7 +13,7 @@ NOT_STAFF = {"mentor": 403, "employer": 403}
 EDITORS_OF_DRAFT = {"coord_a": 200, "coord_b": 200, "lead": 200, "admin": 200}
 
 
-def _draft(w) -> str:  # type: ignore[no-untyped-def]
+def _draft(w) -> str:
     return GoodPracticeFactory(project=w.project, status=Status.DRAFT, published_at=None).slug
 
 

@@ -4,6 +4,7 @@ catalogue's CSV export and import (a dry run by default). Everyone signed in rea
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
@@ -12,11 +13,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.learning import selectors
@@ -104,7 +105,7 @@ class OpportunityInputSerializer(serializers.Serializer):
     ects = serializers.DecimalField(
         max_digits=5, decimal_places=1, required=False, allow_null=True, default=None
     )
-    cost = serializers.DecimalField(max_digits=8, decimal_places=2, required=False, default=0)
+    cost = serializers.DecimalField(max_digits=8, decimal_places=2, required=False, default=Decimal(0))
     self_paced = serializers.BooleanField(required=False, default=False)
     starts_on = serializers.DateField(required=False, allow_null=True, default=None)
     ends_on = serializers.DateField(required=False, allow_null=True, default=None)
@@ -131,7 +132,8 @@ class CatalogueImportInputSerializer(CsvImportInputSerializer):
 class RowResultSerializer(serializers.Serializer):
     row = serializers.IntegerField()
     code = serializers.CharField()
-    errors = serializers.ListField(child=serializers.CharField())
+    # DRF's metaclass takes declared fields off the class, so this does not hide `Serializer.errors`
+    errors = serializers.ListField(child=serializers.CharField())  # type: ignore[assignment]
 
 
 class CatalogueImportSerializer(serializers.Serializer):
@@ -155,7 +157,7 @@ class OpportunityListApi(APIView):
         responses=OpportunitySerializer(many=True),
         description="Active learning opportunities (and inactive ones the user may edit), filtered.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         rows = selectors.opportunity_list(
             access=access,
@@ -176,7 +178,7 @@ class OpportunityListApi(APIView):
         responses={201: OpportunitySerializer},
         description="Add an opportunity: coordinators for their partner, project leads for their project, admins.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not access.can_add_opportunities():
             raise AccessDenied(_("Only coordinators, project leads and admins add learning opportunities."))
@@ -185,13 +187,13 @@ class OpportunityListApi(APIView):
         skills = data.pop("skills")
         opportunity = opportunity_save(
             access=access, actor=request.user, values=data, skill_uris=skills, owner=owner
-        )  # type: ignore[arg-type]
+        )
         return Response(OpportunitySerializer(opportunity).data, status=status.HTTP_201_CREATED)
 
 
 class OpportunityDetailApi(APIView):
     @extend_schema(operation_id="learning_opportunity_retrieve", tags=TAGS, responses=OpportunitySerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(
             OpportunitySerializer(selectors.opportunity_get(access=access_for(request.user), pk=pk)).data
         )
@@ -203,7 +205,7 @@ class OpportunityDetailApi(APIView):
         responses=OpportunitySerializer,
         description="Change an opportunity (its owner's coordinators, the project lead, admins).",
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         opportunity = selectors.opportunity_get(access=access, pk=pk)
         if not access.can_manage_opportunities(
@@ -226,7 +228,7 @@ class OpportunityDetailApi(APIView):
             values=values,
             skill_uris=uris,
             owner=owner,
-            opportunity=opportunity,  # type: ignore[arg-type]
+            opportunity=opportunity,
         )
         return Response(OpportunitySerializer(opportunity).data)
 
@@ -236,10 +238,10 @@ class OpportunityDetailApi(APIView):
         responses={204: None},
         description="Delete an opportunity nobody has planned or completed; otherwise make it inactive instead.",
     )
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         opportunity = selectors.opportunity_get(access=access, pk=pk)
-        opportunity_delete(access=access, actor=request.user, opportunity=opportunity)  # type: ignore[arg-type]
+        opportunity_delete(access=access, actor=request.user, opportunity=opportunity)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -250,7 +252,7 @@ class CatalogueExportApi(APIView):
         responses={(200, "text/csv"): OpenApiTypes.STR},
         description="The catalogue as CSV (the columns of docs/learning.md); it imports back unchanged.",
     )
-    def get(self, request: Request) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest) -> HttpResponse:
         access = access_for(request.user)
         rows = selectors.opportunity_list(access=access, include_inactive=access.can_add_opportunities())
         response = HttpResponse(catalogue_export(rows), content_type="text/csv; charset=utf-8")
@@ -272,7 +274,7 @@ class CatalogueImportApi(APIView):
         description="Check (dry_run, the default) or import a catalogue CSV. Nothing is imported if any row fails: "
         "the answer is 400 with the rows' errors.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not access.can_add_opportunities():
             raise AccessDenied(
@@ -284,5 +286,5 @@ class CatalogueImportApi(APIView):
         check = catalogue_check(access=access, content=content, owner=owner)
         imported = 0
         if not data["dry_run"]:
-            imported = catalogue_import(access=access, actor=request.user, content=content, owner=owner)  # type: ignore[arg-type]
+            imported = catalogue_import(access=access, actor=request.user, content=content, owner=owner)
         return Response({"ok": check.ok, "imported": imported, "rows": check.as_json()})

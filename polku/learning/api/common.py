@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -31,4 +31,4 @@ def csv_bytes(data: dict[str, Any]) -> bytes:
         return data["file"].read()
     if data.get("csv"):
         return str(data["csv"]).encode("utf-8")
-    raise ApplicationError(_("Send a CSV file."), field_errors={"file": [_("Send a CSV file.")]})
+    raise ApplicationError(gettext("Send a CSV file."), field_errors={"file": [gettext("Send a CSV file.")]})

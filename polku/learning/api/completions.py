@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.learning import selectors
@@ -71,7 +71,7 @@ class PersonCompletionsApi(APIView):
         responses=CompletionSerializer(many=True),
         description="Completions of a person: themselves, their coordinators, admins.",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         person = selectors.person_get(access=access_for(request.user), pk=pk)
         rows = selectors.completions_of(person)
         return paginated_response(
@@ -88,7 +88,7 @@ class CompletionListApi(APIView):
         description="Mark an opportunity completed by hand: its skills are added to the profile as evidence "
         "and the person's plans move on. A repeat answers 200 with the existing completion.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         data = validated_input(CompletionInputSerializer, request)
         person_id = data.pop("person", None) or access.person_id
@@ -101,7 +101,7 @@ class CompletionListApi(APIView):
             actor=request.user,
             person=person,
             opportunity=opportunity,
-            **data,  # type: ignore[arg-type]
+            **data,
         )
         return Response(
             CompletionSerializer(completion).data,
@@ -123,7 +123,7 @@ class MoocImportApi(APIView):
         description="Completions from a MOOC platform's CSV export (Moodle, mooc.fi or a mapping of columns), "
         "matched by e-mail within the partner. Unmatched rows are reported; re-importing changes nothing.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         data = validated_input(MoocImportInputSerializer, request)
         partner = Partner.objects.filter(pk=data["partner"]).first()
@@ -131,7 +131,7 @@ class MoocImportApi(APIView):
             raise AccessDenied(_("You can import completions only for your own partner organisation."))
         rows = mooc_import(
             access=access,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             partner=partner,
             content=csv_bytes(data),
             mapping=data["mapping"] or None,

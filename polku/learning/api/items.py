@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from polku.accounts.access import access_for
+from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import validated_input
 from polku.core.errors import ApplicationError
 from polku.learning import selectors
@@ -62,7 +62,7 @@ class ItemListApi(APIView):
         responses={201: PlanItemSerializer},
         description="Add an opportunity of the catalogue, or a free-text item, to the plan.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
         data = validated_input(ItemInputSerializer, request)
@@ -71,11 +71,11 @@ class ItemListApi(APIView):
             opportunity = selectors.opportunity_get(access=access, pk=data["opportunity"])
         item = item_add(
             access=access, actor=request.user, plan=plan, opportunity=opportunity, text=data["text"]
-        )  # type: ignore[arg-type]
+        )
         return Response(PlanItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
-def _item(request: Request, pk: int) -> tuple[Any, PlanItem]:
+def _item(request: AuthenticatedRequest, pk: int) -> tuple[Access, PlanItem]:
     access = access_for(request.user)
     item = get_object_or_404(PlanItem.objects.select_related("plan__person", "opportunity"), pk=pk)
     selectors.plan_get(access=access, pk=item.plan_id, audit=False)
@@ -90,16 +90,16 @@ class ItemDetailApi(APIView):
         responses=PlanItemSerializer,
         description="Change status (enrolled, completed – which records the completion –, dropped), order or text.",
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, item = _item(request, pk)
         data = validated_input(ItemUpdateSerializer, request)
-        item = item_update(access=access, actor=request.user, item=item, data=data)  # type: ignore[arg-type]
+        item = item_update(access=access, actor=request.user, item=item, data=data)
         return Response(PlanItemSerializer(item).data)
 
     @extend_schema(operation_id="learning_item_delete", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, item = _item(request, pk)
-        item_remove(access=access, actor=request.user, item=item)  # type: ignore[arg-type]
+        item_remove(access=access, actor=request.user, item=item)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -108,8 +108,8 @@ def _milestone_data(plan: Plan, data: dict[str, Any]) -> dict[str, Any]:
         item = plan.items.filter(pk=data["item"]).first()
         if item is None:
             raise ApplicationError(
-                _("The item is not part of this plan."),
-                field_errors={"item": [_("Choose an item of this plan.")]},
+                gettext("The item is not part of this plan."),
+                field_errors={"item": [gettext("Choose an item of this plan.")]},
             )
         data["item"] = item
     elif "item" in data:
@@ -124,15 +124,15 @@ class MilestoneListApi(APIView):
         request=MilestoneInputSerializer,
         responses={201: MilestoneSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
         data = _milestone_data(plan, validated_input(MilestoneInputSerializer, request))
-        milestone = milestone_save(access=access, actor=request.user, plan=plan, data=data)  # type: ignore[arg-type]
+        milestone = milestone_save(access=access, actor=request.user, plan=plan, data=data)
         return Response(MilestoneSerializer(milestone).data, status=status.HTTP_201_CREATED)
 
 
-def _milestone(request: Request, pk: int) -> tuple[Any, Milestone]:
+def _milestone(request: AuthenticatedRequest, pk: int) -> tuple[Access, Milestone]:
     access = access_for(request.user)
     milestone = get_object_or_404(Milestone.objects.select_related("plan"), pk=pk)
     selectors.plan_get(access=access, pk=milestone.plan_id, audit=False)
@@ -146,25 +146,25 @@ class MilestoneDetailApi(APIView):
         request=MilestoneInputSerializer,
         responses=MilestoneSerializer,
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, milestone = _milestone(request, pk)
         data = _milestone_data(milestone.plan, validated_input(MilestoneInputSerializer, request))
         milestone = milestone_save(
             access=access, actor=request.user, plan=milestone.plan, data=data, milestone=milestone
-        )  # type: ignore[arg-type]
+        )
         return Response(MilestoneSerializer(milestone).data)
 
     @extend_schema(operation_id="learning_milestone_delete", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, milestone = _milestone(request, pk)
-        milestone_delete(access=access, actor=request.user, milestone=milestone)  # type: ignore[arg-type]
+        milestone_delete(access=access, actor=request.user, milestone=milestone)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class CommentListApi(APIView):
     @extend_schema(operation_id="learning_comment_list", tags=TAGS, responses=CommentSerializer(many=True))
-    def get(self, request: Request, pk: int) -> Response:
-        plan = selectors.plan_get(access=access_for(request.user), pk=pk, actor=request.user)  # type: ignore[arg-type]
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
+        plan = selectors.plan_get(access=access_for(request.user), pk=pk, actor=request.user)
         return Response(CommentSerializer(plan.comments.select_related("author"), many=True).data)
 
     @extend_schema(
@@ -174,9 +174,9 @@ class CommentListApi(APIView):
         responses={201: CommentSerializer},
         description="Comment on the plan; a coordinator's comment is a review.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
         data = validated_input(CommentInputSerializer, request)
-        comment = comment_add(access=access, actor=request.user, plan=plan, text=data["text"])  # type: ignore[arg-type]
+        comment = comment_add(access=access, actor=request.user, plan=plan, text=data["text"])
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)

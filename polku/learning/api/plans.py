@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.esco.models import Concept
@@ -27,7 +27,7 @@ from polku.projects.models import Project
 
 class GapItemSerializer(serializers.Serializer):
     uri = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # an API field, not Field.label
     essential = serializers.BooleanField()
     status = serializers.CharField()
     explanation = serializers.CharField()
@@ -211,7 +211,7 @@ class PlanListApi(APIView):
         responses=PlanSerializer(many=True),
         description="Plans the user may see: their own, and a coordinator's participants'.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         person = request.query_params.get("person")
         rows = selectors.plan_list(
             access=access_for(request.user), person_id=int(person) if person and person.isdigit() else None
@@ -225,7 +225,7 @@ class PlanListApi(APIView):
         responses={201: PlanDetailSerializer},
         description="A new plan with the engine's proposal (gap analysis and least-effort recommendation) as items.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         data = validated_input(PlanInputSerializer, request)
         person_id = data.get("person") or access.person_id
@@ -234,7 +234,7 @@ class PlanListApi(APIView):
         person = selectors.person_get(access=access, pk=person_id)
         plan = build_plan(
             access=access,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             person=person,
             goal_kind=data["goal_kind"],
             target=_occupation(data["target"]),
@@ -246,8 +246,8 @@ class PlanListApi(APIView):
 
 class PlanDetailApi(APIView):
     @extend_schema(operation_id="learning_plan_retrieve", tags=TAGS, responses=PlanDetailSerializer)
-    def get(self, request: Request, pk: int) -> Response:
-        plan = selectors.plan_get(access=access_for(request.user), pk=pk, actor=request.user)  # type: ignore[arg-type]
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
+        plan = selectors.plan_get(access=access_for(request.user), pk=pk, actor=request.user)
         return Response(PlanDetailSerializer(plan).data)
 
     @extend_schema(
@@ -257,20 +257,20 @@ class PlanDetailApi(APIView):
         responses=PlanDetailSerializer,
         description="Change the goal, preferred mode or status; a changed goal or mode is proposed again.",
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
         data = validated_input(PlanUpdateSerializer, request)
         if "target" in data:
             data["target"] = _occupation(data["target"])
-        plan = plan_update(access=access, actor=request.user, plan=plan, data=data)  # type: ignore[arg-type]
+        plan = plan_update(access=access, actor=request.user, plan=plan, data=data)
         return Response(PlanDetailSerializer(plan).data)
 
     @extend_schema(operation_id="learning_plan_delete", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
-        plan_delete(access=access, actor=request.user, plan=plan)  # type: ignore[arg-type]
+        plan_delete(access=access, actor=request.user, plan=plan)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -282,10 +282,10 @@ class PlanProposeApi(APIView):
         responses=PlanDetailSerializer,
         description="Analyse the gap again and replace the engine's still-planned items with a new proposal.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         plan = selectors.plan_get(access=access, pk=pk, audit=False)
-        plan = propose(access=access, actor=request.user, plan=plan)  # type: ignore[arg-type]
+        plan = propose(access=access, actor=request.user, plan=plan)
         return Response(PlanDetailSerializer(plan).data)
 
 
@@ -297,7 +297,7 @@ class PlanCountsApi(APIView):
         description="Per partner: plans, active and done plans, completions. Counts only, for the project lead, "
         "evaluators and coordinators (their own partner).",
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = get_object_or_404(Project, code=code)
         return Response(

@@ -11,9 +11,10 @@ import factory
 from polku.esco.tests.factories import occupation, skill
 from polku.learning.models import LearningOpportunity, Milestone, Plan, PlanItem
 from polku.participants.models import LanguageSkill
+from polku.testing.factories import ModelFactory
 
 
-class OpportunityFactory(factory.django.DjangoModelFactory):
+class OpportunityFactory(ModelFactory[LearningOpportunity]):
     class Meta:
         model = LearningOpportunity
         skip_postgeneration_save = True
@@ -39,7 +40,7 @@ def opportunity(*skills: Any, **fields: Any) -> LearningOpportunity:
     return OpportunityFactory(skills=list(skills), **fields)
 
 
-class PlanFactory(factory.django.DjangoModelFactory):
+class PlanFactory(ModelFactory[Plan]):
     class Meta:
         model = Plan
 

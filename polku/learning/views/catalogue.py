@@ -8,13 +8,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.assessments import frameworks
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.learning import explain, selectors
@@ -43,7 +44,7 @@ def _owner_choices(access: Access) -> list[tuple[str, str]]:
 
 
 @login_required
-def catalogue_view(request: HttpRequest) -> TemplateResponse:
+def catalogue_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     form = CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -73,7 +74,7 @@ def catalogue_view(request: HttpRequest) -> TemplateResponse:
 
 
 @login_required
-def opportunity_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def opportunity_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
     opportunity = selectors.opportunity_get(access=access, pk=pk)
     language = page_language()
@@ -100,7 +101,7 @@ def opportunity_view(request: HttpRequest, pk: int) -> TemplateResponse:
 
 
 def _opportunity_form(
-    request: HttpRequest, access: Access, opportunity: LearningOpportunity | None
+    request: AuthenticatedHttpRequest, access: Access, opportunity: LearningOpportunity | None
 ) -> HttpResponse:
     owners = _owner_choices(access)
     if opportunity is not None:
@@ -124,7 +125,7 @@ def _opportunity_form(
         try:
             saved = opportunity_save(
                 access=access,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 values=form.values(),
                 skill_uris=form.skill_uris(),
                 owner=owner_from_key(form.cleaned_data["owner"]),
@@ -145,7 +146,7 @@ def _opportunity_form(
 
 
 @login_required
-def opportunity_create_view(request: HttpRequest) -> HttpResponse:
+def opportunity_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not access.can_add_opportunities():
         raise AccessDenied(_("Only coordinators, project leads and admins add learning opportunities."))
@@ -153,13 +154,13 @@ def opportunity_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def opportunity_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def opportunity_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     return _opportunity_form(request, access, selectors.opportunity_get(access=access, pk=pk, for_edit=True))
 
 
 @login_required
-def catalogue_export_view(request: HttpRequest) -> HttpResponse:
+def catalogue_export_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     form = CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -172,7 +173,7 @@ def catalogue_export_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def catalogue_import_view(request: HttpRequest) -> HttpResponse:
+def catalogue_import_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload → preview with each row's errors → import (all or nothing). The upload waits in the session."""
     access = access_for(request.user)
     owners = _owner_choices(access)
@@ -187,7 +188,7 @@ def catalogue_import_view(request: HttpRequest) -> HttpResponse:
         try:
             count = catalogue_import(
                 access=access,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 content=content,
                 owner=owner_from_key(pending["owner"]),
             )

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.learning.forms import MoocImportForm
 from polku.learning.services.mooc import mooc_import, mooc_summary
@@ -19,7 +20,7 @@ from polku.projects.models import Partner
 
 
 @login_required
-def mooc_import_view(request: HttpRequest) -> HttpResponse:
+def mooc_import_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     partners = {
         p.pk: p
@@ -37,7 +38,7 @@ def mooc_import_view(request: HttpRequest) -> HttpResponse:
         try:
             rows = mooc_import(
                 access=access,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 partner=partner,
                 content=form.cleaned_data["file"].read(),
                 mapping=form.mapping(),

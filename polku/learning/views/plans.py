@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.esco.models import Concept
 from polku.esco.selectors import search
@@ -50,7 +51,7 @@ from polku.participants.forms import apply_field_errors
 
 
 @login_required
-def plan_list_view(request: HttpRequest) -> TemplateResponse:
+def plan_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     if not access.can_view_plan_list():
         raise AccessDenied(
@@ -90,7 +91,7 @@ def _target_choices(query: str) -> list[tuple[str, str]]:
 
 
 @login_required
-def plan_create_view(request: HttpRequest, person_pk: int | None = None) -> HttpResponse:
+def plan_create_view(request: AuthenticatedHttpRequest, person_pk: int | None = None) -> HttpResponse:
     access = access_for(request.user)
     if person_pk is None:
         if not access.can_create_own_plan():
@@ -121,7 +122,7 @@ def plan_create_view(request: HttpRequest, person_pk: int | None = None) -> Http
             try:
                 plan = build_plan(
                     access=access,
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=request.user,
                     person=person,
                     goal_kind=data["goal_kind"],
                     target=target,
@@ -148,15 +149,15 @@ def _plan_context(request: HttpRequest, access: Access, plan: Plan, **forms: Any
     covered_uris = {u for i in detail["items"] for u in i.covers}
     labels = explain.labels_for(covered_uris, language)
     for item in detail["items"]:
-        item.title_shown = item.opportunity.title(language) if item.opportunity else item.text  # type: ignore[attr-defined]
+        item.title_shown = item.opportunity.title(language) if item.opportunity else item.text
         item.why = (
             explain.choice_sentence(item.reason, item.covers, labels) if item.source == "engine" else ""
-        )  # type: ignore[attr-defined]
-        item.status_form = ItemStatusForm(initial={"status": item.status}, prefix=f"item{item.pk}")  # type: ignore[attr-defined]
+        )
+        item.status_form = ItemStatusForm(initial={"status": item.status}, prefix=f"item{item.pk}")
     for stone in detail["milestones"]:
-        stone.status_form = MilestoneStatusForm(initial={"status": stone.status}, prefix=f"ms{stone.pk}")  # type: ignore[attr-defined]
+        stone.status_form = MilestoneStatusForm(initial={"status": stone.status}, prefix=f"ms{stone.pk}")
     opportunities = [(str(o.pk), o.title(language)) for o in plan_opportunities(plan.person)]
-    items = [(str(i.pk), i.title_shown) for i in detail["items"]]  # type: ignore[attr-defined]
+    items = [(str(i.pk), i.title_shown) for i in detail["items"]]
     missing = [r for r in gap_rows if r.status != "covered"]
     recommendation = plan.gap.get("recommendation", {})
     return {
@@ -178,40 +179,40 @@ def _plan_context(request: HttpRequest, access: Access, plan: Plan, **forms: Any
 
 
 @login_required
-def plan_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def plan_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
-    plan = selectors.plan_get(access=access, pk=pk, actor=request.user)  # type: ignore[arg-type]
+    plan = selectors.plan_get(access=access, pk=pk, actor=request.user)
     return TemplateResponse(request, "learning/plan.html", _plan_context(request, access, plan))
 
 
-def _plan_for_write(request: HttpRequest, pk: int) -> tuple[Access, Plan]:
+def _plan_for_write(request: AuthenticatedHttpRequest, pk: int) -> tuple[Access, Plan]:
     access = access_for(request.user)
     return access, selectors.plan_get(access=access, pk=pk, audit=False)
 
 
 @login_required
 @require_POST
-def plan_propose_view(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_propose_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
-    propose(access=access, actor=request.user, plan=plan)  # type: ignore[arg-type]
+    propose(access=access, actor=request.user, plan=plan)
     messages.success(request, _("The gap was analysed again and new recommendations added."))
     return redirect("learning:plan", plan.pk)
 
 
 @login_required
 @require_POST
-def plan_status_view(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_status_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
     form = PlanStatusForm(request.POST)
     if form.is_valid():
-        plan_update(access=access, actor=request.user, plan=plan, data=form.cleaned_data)  # type: ignore[arg-type]
+        plan_update(access=access, actor=request.user, plan=plan, data=form.cleaned_data)
         messages.success(request, _("Plan status saved."))
     return redirect("learning:plan", plan.pk)
 
 
 @login_required
 @require_POST
-def item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+def item_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
     language = page_language()
     choices = [(str(o.pk), o.title(language)) for o in plan_opportunities(plan.person)]
@@ -226,7 +227,7 @@ def item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 plan=plan,
                 opportunity=opportunity,
-                text=form.cleaned_data["text"],  # type: ignore[arg-type]
+                text=form.cleaned_data["text"],
             )
         except ApplicationError as error:
             apply_field_errors(error, form)
@@ -238,7 +239,7 @@ def item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _item(request: HttpRequest, pk: int) -> tuple[Access, PlanItem]:
+def _item(request: AuthenticatedHttpRequest, pk: int) -> tuple[Access, PlanItem]:
     access = access_for(request.user)
     item = get_object_or_404(PlanItem.objects.select_related("plan", "opportunity"), pk=pk)
     selectors.plan_get(access=access, pk=item.plan_id, audit=False)
@@ -247,27 +248,27 @@ def _item(request: HttpRequest, pk: int) -> tuple[Access, PlanItem]:
 
 @login_required
 @require_POST
-def item_action_view(request: HttpRequest, pk: int) -> HttpResponse:
+def item_action_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, item = _item(request, pk)
     action = request.POST.get("action", "")
     actor = request.user
     if action in {"up", "down"}:
-        item_move(access=access, actor=actor, item=item, up=action == "up")  # type: ignore[arg-type]
+        item_move(access=access, actor=actor, item=item, up=action == "up")
     elif action == "remove":
-        item_remove(access=access, actor=actor, item=item)  # type: ignore[arg-type]
+        item_remove(access=access, actor=actor, item=item)
         messages.success(request, _("Item removed."))
     else:
         form = ItemStatusForm(request.POST, prefix=f"item{item.pk}")
         if form.is_valid():
             if form.cleaned_data["status"] == PlanItem.Status.COMPLETED and item.opportunity_id:
                 return redirect("learning:item_complete", item.pk)
-            item_update(access=access, actor=actor, item=item, data=form.cleaned_data)  # type: ignore[arg-type]
+            item_update(access=access, actor=actor, item=item, data=form.cleaned_data)
             messages.success(request, _("Item saved."))
     return redirect("learning:plan", item.plan_id)
 
 
 @login_required
-def item_complete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def item_complete_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Mark an item completed by hand: the date and an evidence note; its skills go to the profile."""
     access, item = _item(request, pk)
     if item.opportunity is None:
@@ -277,7 +278,7 @@ def item_complete_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             completion_record(
                 access=access,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 person=item.plan.person,
                 opportunity=item.opportunity,
                 **form.cleaned_data,
@@ -304,7 +305,7 @@ def item_complete_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def milestone_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
     items = [(str(i.pk), str(i.pk)) for i in plan.items.all()]
     form = MilestoneForm(request.POST, items=items)
@@ -312,7 +313,7 @@ def milestone_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         data["item"] = plan.items.filter(pk=int(data["item"])).first() if data["item"] else None
         try:
-            milestone_save(access=access, actor=request.user, plan=plan, data=data)  # type: ignore[arg-type]
+            milestone_save(access=access, actor=request.user, plan=plan, data=data)
         except ApplicationError as error:
             apply_field_errors(error, form)
         else:
@@ -325,12 +326,12 @@ def milestone_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def milestone_action_view(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_action_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     milestone = get_object_or_404(Milestone.objects.select_related("plan"), pk=pk)
     selectors.plan_get(access=access, pk=milestone.plan_id, audit=False)
     if request.POST.get("action") == "remove":
-        milestone_delete(access=access, actor=request.user, milestone=milestone)  # type: ignore[arg-type]
+        milestone_delete(access=access, actor=request.user, milestone=milestone)
         messages.success(request, _("Milestone removed."))
     else:
         form = MilestoneStatusForm(request.POST, prefix=f"ms{milestone.pk}")
@@ -340,7 +341,7 @@ def milestone_action_view(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 plan=milestone.plan,
                 data=form.cleaned_data,
-                milestone=milestone,  # type: ignore[arg-type]
+                milestone=milestone,
             )
             messages.success(request, _("Milestone saved."))
     return redirect("learning:plan", milestone.plan_id)
@@ -348,11 +349,11 @@ def milestone_action_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def comment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, plan = _plan_for_write(request, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
-        comment_add(access=access, actor=request.user, plan=plan, text=form.cleaned_data["text"])  # type: ignore[arg-type]
+        comment_add(access=access, actor=request.user, plan=plan, text=form.cleaned_data["text"])
         messages.success(request, _("Comment added."))
         return redirect("learning:plan", plan.pk)
     return TemplateResponse(
@@ -361,7 +362,7 @@ def comment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def person_plans_view(request: HttpRequest, person_pk: int) -> TemplateResponse:
+def person_plans_view(request: AuthenticatedHttpRequest, person_pk: int) -> TemplateResponse:
     """A participant's plans and completions, for their coordinator (and themselves)."""
     access = access_for(request.user)
     person = selectors.person_get(access=access, pk=person_pk)

@@ -144,7 +144,9 @@ def test_objectives_differ_as_documented():
     assert mm.pairs == [("a", "n"), ("b", "m")] and mm.min_score == 0.2
 
 
-def _args(p):
+def _args(
+    p: a.AssignmentProblem,
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]], list[tuple[str, str, float]]]:
     return ([(s.id, s.capacity) for s in p.left], [(s.id, s.capacity) for s in p.right], p.scores)
 
 
@@ -164,7 +166,7 @@ def test_maxmin_raises_the_worst_pair_then_the_total():
     mm = a.solve(problem(left, right, scores, "maxmin"))
     assert total.pairs == [("a", "m"), ("b", "n"), ("c", "o")]
     assert mm.pairs == [("a", "n"), ("b", "m"), ("c", "o")]
-    assert mm.min_score == 0.5 > total.min_score
+    assert total.min_score is not None and mm.min_score == 0.5 > total.min_score
 
 
 def test_required_pairs_are_kept_even_when_worse():
@@ -201,6 +203,7 @@ def test_maxmin_time_limit_reports_a_gap():
     exact = a.solve(problem(left, right, scores, "maxmin"))
     stopped = a.solve(problem(left, right, scores, "maxmin"), time_limit=0.0)
     assert stopped.matched == exact.matched
+    assert stopped.min_score is not None and exact.min_score is not None
     assert stopped.min_score <= exact.min_score
     assert stopped.gap > 0.0
     assert exact.gap == 0.0
@@ -348,7 +351,8 @@ def test_larger_instances_keep_every_constraint_and_objectives_are_consistent(p)
     assert others["count"].matched == others["maxmin"].matched >= others["total"].matched
     assert others["total"].total >= max(others["count"].total, others["maxmin"].total) - 1e-5
     if others["maxmin"].matched:
-        assert others["maxmin"].min_score >= others["count"].min_score - 1e-6
+        low, high = others["count"].min_score, others["maxmin"].min_score
+        assert low is not None and high is not None and high >= low - 1e-6
 
 
 def test_extreme_scores_keep_the_tie_break():

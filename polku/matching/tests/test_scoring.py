@@ -59,11 +59,12 @@ def test_weights_replace_the_defaults():
     s = sc.score_pair(MENTEE, MENTOR, weights={"skills": 1})
     assert s.score == 0.5
     assert parts(s)["language"].contribution == 0.0
-    for bad, message in [
+    cases: list[tuple[dict[str, float], str]] = [
         ({"beauty": 1}, "unknown criteria"),
         ({"skills": -1}, "at least 0"),
         ({"skills": 0}, "above 0"),
-    ]:
+    ]
+    for bad, message in cases:
         with pytest.raises(InvalidInput, match=message):
             sc.score_pair(MENTEE, MENTOR, weights=bad)
 

@@ -5,6 +5,7 @@ import datetime as dt
 from polku.mentordays.models import Booking, WaitlistEntry
 from polku.mentordays.tests.factories import day_of
 from polku.testing import factories as f
+from polku.testing.asserts import present
 from polku.testing.roles import EVERYONE, Case, expect
 
 API = "/api/v1/mentor-days"
@@ -21,7 +22,7 @@ def _day(w) -> int:
 
 def _booking_of_a(w) -> int:
     day = day_of(w.a)
-    return Booking.objects.create(slot=day.slots.first(), participation=w.part_a).pk
+    return Booking.objects.create(slot=present(day.slots.first()), participation=w.part_a).pk
 
 
 def _full_day(w) -> int:
@@ -64,7 +65,7 @@ CASES = [
     ),
     Case(
         "mentordays-expert-delete",
-        lambda w: ("delete", f"{API}/{(d := day_of(w.a)).pk}/experts/{d.experts.first().pk}/", None),
+        lambda w: ("delete", f"{API}/{(d := day_of(w.a)).pk}/experts/{present(d.experts.first()).pk}/", None),
         managers(204),
     ),
     Case(
@@ -78,7 +79,7 @@ CASES = [
             "post",
             f"{API}/{(d := day_of(w.a)).pk}/slots/new/",
             {
-                "expert": d.experts.first().pk,
+                "expert": present(d.experts.first()).pk,
                 "starts_at": (d.end).isoformat(),
                 "ends_at": (d.end + dt.timedelta(minutes=30)).isoformat(),
             },
@@ -89,7 +90,7 @@ CASES = [
         "mentordays-slot-update",
         lambda w: (
             "patch",
-            f"{API}/{(d := day_of(w.a)).pk}/slots/{(s := d.slots.order_by('starts_at').last()).pk}/",
+            f"{API}/{(d := day_of(w.a)).pk}/slots/{(s := present(d.slots.order_by('starts_at').last())).pk}/",
             {
                 "starts_at": s.ends_at.isoformat(),
                 "ends_at": (s.ends_at + dt.timedelta(minutes=30)).isoformat(),
@@ -101,7 +102,7 @@ CASES = [
         "mentordays-expert-update",
         lambda w: (
             "patch",
-            f"{API}/{(d := day_of(w.a)).pk}/experts/{d.experts.first().pk}/",
+            f"{API}/{(d := day_of(w.a)).pk}/experts/{present(d.experts.first()).pk}/",
             {"topics": "Tax"},
         ),
         managers(200),
@@ -113,13 +114,13 @@ CASES = [
     ),
     Case(
         "mentordays-slot-delete",
-        lambda w: ("delete", f"{API}/{(d := day_of(w.a)).pk}/slots/{d.slots.first().pk}/", None),
+        lambda w: ("delete", f"{API}/{(d := day_of(w.a)).pk}/slots/{present(d.slots.first()).pk}/", None),
         managers(204),
     ),
     Case("mentordays-booking-list", lambda w: ("get", f"{API}/{_day(w)}/bookings/", None), managers(200)),
     Case(
         "mentordays-booking-create",
-        lambda w: ("post", f"{API}/{(d := day_of(w.a)).pk}/bookings/", {"slot": d.slots.first().pk}),
+        lambda w: ("post", f"{API}/{(d := day_of(w.a)).pk}/bookings/", {"slot": present(d.slots.first()).pk}),
         expect(404, user_a=201, coord_a=403, lead=403, admin=403),
     ),
     Case(

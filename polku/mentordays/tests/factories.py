@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import factory
+from django.utils import timezone
 
 from polku.mentordays.models import Booking, Expert, MentorDay, Slot
-from polku.testing.factories import ActivityFactory
+from polku.testing.factories import ActivityFactory, ModelFactory
 
-FUTURE = dt.date.today() + dt.timedelta(days=30)
+FUTURE = timezone.localdate() + dt.timedelta(days=30)
 
 
-class MentorDayFactory(factory.django.DjangoModelFactory):
+class MentorDayFactory(ModelFactory[MentorDay]):
     class Meta:
         model = MentorDay
 
@@ -28,7 +29,7 @@ class MentorDayFactory(factory.django.DjangoModelFactory):
     status = MentorDay.Status.OPEN
 
 
-class ExpertFactory(factory.django.DjangoModelFactory):
+class ExpertFactory(ModelFactory[Expert]):
     class Meta:
         model = Expert
 
@@ -38,7 +39,7 @@ class ExpertFactory(factory.django.DjangoModelFactory):
     topics = "Business plans, funding"
 
 
-class SlotFactory(factory.django.DjangoModelFactory):
+class SlotFactory(ModelFactory[Slot]):
     class Meta:
         model = Slot
 
@@ -48,7 +49,7 @@ class SlotFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda s: s.starts_at + dt.timedelta(minutes=30))
 
 
-class BookingFactory(factory.django.DjangoModelFactory):
+class BookingFactory(ModelFactory[Booking]):
     class Meta:
         model = Booking
 

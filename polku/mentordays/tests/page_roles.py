@@ -7,6 +7,7 @@ from django.urls import reverse
 from polku.mentordays.models import MentorDay, WaitlistEntry
 from polku.mentordays.tests.factories import FUTURE, BookingFactory, ExpertFactory, day_of
 from polku.testing import factories as f
+from polku.testing.asserts import present
 from polku.testing.roles import NON_MEMBERS, Post, keep
 
 
@@ -45,7 +46,7 @@ PAGES = {
     ),
     "mentordays_manage": (lambda w: reverse("mentordays:manage", args=[day_of(w.a).pk]), MANAGERS, 404),
     "mentordays_slot_edit": (
-        lambda w: reverse("mentordays:slot_edit", args=[(d := day_of(w.a)).pk, d.slots.first().pk]),
+        lambda w: reverse("mentordays:slot_edit", args=[(d := day_of(w.a)).pk, present(d.slots.first()).pk]),
         MANAGERS,
         404,
     ),

@@ -16,6 +16,7 @@ from polku.mentordays.models import Booking, MentorDay, Slot, WaitlistEntry
 from polku.mentordays.slots import free_of, slot_times
 from polku.mentordays.tests.factories import day_of
 from polku.testing import factories as f
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +155,9 @@ def test_waitlist_moves_up_on_cancellation_and_emails(world, django_capture_on_c
     entry.refresh_from_db()
     assert entry.status == WaitlistEntry.Status.PROMOTED and entry.booking == promoted
     # promoted people can cancel too; nobody waits, so the slot is simply free
-    assert services.booking_cancel(actor=waiting, access=access_for(waiting), booking=promoted) is None
+    assert (
+        services.booking_cancel(actor=waiting, access=access_for(waiting), booking=present(promoted)) is None
+    )
     assert services.free_slots(mentor_day=day) == [slots[0]]
 
 

@@ -11,11 +11,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from polku.accounts.access import access_for
+from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import validated_input
 from polku.core.errors import AccessDenied
 from polku.mentoring import selectors, services
@@ -42,7 +42,7 @@ TAGS = ["mentoring"]
 # --- self-service -----------------------------------------------------------------------------
 
 
-def _own_mentee(request: Request, pk: int) -> tuple[Any, MenteeRequest]:
+def _own_mentee(request: AuthenticatedRequest, pk: int) -> tuple[Access, MenteeRequest]:
     access = access_for(request.user)
     programme, _participation = selectors.programme_for_participant(access=access, pk=pk)
     mentee = selectors.own_mentee_request(access=access, programme=programme)
@@ -60,7 +60,7 @@ class RankedMentorsApi(APIView):
             "For a participant who joined the programme: its mentors with free places, best first, with reasons."
         ),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, mentee = _own_mentee(request, pk)
         return Response(RankedMentorSerializer(selectors.ranked_mentors(mentee=mentee), many=True).data)
 
@@ -75,10 +75,10 @@ class MentorRequestApi(APIView):
             "Self-service: ask a mentor; takes one of the mentor's places atomically or answers 400."
         ),
     )
-    def post(self, request: Request, pk: int, mentor_pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int, mentor_pk: int) -> Response:
         access, mentee = _own_mentee(request, pk)
         mentor = get_object_or_404(MentorProfile, pk=mentor_pk)
-        mentorship = services.mentor_request(actor=request.user, access=access, mentee=mentee, mentor=mentor)  # type: ignore[arg-type]
+        mentorship = services.mentor_request(actor=request.user, access=access, mentee=mentee, mentor=mentor)
         return Response(MentorshipSerializer(mentorship).data, status=status.HTTP_201_CREATED)
 
 
@@ -89,11 +89,11 @@ class MentorProfileApi(APIView):
     @extend_schema(
         operation_id="mentoring_mentor_profile_retrieve", tags=TAGS, responses=MentorProfileSerializer
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not access.can_keep_mentor_profile():
             raise AccessDenied(_("Only mentors have a mentor profile."))
-        profile = selectors.mentor_profile_of(user=request.user) or MentorProfile(user=request.user)  # type: ignore[misc]
+        profile = selectors.mentor_profile_of(user=request.user) or MentorProfile(user=request.user)
         return Response(MentorProfileSerializer(profile).data)
 
     @extend_schema(
@@ -103,12 +103,12 @@ class MentorProfileApi(APIView):
         responses=MentorProfileSerializer,
         description=_("The signed-in mentor's own profile; created on the first save."),
     )
-    def put(self, request: Request) -> Response:
+    def put(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not access.can_keep_mentor_profile():
             raise AccessDenied(_("Only mentors have a mentor profile."))
         data = validated_input(MentorProfileSerializer, request, partial=True)
-        profile = services.mentor_profile_save(actor=request.user, access=access, data=data)  # type: ignore[arg-type]
+        profile = services.mentor_profile_save(actor=request.user, access=access, data=data)
         return Response(MentorProfileSerializer(profile).data)
 
 
@@ -122,14 +122,14 @@ class MyMentorshipsApi(APIView):
         responses=MentorshipSerializer(many=True),
         description=_("The reader's mentorships as a mentee and as a mentor."),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         mine = selectors.my_mentorships(access=access_for(request.user))
         return Response(MentorshipSerializer([*mine["mentee"], *mine["mentor"]], many=True).data)
 
 
-def _mentorship(request: Request, pk: int) -> tuple[Any, selectors.MentorshipView]:
+def _mentorship(request: AuthenticatedRequest, pk: int) -> tuple[Access, selectors.MentorshipView]:
     access = access_for(request.user)
-    return access, selectors.mentorship_get(access=access, actor=request.user, pk=pk)  # type: ignore[arg-type]
+    return access, selectors.mentorship_get(access=access, actor=request.user, pk=pk)
 
 
 def _detail(view: selectors.MentorshipView) -> Any:
@@ -143,7 +143,7 @@ class MentorshipDetailApi(APIView):
         responses=MentorshipDetailSerializer,
         description=_("For the pair, and for the programme's coordinators without session notes."),
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, view = _mentorship(request, pk)
         return Response(_detail(view))
 
@@ -155,10 +155,10 @@ class MentorshipRespondApi(APIView):
         request=RespondInputSerializer,
         responses=MentorshipSerializer,
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         mentorship = services.mentorship_respond(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             access=access,
             mentorship=view.mentorship,
             accept=validated_input(RespondInputSerializer, request)["accept"],
@@ -173,7 +173,7 @@ class GoalListApi(APIView):
         request=GoalSerializer,
         responses={201: GoalSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         goal = services.goal_add(
             access=access, mentorship=view.mentorship, text=validated_input(GoalSerializer, request)["text"]
@@ -189,7 +189,7 @@ class SessionListApi(APIView):
         responses={201: SessionSerializer},
         description=_("Either side logs a session, or that the other side did not come (status no_show)."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         session = services.session_log(
             access=access, mentorship=view.mentorship, **validated_input(SessionSerializer, request)
@@ -205,13 +205,13 @@ class MentorshipCloseApi(APIView):
         responses=MentorshipSerializer,
         description=_("Either side closes with their feedback (rating required), or a coordinator closes."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, view = _mentorship(request, pk)
         mentorship = services.mentorship_close(
             actor=request.user,
             access=access,
             mentorship=view.mentorship,
-            **validated_input(CloseInputSerializer, request),  # type: ignore[arg-type]
+            **validated_input(CloseInputSerializer, request),
         )
         return Response(MentorshipSerializer(mentorship).data)
 
@@ -223,7 +223,7 @@ class CheckInAnswerApi(APIView):
         request=RatingInputSerializer,
         responses=CheckInSerializer,
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         checkin = selectors.checkin_get(access=access, pk=pk)
         checkin = services.checkin_answer(

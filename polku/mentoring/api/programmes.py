@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.mentoring import selectors, services
@@ -53,7 +53,7 @@ class ProgrammeListApi(APIView):
             "Programmes with counts: coordinators their partner's and project-wide ones, leads and evaluators every one of their projects."
         ),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         rows = selectors.programme_list(access=access_for(request.user))
         return paginated_response(request=request, view=self, rows=rows, serializer_class=ProgrammeSerializer)
 
@@ -66,7 +66,7 @@ class ProgrammeListApi(APIView):
             "A coordinator for their partner; the project lead for any partner or the whole project."
         ),
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         data = validated_input(ProgrammeInputSerializer, request)
         project = data.pop("project")
@@ -78,7 +78,7 @@ class ProgrammeListApi(APIView):
 
 class ProgrammeDetailApi(APIView):
     @extend_schema(operation_id="mentoring_programme_retrieve", tags=TAGS, responses=ProgrammeSerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         programme = selectors.programme_get(access=access_for(request.user), pk=pk)
         return Response(ProgrammeSerializer(programme).data)
 
@@ -88,7 +88,7 @@ class ProgrammeDetailApi(APIView):
         request=ProgrammeUpdateSerializer,
         responses=ProgrammeSerializer,
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         programme = selectors.programme_get(access=access, pk=pk)
         programme = services.programme_update(
@@ -103,7 +103,7 @@ class MenteeListApi(APIView):
     pagination_class = Pagination
 
     @extend_schema(operation_id="mentoring_mentee_list", tags=TAGS, responses=MenteeSerializer(many=True))
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         programme = selectors.programme_get(access=access, pk=pk)
         rows = selectors.mentee_list(access=access, programme=programme)
@@ -118,7 +118,7 @@ class MenteeListApi(APIView):
             "A participant joins an open programme of their project, or their coordinator adds them."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         data = validated_input(MenteeInputSerializer, request)
         participation_id = data.pop("participation", None)
@@ -130,7 +130,7 @@ class MenteeListApi(APIView):
                 Participation.objects.filter(access.participation_filter()), pk=participation_id
             )
         mentee = services.mentee_join(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             access=access,
             programme=programme,
             participation=participation,
@@ -143,8 +143,8 @@ class MenteeListApi(APIView):
 # --- matching ---------------------------------------------------------------------------------
 
 
-def _run_data(request: Request, run: MatchingRun) -> Any:
-    proposals = selectors.proposal_list(actor=request.user, run=run)  # type: ignore[arg-type]
+def _run_data(request: AuthenticatedRequest, run: MatchingRun) -> Any:
+    proposals = selectors.proposal_list(actor=request.user, run=run)
     return RunSerializer(run, context={"proposals": proposals}).data
 
 
@@ -158,11 +158,11 @@ class RunListApi(APIView):
             "Run the matching engine over the programme's unmatched mentees and mentors with free places."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         programme = selectors.programme_get(access=access, pk=pk)
         run = services.matching_run(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             access=access,
             programme=programme,
             objective=validated_input(RunInputSerializer, request)["objective"],
@@ -172,7 +172,7 @@ class RunListApi(APIView):
 
 class RunDetailApi(APIView):
     @extend_schema(operation_id="mentoring_run_retrieve", tags=TAGS, responses=RunSerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         run = selectors.run_get(access=access_for(request.user), pk=pk)
         return Response(_run_data(request, run))
 
@@ -185,7 +185,7 @@ class RunProposalsApi(APIView):
         responses={201: ProposalSerializer},
         description=_("Add a pair by hand; it gets the computed reasons. Refused when the rules forbid it."),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         run = selectors.run_get(access=access, pk=pk)
         data = validated_input(PairInputSerializer, request)
@@ -200,7 +200,7 @@ class RunProposalsApi(APIView):
 
 class ProposalDetailApi(APIView):
     @extend_schema(operation_id="mentoring_proposal_remove", tags=TAGS, responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         services.proposal_remove(access=access, proposal=selectors.proposal_get(access=access, pk=pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -216,8 +216,8 @@ class RunPublishApi(APIView):
             "Publish the live proposals as mentorships waiting for both sides' answers; e-mails both."
         ),
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         run = selectors.run_get(access=access, pk=pk)
-        created = services.run_publish(actor=request.user, access=access, run=run)  # type: ignore[arg-type]
+        created = services.run_publish(actor=request.user, access=access, run=run)
         return Response(MentorshipSerializer(created, many=True).data, status=status.HTTP_201_CREATED)

@@ -61,6 +61,17 @@ def the_pair(ok: int) -> dict[str, int]:
     return expect(404, user_a=ok, mentor=ok, coord_a=403, lead=403, admin=403)
 
 
+def proposal_create(w: Any) -> tuple[str, str, dict[str, int]]:
+    prog, mentee, profile = joined(w)
+    run = mf.run_with_proposal(prog, mf.MenteeRequestFactory(programme=prog), profile)
+    return "post", f"{API}/runs/{run.run_id}/proposals/", {"mentee": mentee.pk, "mentor": profile.pk}
+
+
+def mentor_request(w: Any) -> tuple[str, str, dict[str, int]]:
+    prog, _mentee, profile = joined(w, "self_service")
+    return "post", f"{API}/programmes/{prog.pk}/mentors/{profile.pk}/request/", {}
+
+
 NEW_PROGRAMME = {"name": "Career mentoring", "starts_on": "2025-02-01", "ends_on": "2025-12-31"}
 
 CASES = [
@@ -110,13 +121,7 @@ CASES = [
     ),
     Case(
         "mentoring-proposal-create",
-        lambda w: (
-            lambda prog, mentee, profile: (
-                "post",
-                f"{API}/runs/{mf.run_with_proposal(prog, mf.MenteeRequestFactory(programme=prog), profile).run_id}/proposals/",
-                {"mentee": mentee.pk, "mentor": profile.pk},
-            )
-        )(*joined(w)),
+        proposal_create,
         managers(201),
     ),
     Case(
@@ -136,13 +141,7 @@ CASES = [
     ),
     Case(
         "mentoring-mentor-request",
-        lambda w: (
-            lambda prog, mentee, profile: (
-                "post",
-                f"{API}/programmes/{prog.pk}/mentors/{profile.pk}/request/",
-                {},
-            )
-        )(*joined(w, "self_service")),
+        mentor_request,
         expect(404, user_a=201),
     ),
     # the signed-in mentor's own profile (the matrix's mentor has one; an admin may keep one too)

@@ -19,9 +19,10 @@ from polku.mentoring.models import (
     Proposal,
 )
 from polku.testing import factories as f
+from polku.testing.factories import ModelFactory
 
 
-class MentorProfileFactory(factory.django.DjangoModelFactory):
+class MentorProfileFactory(ModelFactory[MentorProfile]):
     class Meta:
         model = MentorProfile
 
@@ -42,7 +43,7 @@ def mentor(partner: Any, *, email: str | None = None, **kwargs: Any) -> MentorPr
     return MentorProfileFactory(user=user, **kwargs)
 
 
-class ProgrammeFactory(factory.django.DjangoModelFactory):
+class ProgrammeFactory(ModelFactory[MentoringProgramme]):
     class Meta:
         model = MentoringProgramme
 
@@ -54,7 +55,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     min_language_level = "B1"
 
 
-class MenteeRequestFactory(factory.django.DjangoModelFactory):
+class MenteeRequestFactory(ModelFactory[MenteeRequest]):
     class Meta:
         model = MenteeRequest
 
@@ -76,7 +77,7 @@ def speaks(participation: Any, **levels: str) -> None:
         )
 
 
-class MentorshipFactory(factory.django.DjangoModelFactory):
+class MentorshipFactory(ModelFactory[Mentorship]):
     class Meta:
         model = Mentorship
 

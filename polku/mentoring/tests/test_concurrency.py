@@ -18,6 +18,7 @@ from polku.mentoring import services
 from polku.mentoring.models import MenteeRequest, MentorProfile, Mentorship
 from polku.mentoring.tests import factories as mf
 from polku.testing import factories as f
+from polku.testing.asserts import present
 
 THREADS = 8
 
@@ -50,7 +51,7 @@ def test_concurrent_requests_for_the_last_seat_book_it_exactly_once():
             mentee = MenteeRequest.objects.select_related("participation__person__user", "programme").get(
                 pk=mentee_pk
             )
-            user = User.objects.get(pk=mentee.participation.person.user_id)
+            user = User.objects.get(pk=present(mentee.participation.person.user_id))
             mentor = MentorProfile.objects.get(pk=profile.pk)
             barrier.wait()
             try:

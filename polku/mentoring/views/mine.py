@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.mentoring import selectors, services
 from polku.mentoring.forms import (
@@ -40,11 +41,11 @@ def _status(request: HttpRequest) -> int:
 
 
 @login_required
-def mentor_profile_view(request: HttpRequest) -> HttpResponse:
+def mentor_profile_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not access.can_keep_mentor_profile():
         raise AccessDenied(_("Only mentors have a mentor profile."))
-    profile = selectors.mentor_profile_of(user=request.user)  # type: ignore[arg-type]
+    profile = selectors.mentor_profile_of(user=request.user)
     initial = (
         {n: getattr(profile, n) for n in services.PROFILE_FIELDS}
         if profile
@@ -53,7 +54,7 @@ def mentor_profile_view(request: HttpRequest) -> HttpResponse:
     form = MentorProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.mentor_profile_save(actor=request.user, access=access, data=form.cleaned_data)  # type: ignore[arg-type]
+            services.mentor_profile_save(actor=request.user, access=access, data=form.cleaned_data)
         except ApplicationError as error:
             apply_field_errors(error, form)
         else:
@@ -71,7 +72,7 @@ def mentor_profile_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_mentoring_view(request: HttpRequest) -> TemplateResponse:
+def my_mentoring_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     is_mentor = access.is_mentor()
     if not access.can_use_my_mentoring():
@@ -82,13 +83,13 @@ def my_mentoring_view(request: HttpRequest) -> TemplateResponse:
         "as_mentor": mine["mentor"],
         "programmes": selectors.open_programmes_for(access=access),
         "is_mentor": is_mentor,
-        "profile": selectors.mentor_profile_of(user=request.user) if is_mentor else None,  # type: ignore[arg-type]
+        "profile": selectors.mentor_profile_of(user=request.user) if is_mentor else None,
     }
     return TemplateResponse(request, "mentoring/mine.html", context)
 
 
 @login_required
-def programme_join_view(request: HttpRequest, pk: int) -> HttpResponse:
+def programme_join_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     programme, participation = selectors.programme_for_participant(access=access, pk=pk)
     mentee = selectors.own_mentee_request(access=access, programme=programme)
@@ -105,7 +106,7 @@ def programme_join_view(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         try:
             services.mentee_join(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 access=access,
                 programme=programme,
                 participation=participation,
@@ -133,7 +134,7 @@ def programme_join_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def choose_mentor_view(request: HttpRequest, pk: int) -> HttpResponse:
+def choose_mentor_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Self-service: the mentors ranked for this participant, with the reasons; asking one takes a seat."""
     access = access_for(request.user)
     programme, _participation = selectors.programme_for_participant(access=access, pk=pk)
@@ -147,7 +148,7 @@ def choose_mentor_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             mentorship = services.mentor_request(
                 actor=request.user, access=access, mentee=mentee, mentor=mentor
-            )  # type: ignore[arg-type]
+            )
         except ApplicationError as error:
             messages.error(request, error.message)
         else:
@@ -162,9 +163,9 @@ def choose_mentor_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mentorship_view(request: HttpRequest, pk: int) -> TemplateResponse:
+def mentorship_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     access = access_for(request.user)
-    view = selectors.mentorship_get(access=access, actor=request.user, pk=pk)  # type: ignore[arg-type]
+    view = selectors.mentorship_get(access=access, actor=request.user, pk=pk)
     mentorship = view.mentorship
     context: dict[str, Any] = {
         "view": view,
@@ -189,14 +190,14 @@ def mentorship_view(request: HttpRequest, pk: int) -> TemplateResponse:
     return TemplateResponse(request, "mentoring/mentorship.html", context)
 
 
-def _pair_post(request: HttpRequest, pk: int) -> tuple[Access, Mentorship]:
+def _pair_post(request: AuthenticatedHttpRequest, pk: int) -> tuple[Access, Mentorship]:
     access, view = _pair_view(request, pk)
     return access, view.mentorship
 
 
-def _pair_view(request: HttpRequest, pk: int) -> tuple[Access, selectors.MentorshipView]:
+def _pair_view(request: AuthenticatedHttpRequest, pk: int) -> tuple[Access, selectors.MentorshipView]:
     access = access_for(request.user)
-    return access, selectors.mentorship_get(access=access, actor=request.user, pk=pk)  # type: ignore[arg-type]
+    return access, selectors.mentorship_get(access=access, actor=request.user, pk=pk)
 
 
 def _back(
@@ -210,17 +211,17 @@ def _back(
     elif form is not None and not form.is_valid():
         for field_errors in form.errors.values():
             for message in field_errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
     return redirect("mentoring:mentorship", mentorship.pk)
 
 
 @login_required
 @require_POST
-def respond_view(request: HttpRequest, pk: int) -> HttpResponse:
+def respond_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, mentorship = _pair_post(request, pk)
     accept = request.POST.get("answer") == "accept"
     try:
-        services.mentorship_respond(actor=request.user, access=access, mentorship=mentorship, accept=accept)  # type: ignore[arg-type]
+        services.mentorship_respond(actor=request.user, access=access, mentorship=mentorship, accept=accept)
     except ApplicationError as error:
         return _back(request, mentorship, error)
     messages.success(request, _("Thank you, you accepted.") if accept else _("You declined this match."))
@@ -229,7 +230,7 @@ def respond_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def session_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+def session_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, mentorship = _pair_post(request, pk)
     form = SessionForm(request.POST)
     if not form.is_valid():
@@ -244,7 +245,7 @@ def session_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def goal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+def goal_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, mentorship = _pair_post(request, pk)
     form = GoalForm(request.POST)
     if not form.is_valid():
@@ -258,7 +259,7 @@ def goal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def goal_status_view(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
+def goal_status_view(request: AuthenticatedHttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     access, mentorship = _pair_post(request, pk)
     goal = get_object_or_404(Goal, pk=goal_pk, mentorship=mentorship)
     form = GoalStatusForm(request.POST)
@@ -273,7 +274,7 @@ def goal_status_view(request: HttpRequest, pk: int, goal_pk: int) -> HttpRespons
 
 @login_required
 @require_POST
-def close_view(request: HttpRequest, pk: int) -> HttpResponse:
+def close_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access, view = _pair_view(request, pk)
     mentorship = view.mentorship
     rating, text = None, ""
@@ -285,7 +286,7 @@ def close_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.mentorship_close(
             actor=request.user, access=access, mentorship=mentorship, rating=rating, text=text
-        )  # type: ignore[arg-type]
+        )
     except ApplicationError as error:
         return _back(request, mentorship, error)
     messages.success(request, _("Thank you. The mentorship is closed."))
@@ -293,7 +294,7 @@ def close_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def checkin_view(request: HttpRequest, pk: int) -> HttpResponse:
+def checkin_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     checkin = selectors.checkin_get(access=access, pk=pk)
     form = RatingForm(request.POST or None, initial={"rating": checkin.rating, "text": checkin.text})

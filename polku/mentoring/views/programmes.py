@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.mentoring import selectors, services
 from polku.mentoring.forms import (
@@ -36,7 +37,7 @@ def _status(request: HttpRequest) -> int:
 
 
 @login_required
-def programme_list_view(request: HttpRequest) -> TemplateResponse:
+def programme_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
     if not access.can_view_mentoring_programmes():
         raise AccessDenied(_("Mentoring programmes are shown to coordinators, project leads and evaluators."))
@@ -64,7 +65,7 @@ def _partner_choices(access: Access, project: Project) -> list[tuple[int | str, 
 
 
 @login_required
-def programme_create_view(request: HttpRequest, code: str) -> HttpResponse:
+def programme_create_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     access = access_for(request.user)
     project = get_object_or_404(Project, code=code)
     choices = _partner_choices(access, project)
@@ -101,7 +102,7 @@ def programme_create_view(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def programme_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def programme_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     programme = selectors.programme_get(access=access, pk=pk)
     initial = {
@@ -153,7 +154,7 @@ def _participant_choices(access: Access, programme: MentoringProgramme) -> list[
 
 
 @login_required
-def programme_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def programme_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     programme = selectors.programme_get(access=access, pk=pk)
     mentors = selectors.programme_mentors(programme)
@@ -169,7 +170,7 @@ def programme_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         try:
             services.mentee_join(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 access=access,
                 programme=programme,
                 participation=participation,
@@ -196,7 +197,7 @@ def programme_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def run_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+def run_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     programme = selectors.programme_get(access=access, pk=pk)
     form = RunForm(request.POST)
@@ -204,7 +205,7 @@ def run_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         run = services.matching_run(
             actor=request.user, access=access, programme=programme, objective=objective
-        )  # type: ignore[arg-type]
+        )
     except ApplicationError as error:
         messages.error(request, error.message)
         return redirect("mentoring:programme", programme.pk)
@@ -212,7 +213,7 @@ def run_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def run_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def run_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     run = selectors.run_get(access=access, pk=pk)
     mentees, mentors = selectors.unmatched(run=run)
@@ -239,7 +240,7 @@ def run_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "run": run,
         "programme": run.programme,
-        "proposals": selectors.proposal_list(actor=request.user, run=run),  # type: ignore[arg-type]
+        "proposals": selectors.proposal_list(actor=request.user, run=run),
         "add_form": add_form,
         "add_forms": (add_form,),
         "can_add": bool(mentees and mentors),
@@ -250,7 +251,7 @@ def run_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def proposal_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     proposal = selectors.proposal_get(access=access, pk=pk)
     try:
@@ -262,11 +263,11 @@ def proposal_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def run_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+def run_publish_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     run = selectors.run_get(access=access, pk=pk)
     try:
-        created = services.run_publish(actor=request.user, access=access, run=run)  # type: ignore[arg-type]
+        created = services.run_publish(actor=request.user, access=access, run=run)
     except ApplicationError as error:
         messages.error(request, error.message)
         return redirect("mentoring:run", run.pk)

@@ -8,10 +8,10 @@ import secrets
 import factory
 
 from polku.outcomes.models import ExitRecord, FollowUp, Outcome, Source
-from polku.testing.factories import ParticipationFactory
+from polku.testing.factories import ModelFactory, ParticipationFactory
 
 
-class ExitRecordFactory(factory.django.DjangoModelFactory):
+class ExitRecordFactory(ModelFactory[ExitRecord]):
     class Meta:
         model = ExitRecord
 
@@ -22,7 +22,7 @@ class ExitRecordFactory(factory.django.DjangoModelFactory):
     source = Source.COORDINATOR
 
 
-class FollowUpFactory(factory.django.DjangoModelFactory):
+class FollowUpFactory(ModelFactory[FollowUp]):
     class Meta:
         model = FollowUp
 
@@ -31,7 +31,7 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
 
 
-class OutcomeFactory(factory.django.DjangoModelFactory):
+class OutcomeFactory(ModelFactory[Outcome]):
     class Meta:
         model = Outcome
 

@@ -1,7 +1,9 @@
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from polku.accounts.access import access_for
 from polku.audit.models import AuditEvent
@@ -14,7 +16,7 @@ EXIT = dt.date(2025, 6, 30)
 
 
 def _save(world, user, **kwargs):
-    args = {
+    args: dict[str, Any] = {
         "exit_date": EXIT,
         "status": "employed",
         "status_on": None,
@@ -123,7 +125,7 @@ def test_outcome_dates_within_the_participation(world):
     with pytest.raises(ApplicationError):
         _outcome(world, world.coord_a, date=dt.date(2024, 1, 1))
     with pytest.raises(ApplicationError):
-        _outcome(world, world.coord_a, date=dt.date.today() + dt.timedelta(days=2))
+        _outcome(world, world.coord_a, date=timezone.localdate() + dt.timedelta(days=2))
 
 
 def test_participant_changes_only_their_own_outcomes(world):

@@ -4,6 +4,7 @@ from django.urls import reverse
 from polku.audit.models import AuditEvent
 from polku.participants.models import Participation, Person
 from polku.testing import factories as f
+from polku.testing.asserts import present
 
 
 def _intake_post(partner, **overrides):
@@ -168,7 +169,7 @@ def test_participant_withdraws_consent(client, world):
         person=world.part_a.person,
         project=world.project,
         purpose="directory",
-        notice=PrivacyNotice.objects.filter(project=world.project).first(),
+        notice=present(PrivacyNotice.objects.filter(project=world.project).first()),
         given_at="2025-03-01T10:00Z",
     )
     client.force_login(world.user_b)

@@ -5,6 +5,7 @@ from polku.accounts.access import Access
 from polku.participants.models import Participation
 from polku.peergroups.services import round_publish
 from polku.peergroups.tests.factories import PeerGroupRoundFactory, formed_round, meeting
+from polku.testing.asserts import present
 from polku.testing.roles import Case, expect
 
 BASE = "/api/v1/peer-groups"
@@ -45,7 +46,10 @@ CASES = [
         lambda w: (
             "post",
             f"{BASE}/rounds/{(r := formed_round(w.a)).pk}/move/",
-            {"participation": r.groups.get(number=1).memberships.first().participation_id, "group": 2},
+            {
+                "participation": present(r.groups.get(number=1).memberships.first()).participation_id,
+                "group": 2,
+            },
         ),
         MANAGERS,
     ),

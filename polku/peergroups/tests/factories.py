@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import factory
@@ -11,11 +12,12 @@ from django.utils import timezone
 from polku.participants.models import LanguageSkill, Participation
 from polku.peergroups.models import PeerGroupMeeting, PeerGroupOptIn, PeerGroupRound
 from polku.testing import factories as f
+from polku.testing.factories import ModelFactory
 
 ORIGINS = ["SY", "UA", "IQ", "SO", "VN", "IN"]
 
 
-class PeerGroupRoundFactory(factory.django.DjangoModelFactory):
+class PeerGroupRoundFactory(ModelFactory[PeerGroupRound]):
     class Meta:
         model = PeerGroupRound
 
@@ -26,7 +28,7 @@ class PeerGroupRoundFactory(factory.django.DjangoModelFactory):
     attributes = ["origin", "field", "gender"]
 
 
-def pool(peer_round: PeerGroupRound, n: int, *, extra: list[Participation] = ()) -> list[Participation]:  # type: ignore[assignment]
+def pool(peer_round: PeerGroupRound, n: int, *, extra: Sequence[Participation] = ()) -> list[Participation]:
     """n new participants of the round's partner (English B2, varied origin and field), opted in."""
     people = list(extra)
     for i in range(n):
@@ -43,7 +45,7 @@ def pool(peer_round: PeerGroupRound, n: int, *, extra: list[Participation] = ())
     return people
 
 
-def formed_round(partner: Any, *, n: int = 6, extra: list[Participation] = ()) -> PeerGroupRound:  # type: ignore[assignment]
+def formed_round(partner: Any, *, n: int = 6, extra: Sequence[Participation] = ()) -> PeerGroupRound:
     from polku.accounts.access import Access
     from polku.peergroups.services import round_form
 

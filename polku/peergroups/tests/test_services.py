@@ -12,13 +12,14 @@ from polku.peergroups import services
 from polku.peergroups.models import MeetingReflection, PeerGroupMembership
 from polku.peergroups.selectors import round_history, round_scores
 from polku.peergroups.tests.factories import PeerGroupRoundFactory, formed_round, meeting, pool
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
 
 def test_form_makes_groups_of_k_or_k_plus_one_sharing_a_language(world):
     peer_round = formed_round(world.a, n=7)
-    scores = round_scores(peer_round=peer_round)
+    scores = present(round_scores(peer_round=peer_round))
     assert sorted(len(g.members) for g in scores.groups) == [3, 4]
     assert all(g.language == "en" and not g.violations for g in scores.groups)
     assert scores.objective <= scores.bound
@@ -42,7 +43,7 @@ def test_no_common_language_is_a_clear_error(world):
 def test_move_updates_scores_and_publish_locks_and_tells_members(world, django_capture_on_commit_callbacks):
     peer_round = formed_round(world.a, n=6, extra=[world.part_a])
     access = access_for(world.coord_a)
-    membership = PeerGroupMembership.objects.filter(round=peer_round, group__number=1).first()
+    membership = present(PeerGroupMembership.objects.filter(round=peer_round, group__number=1).first())
     services.round_move(
         actor=world.coord_a,
         access=access,
@@ -50,7 +51,7 @@ def test_move_updates_scores_and_publish_locks_and_tells_members(world, django_c
         participation_id=membership.participation_id,
         group_number=2,
     )
-    sizes = sorted(len(g.members) for g in round_scores(peer_round=peer_round).groups)
+    sizes = sorted(len(g.members) for g in present(round_scores(peer_round=peer_round)).groups)
     assert sizes in ([2, 5], [3, 4])
     assert any(e.fields == ["peer_group"] for e in AuditEvent.objects.filter(object_id=str(peer_round.pk)))
     mail.outbox.clear()
@@ -75,7 +76,7 @@ def test_next_round_avoids_repeating_pairs(world):
     pool(second, 0, extra=people)
     assert len(round_history(peer_round=second)) == 9  # three groups of three
     services.round_form(actor=world.coord_a, access=access_for(world.coord_a), peer_round=second)
-    assert sum(g.repeats for g in round_scores(peer_round=second).groups) == 0
+    assert sum(g.repeats for g in present(round_scores(peer_round=second)).groups) == 0
 
 
 def test_member_sees_group_and_writes_reflection(world, client):
@@ -95,7 +96,7 @@ def test_member_sees_group_and_writes_reflection(world, client):
 def test_coordinator_page_moves_with_htmx_partial(world, client):
     peer_round = formed_round(world.a, n=6)
     client.force_login(world.coord_a)
-    membership = PeerGroupMembership.objects.filter(round=peer_round, group__number=1).first()
+    membership = present(PeerGroupMembership.objects.filter(round=peer_round, group__number=1).first())
     response = client.post(
         reverse("peergroups:action", args=[peer_round.pk, "move"]),
         {"participation": membership.participation_id, "group": 2},
@@ -127,7 +128,7 @@ def test_coordinator_adds_a_meeting_and_records_attendance_on_the_page(world, cl
     client.post(url, {"group": 1, "starts_at": "2026-05-04T17:00", "place": "Library", "topic": "Goals"})
     meeting = PeerGroupMeeting.objects.get(group__round=peer_round)
     assert "Goals" in client.get(reverse("peergroups:detail", args=[peer_round.pk])).content.decode()
-    member = meeting.group.memberships.first().participation_id
+    member = present(meeting.group.memberships.first()).participation_id
     client.post(
         reverse("peergroups:action", args=[peer_round.pk, "attendance"]),
         {"meeting": meeting.pk, "present": [member]},

@@ -8,7 +8,7 @@ from polku.privacy.models import ErasureRequest
 from polku.testing.roles import LEAD_ONLY, NON_MEMBERS, Post
 
 
-def _request_of_a(w) -> str:  # type: ignore[no-untyped-def]
+def _request_of_a(w) -> str:
     pk = ErasureRequest.objects.create(person=w.part_a.person, scope=ErasureRequest.Scope.OPTIONAL).pk
     return reverse("privacy:erasure_detail", args=[pk])
 

@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from polku.accounts.access import access_for
 from polku.audit.models import AuditEvent
@@ -27,6 +28,7 @@ from polku.privacy.services import (
     retention_run,
 )
 from polku.testing import factories as f
+from polku.testing.asserts import present
 
 
 def _facts(person: Person) -> list[tuple]:
@@ -156,7 +158,7 @@ def test_retention_command_prints_counts_without_names(world):
 
 
 def _consents(world, purposes):
-    notice = notice_current(project_id=world.project.pk, language="en")
+    notice = present(notice_current(project_id=world.project.pk, language="en"))
     return consent_give(
         actor=None, person=world.part_a.person, project_id=world.project.pk, purposes=purposes, notice=notice
     )
@@ -252,7 +254,7 @@ def test_erasing_everything_after_retention_anonymises_the_person(world):
     world.project.ends_on = dt.date(2027, 12, 31)
     world.project.save()
     world.project.refresh_from_db()
-    assert persons_due(today=dt.date.today()).filter(pk=world.part_a.person_id).exists()
+    assert persons_due(today=timezone.localdate()).filter(pk=world.part_a.person_id).exists()
     request = erasure_request_create(
         actor=world.user_a, access=access_for(world.user_a), person=world.part_a.person, scope="all"
     )

@@ -15,18 +15,18 @@ from polku.reporting.tests.factories import participant
 URL = "/api/v1/projects/S29999/indicators/"
 
 
-def table_as(world, role, query=""):  # type: ignore[no-untyped-def]
+def table_as(world, role, query=""):
     client = APIClient()
     client.force_login(getattr(world, role))
     return client.get(URL + query)
 
 
-def total_row(body):  # type: ignore[no-untyped-def]
+def total_row(body):
     return next(r for r in body["rows"] if r["code"] == "EECO11")
 
 
 @pytest.fixture
-def people(world):  # type: ignore[no-untyped-def]
+def people(world):
     for _ in range(2):
         participant(world.a, gender="woman")
     for _ in range(6):

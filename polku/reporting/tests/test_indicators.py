@@ -210,18 +210,18 @@ ESF_CASES = [
 ]
 
 
-def row_of(project: Project, code: str):  # type: ignore[no-untyped-def]
+def row_of(project: Project, code: str):
     table = indicator_table_unchecked(project=project)
     return next(r for r in table.rows if r.code == code)
 
 
 @pytest.fixture
-def partner(db):  # type: ignore[no-untyped-def]
+def partner(db):
     return f.PartnerFactory(project__code="S10001", project__funder=Project.Funder.ESF_PLUS_2021)
 
 
 @pytest.fixture
-def old_partner(db):  # type: ignore[no-untyped-def]
+def old_partner(db):
     return f.PartnerFactory(
         project__code="S10002",
         project__funder=Project.Funder.ESF_2014,

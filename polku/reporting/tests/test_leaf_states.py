@@ -2,6 +2,8 @@
 yes). That equals the three-valued rules of polku.reporting.logic only when every leaf's yes, no and
 unknown conditions cover each value its field can hold: checked here for every choice field."""
 
+from typing import Any
+
 from polku.participants.models import Participation
 from polku.reporting.indicators import SETS
 from polku.reporting.logic import UNKNOWN_VALUES, All, AnyOf, Choice, Fact
@@ -16,7 +18,7 @@ def _leaves(fact: Fact):
 
 
 def _field(path: str):
-    model = Participation
+    model: Any = Participation
     field = None
     for name in path.split("__"):
         field = model._meta.get_field(name)

@@ -84,8 +84,11 @@ def test_no_equation_gives_a_cell_away_in_random_two_way_tables(hide_zeros):
         threshold = rng.choice((2, 3, 5, 10))
         kinds = ["job", "edu", "self", "other"][: rng.randint(1, 4)]
         months = list(range(rng.randint(1, 6)))
-        cells = {(m, k): rng.choice((0, 0, 0, 1, 2, 3, 4, 5, 6, 9, 15)) for m in months for k in kinds}
-        equations = []
+        Cell = tuple[int | str, str]  # (month or "T", kind or "T")
+        cells: dict[Cell, int] = {
+            (m, k): rng.choice((0, 0, 0, 1, 2, 3, 4, 5, 6, 9, 15)) for m in months for k in kinds
+        }
+        equations: list[tuple[Cell, list[Cell]]] = []
         for m in months:
             cells[(m, "T")] = sum(cells[(m, k)] for k in kinds)
             equations.append(((m, "T"), [(m, k) for k in kinds]))

@@ -2,9 +2,10 @@ import factory
 
 from polku.surveys.models import FeedbackForm
 from polku.testing import factories as f
+from polku.testing.factories import ModelFactory
 
 
-class FeedbackFormFactory(factory.django.DjangoModelFactory):
+class FeedbackFormFactory(ModelFactory[FeedbackForm]):
     class Meta:
         model = FeedbackForm
 

@@ -10,11 +10,11 @@ from polku.core.schedule import REGISTRY, enqueue_due
 class Command(BaseCommand):
     help = "Queue the periodic jobs that are due; --all queues every job now; --list shows them."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--all", action="store_true", help="Queue every periodic job, due or not")
         parser.add_argument("--list", action="store_true", help="List the periodic jobs and stop")
 
-    def handle(self, *args, all: bool, list: bool, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, all: bool, list: bool, **options) -> None:
         if list:
             for name in sorted(REGISTRY):
                 self.stdout.write(f"{name}\tevery {REGISTRY[name].every}")

@@ -13,13 +13,13 @@ from django.core.management.base import BaseCommand
 class Command(BaseCommand):
     help = "Serve Polku over HTTP (default 127.0.0.1:8000)."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
         parser.add_argument(
             "--workers", type=int, default=2, help="gunicorn worker processes (production mode)"
         )
 
-    def handle(self, *args, bind: str, workers: int, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, bind: str, workers: int, **options) -> None:
         if settings.DEBUG:
             call_command("runserver", bind, use_reloader=False)
             return

@@ -33,11 +33,11 @@ def _scheduler_loop(stop: threading.Event) -> None:
 class Command(BaseCommand):
     help = "Run the background task worker for the queue chosen by POLKU_TASK_BACKEND."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--batch", action="store_true", help="Run what is queued, then exit")
 
-    def handle(self, *args, batch: bool, **options) -> None:  # type: ignore[no-untyped-def]
-        backend = settings.TASKS["default"]["BACKEND"]
+    def handle(self, *args, batch: bool, **options) -> None:
+        backend = str(settings.TASKS["default"]["BACKEND"])
         if "immediate" in backend:
             raise CommandError(
                 "The immediate task backend runs tasks in the web process; no worker is needed."

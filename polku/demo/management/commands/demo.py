@@ -63,7 +63,7 @@ class Command(BaseCommand):
         if total >= 1000 or done == total:
             self.stdout.write(f"  {label}: {done}/{total} ({100 * done // max(total, 1)} %)")
 
-    def _print_logins(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _print_logins(self, result) -> None:
         rows = [(_("E-mail"), _("Password"), _("Role"))]
         rows += [(login.email, result.password, str(login.role)) for login in result.logins]
         widths = [max(len(row[i]) for row in rows) for i in range(2)]
