@@ -375,7 +375,7 @@ def access_for(user: User | None) -> Access:
         roles=frozenset(r for r, _, _ in memberships),
         person_id=person_id,
     )
-    user._polku_access = access  # type: ignore[union-attr]
+    user._polku_access = access  # type: ignore[attr-defined]
     return access
 
 
@@ -383,7 +383,7 @@ def _has_person(user: User) -> bool:
     # `person` is the reverse side of participants.Person.user; the app above accounts owns the model,
     # so the missing row is caught as Django's base exception rather than Person.DoesNotExist.
     try:
-        return user.person is not None  # type: ignore[union-attr]
+        return user.person is not None
     except ObjectDoesNotExist:
         return False
 

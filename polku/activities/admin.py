@@ -17,7 +17,7 @@ class TargetInline(SameProjectChoicesMixin, admin.TabularInline):
 
 
 # The targets are part of the project's structure in the admin, after its partners and work packages.
-ProjectAdmin.inlines = (*ProjectAdmin.inlines, TargetInline)
+ProjectAdmin.inlines = (*ProjectAdmin.inlines, TargetInline)  # type: ignore[assignment]
 
 
 class EnrolmentInline(admin.TabularInline):

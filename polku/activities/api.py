@@ -16,11 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.activities import services
 from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.activities.selectors import activity_enrolment_list, activity_get, activity_list, target_list
@@ -49,11 +49,11 @@ class TargetProgressSerializer(serializers.Serializer):
     percent = serializers.SerializerMethodField()
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
-    def get_actual(self, progress) -> int | None:  # type: ignore[no-untyped-def]
+    def get_actual(self, progress) -> int | None:
         return progress.actual if self.context.get("counts_visible") else None
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
-    def get_percent(self, progress) -> int | None:  # type: ignore[no-untyped-def]
+    def get_percent(self, progress) -> int | None:
         return progress.percent if self.context.get("counts_visible") else None
 
 
@@ -66,7 +66,7 @@ class TargetInputSerializer(serializers.Serializer):
     )
     country = serializers.CharField(max_length=2, required=False, allow_blank=True, default="")
     metric = serializers.ChoiceField(choices=Target.Metric.choices)
-    label = serializers.CharField(max_length=200)
+    label = serializers.CharField(max_length=200)  # type: ignore[assignment]
     value = serializers.IntegerField(min_value=0, max_value=2147483647)
 
 
@@ -79,7 +79,7 @@ class TargetListApi(APIView):
         responses=TargetSerializer(many=True),
         description=_("The targets without counts; the project's detail gives them against current counts."),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         project = project_get(access=access_for(request.user), code=code)
         rows = target_list(project=project)
         return paginated_response(request=request, view=self, rows=rows, serializer_class=TargetSerializer)
@@ -91,7 +91,7 @@ class TargetListApi(APIView):
         responses={201: TargetSerializer},
         description=_("The project lead or a platform admin."),
     )
-    def post(self, request: Request, code: str) -> Response:
+    def post(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         target = services.target_create(
@@ -102,13 +102,13 @@ class TargetListApi(APIView):
 
 class TargetDetailApi(APIView):
     @staticmethod
-    def _get(request: Request, code: str, pk: int) -> tuple[Access, Target]:
+    def _get(request: AuthenticatedRequest, code: str, pk: int) -> tuple[Access, Target]:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         return access, get_object_or_404(target_list(project=project), pk=pk)
 
     @extend_schema(operation_id="target_retrieve", tags=STRUCTURE_TAGS, responses=TargetSerializer)
-    def get(self, request: Request, code: str, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         _access, target = self._get(request, code, pk)
         return Response(TargetSerializer(target).data)
 
@@ -119,7 +119,7 @@ class TargetDetailApi(APIView):
         responses=TargetSerializer,
         description=_("The project lead or a platform admin."),
     )
-    def patch(self, request: Request, code: str, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, target = self._get(request, code, pk)
         target = services.target_update(
             access=access, target=target, data=validated_input(TargetInputSerializer, request, partial=True)
@@ -132,7 +132,7 @@ class TargetDetailApi(APIView):
         responses={204: None},
         description=_("The project lead or a platform admin."),
     )
-    def delete(self, request: Request, code: str, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, target = self._get(request, code, pk)
         services.target_delete(access=access, target=target)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -201,7 +201,7 @@ class EnrolInputSerializer(serializers.Serializer):
     enrolled_on = serializers.DateField(required=False, default=timezone.localdate)
 
 
-def _activity(request: Request, code: str, pk: int) -> tuple[Access, Project, Activity]:
+def _activity(request: AuthenticatedRequest, code: str, pk: int) -> tuple[Access, Project, Activity]:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     return access, project, activity_get(project=project, pk=pk)
@@ -226,11 +226,11 @@ class ActivityListApi(APIView):
             "for members who see no counts."
         ),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         paginator = Pagination()
-        page = paginator.paginate_queryset(activity_list(project=project), request, view=self)  # type: ignore[arg-type]
+        page = paginator.paginate_queryset(activity_list(project=project), request, view=self)
         context = {"counts_visible": access.can_view_counts(project.pk)}
         return paginator.get_paginated_response(ActivitySerializer(page, many=True, context=context).data)
 
@@ -241,7 +241,7 @@ class ActivityListApi(APIView):
         responses={201: ActivitySerializer},
         description=_("The project lead or an admin for any partner; a coordinator for their own partner."),
     )
-    def post(self, request: Request, code: str) -> Response:
+    def post(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         activity = services.activity_create(
@@ -252,7 +252,7 @@ class ActivityListApi(APIView):
 
 class ActivityDetailApi(APIView):
     @extend_schema(operation_id="activity_retrieve", tags=ACTIVITY_TAGS, responses=ActivitySerializer)
-    def get(self, request: Request, code: str, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, project, activity = _activity(request, code, pk)
         context = {"counts_visible": access.can_view_counts(project.pk)}
         return Response(ActivitySerializer(activity, context=context).data)
@@ -267,7 +267,7 @@ class ActivityDetailApi(APIView):
             "partner needs the right to both."
         ),
     )
-    def patch(self, request: Request, code: str, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, project, activity = _activity(request, code, pk)
         data = validated_input(ActivityInputSerializer, request, partial=True)
         activity = services.activity_update(access=access, activity=activity, data=data)
@@ -282,7 +282,7 @@ class ActivityDetailApi(APIView):
             "nobody is enrolled in."
         ),
     )
-    def delete(self, request: Request, code: str, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, _project, activity = _activity(request, code, pk)
         services.activity_delete(access=access, activity=activity)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -300,7 +300,7 @@ class EnrolmentListApi(APIView):
             "the lead and evaluators get an empty list (the activity's `enrolled` gives the count)."
         ),
     )
-    def get(self, request: Request, code: str, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, _project, activity = _activity(request, code, pk)
         rows = activity_enrolment_list(access=access, activity=activity)
         return paginated_response(request=request, view=self, rows=rows, serializer_class=EnrolmentSerializer)
@@ -315,7 +315,7 @@ class EnrolmentListApi(APIView):
             "enrolments created; participants already enrolled stay as they are."
         ),
     )
-    def post(self, request: Request, code: str, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, _project, activity = _activity(request, code, pk)
         data = validated_input(EnrolInputSerializer, request)
         created = services.activity_enrol(
@@ -338,7 +338,7 @@ class EnrolmentDetailApi(APIView):
         responses={204: None},
         description=_("A coordinator takes their own partner's participant out of the activity."),
     )
-    def delete(self, request: Request, code: str, pk: int, participation_id: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, code: str, pk: int, participation_id: int) -> Response:
         access, _project, activity = _activity(request, code, pk)
         # Another partner's participant is not the reader's to know about: 404, as everywhere in the API.
         get_object_or_404(

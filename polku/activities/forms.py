@@ -51,9 +51,9 @@ class TargetForm(forms.Form):
             initial_from(instance, ("label", "metric", "value", "work_package", "partner", "country")),
         )
         super().__init__(*args, **kwargs)
-        self.fields["work_package"].queryset = project_work_packages(project)
-        self.fields["partner"].queryset = project_partners(project)
-        self.fields["country"].choices = country_choices()
+        self.fields["work_package"].queryset = project_work_packages(project)  # type: ignore[attr-defined]
+        self.fields["partner"].queryset = project_partners(project)  # type: ignore[attr-defined]
+        self.fields["country"].choices = country_choices()  # type: ignore[attr-defined]
 
 
 class ActivityForm(forms.Form):
@@ -82,12 +82,12 @@ class ActivityForm(forms.Form):
             initial_from(instance, ("name", "kind", "partner", "work_package", "starts_on", "ends_on")),
         )
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = partners
-        self.fields["work_package"].queryset = project_work_packages(project)
+        self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
+        self.fields["work_package"].queryset = project_work_packages(project)  # type: ignore[attr-defined]
 
 
 class ParticipationChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Participation) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Participation) -> str:
         return f"{obj.person.full_name} ({obj.partner.organisation.name})"
 
 
@@ -102,7 +102,7 @@ class EnrolForm(forms.Form):
 
     def __init__(self, *args: Any, candidates: QuerySet[Participation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["participations"].queryset = candidates
+        self.fields["participations"].queryset = candidates  # type: ignore[attr-defined]
 
 
 class UnenrolForm(forms.Form):

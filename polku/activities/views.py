@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.activities import services
 from polku.activities.forms import ActivityForm, EnrolForm, TargetForm, UnenrolForm
 from polku.activities.models import Activity
@@ -50,7 +51,7 @@ def _activity_partners(access: Access, project: Project) -> list[Partner]:
 
 
 @login_required
-def target_form_view(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
+def target_form_view(request: AuthenticatedHttpRequest, code: str, pk: int | None = None) -> HttpResponse:
     access, project = project_for(request, code)
     require_manager(access, project)
     target = get_object_or_404(target_list(project=project), pk=pk) if pk else None
@@ -71,7 +72,7 @@ def target_form_view(request: HttpRequest, code: str, pk: int | None = None) -> 
 
 
 @login_required
-def target_delete_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def target_delete_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     access, project = project_for(request, code)
     require_manager(access, project)
     target = get_object_or_404(target_list(project=project), pk=pk)
@@ -98,7 +99,7 @@ def _partner_queryset(partners: list[Partner]) -> QuerySet[Partner]:
 
 
 @login_required
-def activity_create_view(request: HttpRequest, code: str) -> HttpResponse:
+def activity_create_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     access, project = project_for(request, code)
     partners = _activity_partners(access, project)
     if not partners:
@@ -121,7 +122,9 @@ def activity_create_view(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _editable_activity(request: HttpRequest, code: str, pk: int) -> tuple[Access, Project, Activity]:
+def _editable_activity(
+    request: AuthenticatedHttpRequest, code: str, pk: int
+) -> tuple[Access, Project, Activity]:
     access, project = project_for(request, code)
     activity = activity_get(project=project, pk=pk)
     if not access.can_manage_activity(activity.project_id, activity.partner_id):
@@ -132,7 +135,7 @@ def _editable_activity(request: HttpRequest, code: str, pk: int) -> tuple[Access
 
 
 @login_required
-def activity_edit_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def activity_edit_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     access, project, activity = _editable_activity(request, code, pk)
     partners = _partner_queryset(_activity_partners(access, project))
     form = ActivityForm(request.POST or None, project=project, partners=partners, instance=activity)
@@ -149,7 +152,7 @@ def activity_edit_view(request: HttpRequest, code: str, pk: int) -> HttpResponse
 
 
 @login_required
-def activity_delete_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def activity_delete_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     access, project, activity = _editable_activity(request, code, pk)
     page = {
         "title": _("Remove activity"),
@@ -167,7 +170,7 @@ def activity_delete_view(request: HttpRequest, code: str, pk: int) -> HttpRespon
 
 
 def _activity_page(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     *,
     access: Access,
     project: Project,
@@ -187,8 +190,8 @@ def _activity_page(
             enrol_form = EnrolForm(candidates=candidates.filter(visible))
         else:
             # A form sent back with errors keeps the boxes the user ticked, within the same short list.
-            chosen = [v for v in enrol_form.data.getlist("participations") if v.isdigit()]
-            enrol_form.fields["participations"].queryset = candidates.filter(visible | Q(pk__in=chosen))
+            chosen = [v for v in enrol_form.data.getlist("participations") if v.isdigit()]  # type: ignore[attr-defined]
+            enrol_form.fields["participations"].queryset = candidates.filter(visible | Q(pk__in=chosen))  # type: ignore[attr-defined]
     counts_visible = access.can_view_counts(project.pk)
     context = {
         "project": project,
@@ -213,7 +216,7 @@ def _activity_page(
 
 
 @login_required
-def activity_detail_view(request: HttpRequest, code: str, pk: int) -> TemplateResponse:
+def activity_detail_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> TemplateResponse:
     access, project = project_for(request, code)
     activity = activity_get(project=project, pk=pk)
     return _activity_page(request, access=access, project=project, activity=activity)
@@ -221,7 +224,7 @@ def activity_detail_view(request: HttpRequest, code: str, pk: int) -> TemplateRe
 
 @login_required
 @require_POST
-def activity_enrol_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def activity_enrol_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     access, project = project_for(request, code)
     activity = activity_get(project=project, pk=pk)
     if not access.coordinates_in(project.pk):
@@ -255,7 +258,7 @@ def activity_enrol_view(request: HttpRequest, code: str, pk: int) -> HttpRespons
 
 @login_required
 @require_POST
-def activity_unenrol_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def activity_unenrol_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     access, project = project_for(request, code)
     activity = activity_get(project=project, pk=pk)
     form = UnenrolForm(request.POST)

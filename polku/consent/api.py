@@ -7,11 +7,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.consent.models import Consent, PrivacyNotice
 from polku.consent.selectors import notice_list
 from polku.consent.services import NoticeText, notice_publish
@@ -80,7 +80,7 @@ class ProjectNoticesApi(APIView):
             "Every version of the project's privacy notice in every language, newest version first."
         ),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         project = project_get(access=access_for(request.user), code=code)
         rows = notice_list(project_id=project.pk)
         return paginated_response(
@@ -97,7 +97,7 @@ class ProjectNoticesApi(APIView):
             "the languages given, at least one. Consents already given keep their version."
         ),
     )
-    def post(self, request: Request, code: str) -> Response:
+    def post(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         serializer = NoticePublishSerializer(data=request.data)

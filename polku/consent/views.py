@@ -11,11 +11,12 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.consent.forms import NoticePublishForm
 from polku.consent.selectors import notice_list
 from polku.consent.services import notice_publish
@@ -25,7 +26,7 @@ from polku.projects.pages import project_for
 
 
 @login_required
-def notices_view(request: HttpRequest, code: str) -> HttpResponse:
+def notices_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """Every version of the project's privacy notice; the lead publishes the next one here."""
     access, project = project_for(request, code)
     can_publish = access.can_manage_project(project.pk)

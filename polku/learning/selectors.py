@@ -222,9 +222,9 @@ def plan_summaries(person: Person, language: str) -> list[PlanSummary]:
         PlanSummary(
             plan=p,
             goal=labels.get(p.target.uri, p.target.uri) if p.target else p.business_goal,
-            done=p.done_count,  # type: ignore[attr-defined]
-            total=p.total_count,  # type: ignore[attr-defined]
-            next_milestone=next(iter(p.open_milestones), None),  # type: ignore[attr-defined]
+            done=p.done_count,
+            total=p.total_count,
+            next_milestone=next(iter(p.open_milestones), None),
         )
         for p in plans
     ]

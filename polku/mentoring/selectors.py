@@ -129,14 +129,14 @@ def relationship_list(*, access: Access, programme: MentoringProgramme) -> list[
     today = timezone.localdate()
     result = []
     for m in rows:
-        since = m.last_session or m.started_on  # type: ignore[attr-defined]
+        since = m.last_session or m.started_on
         quiet = (today - since).days if since and m.status == Mentorship.Status.ACTIVE else None
         result.append(
             RelationshipRow(
                 mentorship=m,
-                last_session=m.last_session,  # type: ignore[attr-defined]
-                sessions=m.session_count,  # type: ignore[attr-defined]
-                no_shows=m.no_show_count,  # type: ignore[attr-defined]
+                last_session=m.last_session,
+                sessions=m.session_count,
+                no_shows=m.no_show_count,
                 days_quiet=quiet,
                 inactive=quiet is not None and quiet >= programme.reminder_days,
             )

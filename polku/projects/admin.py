@@ -14,7 +14,7 @@ class SameProjectChoicesMixin:
 
     project_scoped_fields = ("partner", "responsible", "work_package")
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.project_scoped_fields:
             project_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
             queryset = db_field.related_model.objects.all()

@@ -17,11 +17,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.organisations.models import Organisation
@@ -189,7 +189,7 @@ class ProjectInputSerializer(serializers.Serializer):
     asks_disability = serializers.BooleanField(required=False, default=False)
     asks_minority = serializers.BooleanField(required=False, default=False)
     indicator_set = serializers.ChoiceField(
-        choices=Project._meta.get_field("indicator_set").choices,
+        choices=Project._meta.get_field("indicator_set").choices or [],
         required=False,
         allow_blank=True,
         default="",
@@ -228,7 +228,7 @@ class ProjectListApi(APIView):
     pagination_class = Pagination
 
     @extend_schema(operation_id="project_list", tags=TAGS, responses=ProjectSerializer(many=True))
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         projects = project_list(access=access_for(request.user))
         return paginated_response(
             request=request, view=self, rows=projects, serializer_class=ProjectSerializer
@@ -241,7 +241,7 @@ class ProjectListApi(APIView):
         responses={201: ProjectSerializer},
         description=_("Platform admins only."),
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         project = services.project_create(
             access=access_for(request.user), **validated_input(ProjectInputSerializer, request)
         )
@@ -258,7 +258,7 @@ class ProjectDetailApi(APIView):
         tags=TAGS,
         description=_("The project with its partners, work packages and targets against current counts."),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         context = {
@@ -275,7 +275,7 @@ class ProjectDetailApi(APIView):
         responses=ProjectSerializer,
         description=_("Platform admins only. Fields not given stay as they are."),
     )
-    def patch(self, request: Request, code: str) -> Response:
+    def patch(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         data = validated_input(ProjectInputSerializer, request, partial=True)
@@ -293,7 +293,7 @@ class ParticipantCountsApi(APIView):
             "a coordinator sees their own partner."
         ),
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         partners = [
@@ -313,7 +313,7 @@ class PartnerListApi(APIView):
     pagination_class = Pagination
 
     @extend_schema(operation_id="partner_list", tags=STRUCTURE_TAGS, responses=PartnerSerializer(many=True))
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         project = project_get(access=access_for(request.user), code=code)
         # The count annotation groups rows, which drops the model's default ordering; pages need one.
         rows = partner_list(project=project).order_by("-is_lead", "organisation__name", "pk")
@@ -326,7 +326,7 @@ class PartnerListApi(APIView):
         responses={201: PartnerSerializer},
         description=_("The project lead or a platform admin."),
     )
-    def post(self, request: Request, code: str) -> Response:
+    def post(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         partner = services.partner_create(
@@ -337,13 +337,13 @@ class PartnerListApi(APIView):
 
 class PartnerDetailApi(APIView):
     @staticmethod
-    def _get(request: Request, code: str, pk: int) -> tuple[Access, Partner]:
+    def _get(request: AuthenticatedRequest, code: str, pk: int) -> tuple[Access, Partner]:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         return access, get_object_or_404(partner_list(project=project), pk=pk)
 
     @extend_schema(operation_id="partner_retrieve", tags=STRUCTURE_TAGS, responses=PartnerSerializer)
-    def get(self, request: Request, code: str, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         _access, partner = self._get(request, code, pk)
         return Response(PartnerSerializer(partner).data)
 
@@ -354,7 +354,7 @@ class PartnerDetailApi(APIView):
         responses=PartnerSerializer,
         description=_("The project lead or a platform admin."),
     )
-    def patch(self, request: Request, code: str, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, partner = self._get(request, code, pk)
         data = validated_input(PartnerUpdateSerializer, request, partial=True)
         partner = services.partner_update(access=access, partner=partner, data=data)
@@ -368,7 +368,7 @@ class PartnerDetailApi(APIView):
             "The project lead or a platform admin; only a partner without participants or activities."
         ),
     )
-    def delete(self, request: Request, code: str, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, partner = self._get(request, code, pk)
         services.partner_delete(access=access, partner=partner)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -380,7 +380,7 @@ class WorkPackageListApi(APIView):
     @extend_schema(
         operation_id="work_package_list", tags=STRUCTURE_TAGS, responses=WorkPackageSerializer(many=True)
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str) -> Response:
         project = project_get(access=access_for(request.user), code=code)
         rows = work_package_list(project=project)
         return paginated_response(
@@ -394,7 +394,7 @@ class WorkPackageListApi(APIView):
         responses={201: WorkPackageSerializer},
         description=_("The project lead or a platform admin."),
     )
-    def post(self, request: Request, code: str) -> Response:
+    def post(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         work_package = services.work_package_create(
@@ -405,13 +405,13 @@ class WorkPackageListApi(APIView):
 
 class WorkPackageDetailApi(APIView):
     @staticmethod
-    def _get(request: Request, code: str, pk: int) -> tuple[Access, WorkPackage]:
+    def _get(request: AuthenticatedRequest, code: str, pk: int) -> tuple[Access, WorkPackage]:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         return access, get_object_or_404(work_package_list(project=project), pk=pk)
 
     @extend_schema(operation_id="work_package_retrieve", tags=STRUCTURE_TAGS, responses=WorkPackageSerializer)
-    def get(self, request: Request, code: str, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         _access, work_package = self._get(request, code, pk)
         return Response(WorkPackageSerializer(work_package).data)
 
@@ -422,7 +422,7 @@ class WorkPackageDetailApi(APIView):
         responses=WorkPackageSerializer,
         description=_("The project lead or a platform admin."),
     )
-    def patch(self, request: Request, code: str, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, work_package = self._get(request, code, pk)
         data = validated_input(WorkPackageInputSerializer, request, partial=True)
         work_package = services.work_package_update(access=access, work_package=work_package, data=data)
@@ -436,7 +436,7 @@ class WorkPackageDetailApi(APIView):
             "The project lead or a platform admin; only a work package without targets or activities."
         ),
     )
-    def delete(self, request: Request, code: str, pk: int) -> Response:
+    def delete(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
         access, work_package = self._get(request, code, pk)
         services.work_package_delete(access=access, work_package=work_package)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -19,12 +19,12 @@ from polku.projects.services import PROJECT_FIELDS
 
 
 class PartnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Partner) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Partner) -> str:
         return obj.organisation.name
 
 
 class WorkPackageChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: WorkPackage) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: WorkPackage) -> str:
         return f"{_('WP')}{obj.number} {obj.name}"
 
 
@@ -48,7 +48,7 @@ INDICATOR_SET_HELP = _(
 
 def indicator_set_choices() -> list[tuple[str, Any]]:
     """The project's indicator set choices with the automatic choice first (stored as empty)."""
-    return [("", INDICATOR_SET_AUTOMATIC), *Project._meta.get_field("indicator_set").choices]
+    return [("", INDICATOR_SET_AUTOMATIC), *(Project._meta.get_field("indicator_set").choices or [])]
 
 
 # The project's own fields the edit form shows: those the service writes, less the languages (chosen with
@@ -88,7 +88,7 @@ class ProjectForm(forms.Form):
         initial["languages"] = ", ".join(instance.languages or [])
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
-        self.fields["indicator_set"].choices = indicator_set_choices()
+        self.fields["indicator_set"].choices = indicator_set_choices()  # type: ignore[attr-defined]
 
     def clean_languages(self) -> list[str]:
         raw: str = self.cleaned_data["languages"]
@@ -115,4 +115,4 @@ class WorkPackageForm(forms.Form):
     ) -> None:
         kwargs.setdefault("initial", initial_from(instance, ("number", "name", "description", "responsible")))
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = project_partners(project)
+        self.fields["responsible"].queryset = project_partners(project)  # type: ignore[attr-defined]

@@ -8,16 +8,16 @@ structure's forms and confirmations render with the two templates of this app.
 from __future__ import annotations
 
 from django import forms
-from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from polku.accounts.access import Access, access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.projects.models import Project
 from polku.projects.selectors import project_get
 
 
-def project_for(request: HttpRequest, code: str) -> tuple[Access, Project]:
+def project_for(request: AuthenticatedHttpRequest, code: str) -> tuple[Access, Project]:
     """The reader's access and the project of the URL, which they must be a member of."""
     access = access_for(request.user)
     return access, project_get(access=access, code=code)
@@ -29,7 +29,7 @@ def project_url(project: Project, anchor: str = "") -> str:
 
 
 def form_page(
-    request: HttpRequest, *, project: Project, title: str, form: forms.Form, back: str
+    request: AuthenticatedHttpRequest, *, project: Project, title: str, form: forms.Form, back: str
 ) -> TemplateResponse:
     """A structure form; sent back with errors it answers 400 (a valid one has redirected already)."""
     return TemplateResponse(
@@ -41,7 +41,13 @@ def form_page(
 
 
 def delete_page(
-    request: HttpRequest, *, project: Project, title: str, question: str, back: str, error: str = ""
+    request: AuthenticatedHttpRequest,
+    *,
+    project: Project,
+    title: str,
+    question: str,
+    back: str,
+    error: str = "",
 ) -> TemplateResponse:
     """The confirmation before removing a part of the structure; with the service's refusal, a 400."""
     return TemplateResponse(

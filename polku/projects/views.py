@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import access_for
+from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.core.forms import apply_field_errors
 from polku.projects import services
@@ -29,13 +30,13 @@ from polku.projects.selectors import partner_list, project_get, project_list, wo
 
 
 @login_required
-def project_list_view(request: HttpRequest) -> TemplateResponse:
+def project_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     projects = project_list(access=access_for(request.user))
     return TemplateResponse(request, "projects/project_list.html", {"projects": projects})
 
 
 @login_required
-def project_detail_view(request: HttpRequest, code: str) -> TemplateResponse:
+def project_detail_view(request: AuthenticatedHttpRequest, code: str) -> TemplateResponse:
     access = access_for(request.user)
     project = project_get(access=access, code=code)
     partners = list(partner_list(project=project))
@@ -55,7 +56,7 @@ def project_detail_view(request: HttpRequest, code: str) -> TemplateResponse:
 
 
 @login_required
-def project_edit_view(request: HttpRequest, code: str) -> HttpResponse:
+def project_edit_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """A project's own fields (name, funder, period, indicator set …): platform admins only."""
     access, project = project_for(request, code)
     if not access.is_admin:
@@ -64,7 +65,7 @@ def project_edit_view(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.project_update(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 access=access,
                 project=project,
                 data=form.cleaned_data,
@@ -82,7 +83,9 @@ def project_edit_view(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def work_package_form_view(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
+def work_package_form_view(
+    request: AuthenticatedHttpRequest, code: str, pk: int | None = None
+) -> HttpResponse:
     access, project = project_for(request, code)
     services.require_manager(access, project)
     work_package = get_object_or_404(work_package_list(project=project), pk=pk) if pk else None
@@ -105,7 +108,7 @@ def work_package_form_view(request: HttpRequest, code: str, pk: int | None = Non
 
 
 @login_required
-def work_package_delete_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def work_package_delete_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     access, project = project_for(request, code)
     services.require_manager(access, project)
     work_package = get_object_or_404(work_package_list(project=project), pk=pk)

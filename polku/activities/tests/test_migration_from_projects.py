@@ -49,7 +49,7 @@ def _tables() -> set[str]:
         return set(connection.introspection.table_names(cursor))
 
 
-def _write_rows_before_the_move(apps) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _write_rows_before_the_move(apps) -> dict[str, int]:
     """A small project written with the historical models of the state before the move."""
     Organisation = apps.get_model("organisations", "Organisation")
     Project = apps.get_model("projects", "Project")

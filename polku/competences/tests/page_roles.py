@@ -31,7 +31,7 @@ PAGES = {
 }
 
 
-def _remove_skill(w):  # type: ignore[no-untyped-def]
+def _remove_skill(w):
     return reverse("competences:remove_skill", args=[w.part_a.person_id, confirmed(w).pk])
 
 

@@ -30,6 +30,7 @@ from polku.audit.models import AuditEvent
 from polku.consent.services import consent_give, notice_current
 from polku.imports.models import ImportBatch
 from polku.testing import factories as f
+from polku.testing.asserts import present
 from polku.testing.roles import (
     LEAD_ONLY,
     NON_MEMBERS,
@@ -238,7 +239,7 @@ POSTS = {
 
 
 def _consent_of_a(w: Any) -> int:
-    notice = notice_current(project_id=w.project.pk, language="en")
+    notice = present(notice_current(project_id=w.project.pk, language="en"))
     (consent,) = consent_give(
         actor=None,
         person=w.part_a.person,

@@ -60,7 +60,7 @@ def _text(**extra: object) -> dict[str, object]:
     return {"status": "draft", "title_en": "Mentoring circles", **extra}
 
 
-def _draft_page(w) -> str:  # type: ignore[no-untyped-def]
+def _draft_page(w) -> str:
     return HandbookPageFactory(project=w.project, status=Status.DRAFT).slug
 
 

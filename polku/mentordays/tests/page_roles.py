@@ -127,13 +127,15 @@ POSTS = {
         404,
     ),
     "mentordays_slot_edit": Post(
-        lambda w: reverse("mentordays:slot_edit", args=[(d := day_of(w.a)).pk, d.slots.first().pk]),
+        lambda w: reverse("mentordays:slot_edit", args=[(d := day_of(w.a)).pk, present(d.slots.first()).pk]),
         lambda w: {"starts_at": "10:00", "ends_at": "10:20"},
         MANAGERS_WRITE,
         404,
     ),
     "mentordays_slot_delete": Post(
-        lambda w: reverse("mentordays:slot_delete", args=[(d := day_of(w.a)).pk, d.slots.first().pk]),
+        lambda w: reverse(
+            "mentordays:slot_delete", args=[(d := day_of(w.a)).pk, present(d.slots.first()).pk]
+        ),
         lambda w: {},
         MANAGERS_WRITE,
         404,

@@ -30,7 +30,7 @@ def send_session_reminders(*, today: dt.date | None = None) -> int:
     )
     for mentorship in rows:
         days = dt.timedelta(days=mentorship.programme.reminder_days)
-        last = mentorship.last_session or mentorship.started_on  # type: ignore[attr-defined]
+        last = mentorship.last_session or mentorship.started_on
         if last is None or today - last < days:
             continue
         if mentorship.reminded_on and today - mentorship.reminded_on < days:

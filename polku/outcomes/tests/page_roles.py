@@ -58,18 +58,18 @@ PAGES = {
 }
 
 
-def _exit_link_token(w) -> str:  # type: ignore[no-untyped-def]
+def _exit_link_token(w) -> str:
     _exited_a(w)
     w.part_a.refresh_from_db()
     return exit_link_token(w.part_a)
 
 
-def _participation(name: str):  # type: ignore[no-untyped-def]
+def _participation(name: str):
     """The page `name` of participant a, exited on 30 June 2025."""
     return lambda w: reverse(f"outcomes:{name}", args=[_exited_a(w)])
 
 
-def _own_outcome(name: str):  # type: ignore[no-untyped-def]
+def _own_outcome(name: str):
     return lambda w: reverse(
         f"outcomes:{name}", args=[OutcomeFactory(participation=w.part_a, source="participant").pk]
     )

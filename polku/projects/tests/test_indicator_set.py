@@ -90,7 +90,7 @@ def test_only_admins_edit_the_project(client, world, user):
 def test_labels_and_help_in_three_languages(world, lang):
     with translation.override(lang):
         field = ProjectForm(instance=world.project).fields["indicator_set"]
-        text = f"{field.label} {field.help_text} {dict(field.choices)['']}"
+        text = f"{field.label} {field.help_text} {dict(field.choices)['']}"  # type: ignore[attr-defined]
     assert "EECO01" in text and "CO01" in text
     if lang != "en":
         assert "Funder indicator set" not in text and "Automatic" not in text
