@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from polku.accounts.access import Access
@@ -40,7 +41,15 @@ def participation_outcomes(*, access: Access, actor: User, pk: int) -> Participa
     return ParticipationOutcomes(participation, exit_record, follow_up, outcomes)
 
 
+def _require_visible(access: Access, participation: Participation) -> None:
+    """The caller fetched the participation through the reader's access; checked again here so these
+    selectors cannot be used to read another partner's records by passing any participation."""
+    if not access.can_view_person(participation.person_id, {participation.partner_id}):
+        raise Http404
+
+
 def exit_record_get(*, access: Access, actor: User, participation: Participation) -> ExitRecord:
+    _require_visible(access, participation)
     record = get_object_or_404(ExitRecord, participation=participation)
     audit_staff_read(
         actor=actor,
@@ -53,6 +62,7 @@ def exit_record_get(*, access: Access, actor: User, participation: Participation
 
 
 def follow_up_get(*, access: Access, actor: User, participation: Participation) -> FollowUp:
+    _require_visible(access, participation)
     follow_up = get_object_or_404(FollowUp, participation=participation)
     audit_staff_read(
         actor=actor,
@@ -65,6 +75,7 @@ def follow_up_get(*, access: Access, actor: User, participation: Participation) 
 
 
 def outcome_list(*, access: Access, actor: User, participation: Participation) -> QuerySet[Outcome]:
+    _require_visible(access, participation)
     audit_staff_read(
         actor=actor,
         obj=participation,
