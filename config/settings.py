@@ -97,9 +97,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "polku.accounts.context_processors.navigation",
-                "polku.mentoring.context_processors.navigation",
-                "polku.mentordays.context_processors.navigation",
-                "polku.peergroups.context_processors.navigation",
             ],
         },
     }

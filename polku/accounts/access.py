@@ -91,6 +91,16 @@ class Access:
     def visible_participations(self, queryset: QuerySet) -> QuerySet:
         return queryset.filter(self.participation_filter())
 
+    def is_project_staff(self) -> bool:
+        """Coordinates, leads or evaluates in some project, or is an admin: the staff entries of the menu."""
+        return self.is_admin or bool(
+            self.coordinator_partner_ids or self.lead_project_ids or self.evaluator_project_ids
+        )
+
+    def can_view_retention(self) -> bool:
+        """The retention overview: project leads (their projects) and admins."""
+        return self.is_admin or bool(self.lead_project_ids)
+
     def can_view_person(self, person_id: int, partner_ids: set[int]) -> bool:
         return (
             self.is_admin or person_id == self.person_id or bool(partner_ids & self.coordinator_partner_ids)

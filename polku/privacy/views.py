@@ -178,7 +178,7 @@ def erasure_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @login_required
 def retention_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     access = access_for(request.user)
-    if not (access.is_admin or access.lead_project_ids):
+    if not access.can_view_retention():
         raise AccessDenied(_("Retention is for project leads and platform admins."))
     today = timezone.localdate()
     context = {"rows": retention_overview(access=access, today=today), "today": today}

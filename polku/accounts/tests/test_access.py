@@ -171,3 +171,21 @@ def test_count_and_activity_rules_follow_the_roles(world):
     assert not coord_a.can_manage_activity(project, None)
     for reader in (participant, stranger):
         assert not reader.can_view_counts(project) and not reader.can_manage_activity(project, a)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "staff", "retention"),
+    [
+        ("coord_a", True, False),
+        ("lead", True, True),
+        ("evaluator", True, False),
+        ("admin", True, True),
+        ("user_a", False, False),
+        ("stranger", False, False),
+    ],
+)
+def test_menu_rules_follow_the_roles(world, who, staff, retention):
+    access = access_for(getattr(world, who))
+    assert access.is_project_staff() is staff
+    assert access.can_view_retention() is retention
