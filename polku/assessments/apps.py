@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from polku.competences.sections import register_section
+from polku.competences.sections import profile_sections
 
 
 class AssessmentsConfig(AppConfig):
@@ -13,7 +13,7 @@ class AssessmentsConfig(AppConfig):
         # Here, not at the top: the selectors import the models, which are not loaded when this module is.
         from polku.assessments.selectors import profile_section
 
-        register_section(
+        profile_sections.register(
             "assessments",
             template="assessments/_profile_section.html",
             context=profile_section,

@@ -18,7 +18,8 @@ from polku.competences.models import (
     SkillEvidence,
     SuggestionJob,
 )
-from polku.competences.sections import ProfileSection, profile_sections
+from polku.competences.sections import profile_sections
+from polku.core.sections import Section
 from polku.esco.selectors import preferred_labels
 from polku.participants.models import LanguageSkill, Person
 from polku.participants.selectors import reading_partner_id
@@ -74,7 +75,7 @@ class Profile:
     educations: list[Education]
     occupations: list[OccupationRow]
     occupation_suggestions: list[SuggestedOccupationRow]
-    sections: list[ProfileSection] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
 
 
 def skill_rows(person: Person, status: str, language: str) -> list[SkillRow]:
@@ -125,7 +126,7 @@ def profile(*, access: Access, person: Person, actor: User, language: str, reque
         occupations=occupation_rows(person, language),
         occupation_suggestions=occupation_suggestion_rows(person, language),
     )
-    result.sections = profile_sections(person=person, access=access, request=request)
+    result.sections = profile_sections.sections(person=person, access=access, request=request)["main"]
     audit_staff_read(
         actor=actor,
         obj=person,

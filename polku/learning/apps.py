@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from polku.competences.sections import profile_sections
+
 
 class LearningConfig(AppConfig):
     name = "polku.learning"
@@ -9,10 +11,9 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, once every app is loaded: the selectors import models, which cannot load earlier.
-        from polku.competences.sections import register_section
         from polku.learning.selectors import profile_section
 
-        register_section(
+        profile_sections.register(
             "learning",
             template="learning/_profile_section.html",
             context=profile_section,

@@ -8,7 +8,7 @@ from fpdf.fonts import TTFFont
 
 from polku.audit.models import AuditEvent
 from polku.competences.models import Education, OccupationHeld, ProfileSkill, SkillEvidence, SuggestionJob
-from polku.competences.sections import register_section, unregister_section
+from polku.competences.sections import profile_sections
 from polku.competences.tests import factories as cf
 from polku.esco.tests import factories as ef
 from polku.participants.models import LanguageSkill
@@ -224,7 +224,7 @@ def test_apps_add_sections_to_the_profile(client, world, settings):
             "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"],
         }
     ]
-    register_section(
+    profile_sections.register(
         "test-section",
         template="competences/tests_section.html",
         context=lambda person, access, request: {"who": person.first_name},
@@ -232,5 +232,5 @@ def test_apps_add_sections_to_the_profile(client, world, settings):
     try:
         body = _login(client, world.user_a).get(reverse("competences:me")).content.decode()
     finally:
-        unregister_section("test-section")
+        profile_sections.unregister("test-section")
     assert "Section for Amina" in body
