@@ -20,6 +20,16 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request through the test client leaves its language active in the thread (LocaleMiddleware does
+    not reset it); the next test on that worker must not read Swedish messages it did not ask for."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def world(db):
     """Two partners of one project, a coordinator of each, a lead, an evaluator, a participant of each."""
