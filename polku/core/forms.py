@@ -8,6 +8,7 @@ from typing import Any
 
 import pycountry
 from django import forms
+from django.http import HttpRequest
 
 from polku.core.errors import ApplicationError
 
@@ -22,6 +23,11 @@ class DateInput(forms.DateInput):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("format", "%Y-%m-%d")
         super().__init__(**kwargs)
+
+
+def response_status(request: HttpRequest, form_ok: bool = True) -> int:
+    """The status of a page with a form: 400 when a POST comes back with errors, else 200."""
+    return 400 if request.method == "POST" and not form_ok else 200
 
 
 def apply_field_errors(error: ApplicationError, *forms_: forms.BaseForm) -> None:

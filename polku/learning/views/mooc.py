@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.forms import response_status
 from polku.learning.forms import MoocImportForm
 from polku.learning.services.mooc import mooc_import, mooc_summary
-from polku.learning.views.common import response_status
 from polku.participants.forms import apply_field_errors
 from polku.projects.models import Partner
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.forms import response_status
 from polku.esco.models import Concept
 from polku.esco.selectors import search
 from polku.learning import explain, selectors
@@ -46,7 +47,7 @@ from polku.learning.services.plans import (
     plan_update,
     propose,
 )
-from polku.learning.views.common import page_language, response_status
+from polku.learning.views.common import page_language
 from polku.participants.forms import apply_field_errors
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.forms import response_status
 from polku.mentoring import selectors, services
 from polku.mentoring.forms import (
     FeedbackForm,
@@ -31,11 +32,6 @@ from polku.mentoring.forms import (
 )
 from polku.mentoring.models import Goal, MentoringProgramme, MentorProfile, Mentorship
 from polku.participants.forms import apply_field_errors
-
-
-def _status(request: HttpRequest) -> int:
-    return 400 if request.method == "POST" else 200
-
 
 # --- mentors ----------------------------------------------------------------------------------
 
@@ -64,7 +60,7 @@ def mentor_profile_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "mentoring/form.html",
         {"title": _("My mentor profile"), "form": form, "forms": (form,), "back": "mentoring:mine"},
-        status=_status(request),
+        status=response_status(request, form_ok=False),
     )
 
 
@@ -129,7 +125,7 @@ def programme_join_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             "forms": (form,),
             "back": "mentoring:mine",
         },
-        status=_status(request),
+        status=response_status(request, form_ok=False),
     )
 
 
@@ -315,5 +311,5 @@ def checkin_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "forms": (form,),
             "back": "mentoring:mine",
         },
-        status=_status(request),
+        status=response_status(request, form_ok=False),
     )

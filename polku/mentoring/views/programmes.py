@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
+from polku.core.forms import response_status
 from polku.mentoring import selectors, services
 from polku.mentoring.forms import (
     AddPairForm,
@@ -27,11 +28,6 @@ from polku.mentoring.models import MenteeRequest, MentoringProgramme, MentorProf
 from polku.participants.forms import apply_field_errors
 from polku.participants.models import Participation
 from polku.projects.models import Partner, Project
-
-
-def _status(request: HttpRequest) -> int:
-    return 400 if request.method == "POST" else 200
-
 
 # --- coordinators: programmes -----------------------------------------------------------------
 
@@ -97,7 +93,7 @@ def programme_create_view(request: AuthenticatedHttpRequest, code: str) -> HttpR
             "forms": (form,),
             "back": "mentoring:programmes",
         },
-        status=_status(request),
+        status=response_status(request, form_ok=False),
     )
 
 
@@ -134,7 +130,7 @@ def programme_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         request,
         "mentoring/form.html",
         {"title": _("Edit programme"), "form": form, "forms": (form,), "programme": programme},
-        status=_status(request),
+        status=response_status(request, form_ok=False),
     )
 
 
@@ -192,7 +188,9 @@ def programme_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
         "add_form": add_form,
         "add_forms": (add_form,),
     }
-    return TemplateResponse(request, "mentoring/programme_detail.html", context, status=_status(request))
+    return TemplateResponse(
+        request, "mentoring/programme_detail.html", context, status=response_status(request, form_ok=False)
+    )
 
 
 @login_required
@@ -246,7 +244,9 @@ def run_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "can_add": bool(mentees and mentors),
         "labels": criterion_labels(),
     }
-    return TemplateResponse(request, "mentoring/run_detail.html", context, status=_status(request))
+    return TemplateResponse(
+        request, "mentoring/run_detail.html", context, status=response_status(request, form_ok=False)
+    )
 
 
 @login_required
