@@ -36,6 +36,11 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
         "E-mail transport; consolemail:// prints, smtp+tls://user:pass@host:587 sends",
     ),
     "POLKU_FROM_EMAIL": (str, "Polku <no-reply@polku.invalid>", "Sender of outgoing e-mail"),
+    "POLKU_MEETING_ROOM_BASE": (
+        str,
+        "https://meet.jit.si/",
+        "Video-meeting server for generated event room links (a Jitsi server's address)",
+    ),
     "POLKU_SITE_URL": (
         str,
         "http://127.0.0.1:8000",

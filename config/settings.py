@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "polku.competences",
     "polku.assessments",
     "polku.learning",
+    "polku.events",
     "polku.demo",
 ]
 
@@ -214,6 +215,7 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("POLKU_FROM_EMAIL")
 POLKU_SITE_URL = env("POLKU_SITE_URL").rstrip("/")
+POLKU_MEETING_ROOM_BASE = env("POLKU_MEETING_ROOM_BASE")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security: secure unless DEBUG.

@@ -336,6 +336,38 @@ class Access:
         the day."""
         return self.is_own_person(person_id) or self.can_manage_mentor_day(project_id, partner_id)
 
+    # events
+
+    def can_use_events(self) -> bool:
+        """The events pages in the navigation: participants and everyone with a role in a project."""
+        return self.is_participant or self.is_admin or bool(self.member_project_ids)
+
+    def can_manage_events(self) -> bool:
+        """Organises events at all: project leads, coordinators and admins."""
+        return self.can_manage_mentor_days()
+
+    def can_manage_event(self, project_id: int, partner_id: int | None) -> bool:
+        """Organise an event (its registrations, check-in, meetings and rounds), or add one for a partner:
+        the project lead (or an admin) every event of the project, a coordinator their own partner's."""
+        return self.can_manage_activity(project_id, partner_id)
+
+    def event_filter(self, prefix: str = "") -> Q:
+        """Q that limits events (or rows reached through `prefix`) to those the reader organises, as
+        `can_manage_event` decides it one by one."""
+        return self.mentor_day_filter(prefix)
+
+    def is_staff_in(self, project_id: int) -> bool:
+        """Has a staff role in the project (coordinator, lead, evaluator), or is an admin: the audience of
+        staff events such as the coordinators' reflection meetings."""
+        return self.is_admin or (
+            project_id in self.member_project_ids
+            and (
+                project_id in self.coordinator_project_ids
+                or project_id in self.lead_project_ids
+                or project_id in self.evaluator_project_ids
+            )
+        )
+
     def can_manage_peer_groups(self) -> bool:
         """Peer-group rounds at all (the list of rounds, starting one): coordinators and admins."""
         return self.is_coordinator

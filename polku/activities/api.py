@@ -37,7 +37,7 @@ ACTIVITY_TAGS = ["activities"]
 class TargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = Target
-        fields = ["id", "work_package", "partner", "country", "metric", "label", "value"]
+        fields = ["id", "work_package", "partner", "country", "metric", "kind", "label", "value"]
         read_only_fields = fields
 
 
@@ -66,6 +66,13 @@ class TargetInputSerializer(serializers.Serializer):
     )
     country = serializers.CharField(max_length=2, required=False, allow_blank=True, default="")
     metric = serializers.ChoiceField(choices=Target.Metric.choices)
+    kind = serializers.CharField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("Count only this kind (events or activities of a kind); empty for all."),
+    )
     label = serializers.CharField(max_length=200)  # type: ignore[assignment]
     value = serializers.IntegerField(min_value=0, max_value=2147483647)
 

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from polku.activities.metrics import kinds_for
 from polku.activities.models import Activity, Target
 from polku.core.forms import DateInput, country_choices
 from polku.participants.models import Participation
@@ -29,6 +30,11 @@ from polku.projects.models import Partner, Project, WorkPackage
 class TargetForm(forms.Form):
     label = forms.CharField(label=_("Label"), max_length=200)
     metric = forms.ChoiceField(label=_("What is counted"), choices=Target.Metric.choices)
+    kind = forms.ChoiceField(
+        label=_("Only of this kind"),
+        required=False,
+        help_text=_("For activities and events: count only one kind, e.g. networking dinners."),
+    )
     value = forms.IntegerField(label=_("Target value"), min_value=0, max_value=2147483647)
     work_package = WorkPackageChoiceField(
         label=_("Work package"),
@@ -48,12 +54,25 @@ class TargetForm(forms.Form):
     def __init__(self, *args: Any, project: Project, instance: Target | None = None, **kwargs: Any) -> None:
         kwargs.setdefault(
             "initial",
-            initial_from(instance, ("label", "metric", "value", "work_package", "partner", "country")),
+            initial_from(
+                instance, ("label", "metric", "kind", "value", "work_package", "partner", "country")
+            ),
         )
         super().__init__(*args, **kwargs)
         self.fields["work_package"].queryset = project_work_packages(project)  # type: ignore[attr-defined]
         self.fields["partner"].queryset = project_partners(project)  # type: ignore[attr-defined]
         self.fields["country"].choices = country_choices()  # type: ignore[attr-defined]
+        self.fields["kind"].choices = target_kind_choices()  # type: ignore[attr-defined]
+
+
+def target_kind_choices() -> list[tuple[str, Any]]:
+    """Every kind any metric counts, grouped under the metric's name (the service checks the pair)."""
+    groups: list[tuple[str, Any]] = [("", _("All kinds"))]
+    for value, label in Target.Metric.choices:
+        kinds = kinds_for(str(value))
+        if kinds:
+            groups.append((str(label), kinds))
+    return groups
 
 
 class ActivityForm(forms.Form):

@@ -24,23 +24,39 @@ from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.participants.models import Participation
 
 Counter = Callable[[Target], int]
+Kinds = list[tuple[str, str]]
 
 _counters: dict[str, Counter] = {}
+_kinds: dict[str, Kinds] = {}
 _lock = threading.Lock()
 
 
-def register_metric(key: str, counter: Counter) -> None:
-    """Count targets of metric `key` with `counter`; registering the same counter again changes nothing."""
+def register_metric(key: str, counter: Counter, *, kinds: Kinds | None = None) -> None:
+    """Count targets of metric `key` with `counter`; registering the same counter again changes nothing.
+    `kinds` are the (value, label) pairs a target of this metric may narrow its count to (`Target.kind`)."""
     with _lock:
         existing = _counters.get(key)
         if existing is not None and existing is not counter:
             raise ValueError(f"target metric {key!r} is registered twice")
         _counters[key] = counter
+        if kinds:
+            _kinds[key] = list(kinds)
+
+
+def kinds_for(key: str) -> Kinds:
+    """The kinds a target of metric `key` may count (empty: the metric has no kinds)."""
+    with _lock:
+        return list(_kinds.get(key, ()))
+
+
+def kind_label(key: str, kind: str) -> str:
+    return str(dict(kinds_for(key)).get(kind, kind))
 
 
 def unregister_metric(key: str) -> None:
     with _lock:
         _counters.pop(key, None)
+        _kinds.pop(key, None)
 
 
 def registered_metrics() -> list[str]:
@@ -102,7 +118,8 @@ def count_activity_participants(target: Target) -> int:
 
 
 def count_activities(target: Target) -> int:
-    return Activity.objects.filter(**activity_scope(target)).count()
+    rows = Activity.objects.filter(**activity_scope(target))
+    return (rows.filter(kind=target.kind) if target.kind else rows).count()
 
 
 OWN_METRICS: dict[str, Counter] = {
@@ -115,4 +132,5 @@ OWN_METRICS: dict[str, Counter] = {
 
 def register_own_metrics() -> None:
     for key, counter in OWN_METRICS.items():
-        register_metric(str(key), counter)
+        kinds = Activity.Kind.choices if key == Target.Metric.ACTIVITIES else None
+        register_metric(str(key), counter, kinds=kinds)

@@ -23,6 +23,7 @@ class Activity(TimeStamped):
         MENTORING = "mentoring", _("Mentoring")
         PEER_GROUP = "peer_group", _("Peer group")
         EVENT_SERIES = "event_series", _("Event series")
+        EVENT = "event", _("Event")
         STUDIES = "studies", _("Studies")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
@@ -79,6 +80,9 @@ class Target(TimeStamped):
         ACTIVITY_PARTICIPANTS = "activity_participants", _("Participants in activities of the work package")
         EXITED = "exited", _("Participants who have exited")
         ACTIVITIES = "activities", _("Activities held")
+        EVENTS = "events", _("Events held")
+        EVENT_ATTENDEES = "event_attendees", _("Different people who came to events")
+        EVENT_ATTENDANCES = "event_attendances", _("Attendances at events (each visit counts)")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
     work_package = models.ForeignKey(
@@ -99,6 +103,12 @@ class Target(TimeStamped):
     )
     country = models.CharField(_("country"), max_length=2, blank=True)
     metric = models.CharField(_("what is counted"), max_length=30, choices=Metric.choices)
+    kind = models.CharField(
+        _("only of this kind"),
+        max_length=20,
+        blank=True,
+        help_text=_("Count only activities or events of one kind, e.g. networking dinners."),
+    )
     label = models.CharField(_("label"), max_length=200)
     value = models.PositiveIntegerField(_("target value"))
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
+from polku.activities.metrics import kinds_for
 from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
@@ -32,7 +33,7 @@ from polku.projects.services import (
     save_or_conflict,
 )
 
-TARGET_FIELDS = ("work_package", "partner", "country", "metric", "label", "value")
+TARGET_FIELDS = ("work_package", "partner", "country", "metric", "kind", "label", "value")
 ACTIVITY_FIELDS = ("partner", "work_package", "kind", "name", "starts_on", "ends_on")
 
 
@@ -48,6 +49,12 @@ def _target_errors(target: Target) -> dict[str, list[str]]:
     wrong_country = country_errors(target.country, required=False)
     if wrong_country:
         errors["country"] = wrong_country
+    if target.kind:
+        kinds = dict(kinds_for(target.metric))
+        if not kinds:
+            errors["kind"] = [_("What this target counts has no kinds: leave the kind empty.")]
+        elif target.kind not in kinds:
+            errors["kind"] = [_("Choose one of the kinds of what is counted.")]
     return errors
 
 
@@ -61,12 +68,15 @@ def target_create(
     work_package: WorkPackage | None = None,
     partner: Partner | None = None,
     country: str = "",
+    kind: str = "",
 ) -> Target:
-    """A target of the project, optionally limited to a work package, a partner or a country."""
+    """A target of the project, optionally limited to a work package, a partner or a country, and for some
+    metrics to one kind (events of a kind, activities of a kind)."""
     require_manager(access, project)
     target = Target(
         project=project,
         metric=metric,
+        kind=kind.strip(),
         label=label.strip(),
         value=value,
         work_package=work_package,

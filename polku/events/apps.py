@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "polku.events"
+    label = "events"
+    verbose_name = _("Events")
+
+    def ready(self) -> None:
+        # Imported here: they use the models, which exist only once the app registry is ready.
+        from polku.events import metrics
+
+        metrics.register()
