@@ -75,6 +75,9 @@ urlpatterns += outcomes_api_urls.urlpatterns
 from polku.mentordays import api_urls as mentordays_api_urls  # noqa: E402
 
 urlpatterns += mentordays_api_urls.urlpatterns
+from polku.events import api_urls as events_api_urls  # noqa: E402
+
+urlpatterns += events_api_urls.urlpatterns
 from polku.peergroups import api_urls as peergroups_api_urls  # noqa: E402
 
 urlpatterns += peergroups_api_urls.urlpatterns

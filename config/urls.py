@@ -22,6 +22,7 @@ urlpatterns = [
     path("imports/", include("polku.imports.urls")),
     path("mentoring/", include("polku.mentoring.urls")),
     path("mentor-days/", include("polku.mentordays.urls")),
+    path("events/", include("polku.events.urls")),
     path("r/", include("polku.registration.urls")),
     path("", include("polku.privacy.urls")),
     path("knowledge/", include("polku.knowledge.urls")),

@@ -1,0 +1,5 @@
+"""API routes of registrations (see api_urls.py)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
