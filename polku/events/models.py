@@ -13,6 +13,7 @@ and networking rounds of online events, planned with `polku.matching.rounds`.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import zoneinfo
 from functools import cache
@@ -32,6 +33,12 @@ LANGUAGES = ("fi", "sv", "en")
 def time_zone_choices() -> list[tuple[str, str]]:
     """Every IANA time zone Python knows, as (name, name with spaces); chosen from a list, never typed."""
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+def room_slug(secret: str, *parts: object) -> str:
+    """A room name derived from a secret and e.g. a round and room number."""
+    text = ":".join([secret, *(str(p) for p in parts)])
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 def new_token() -> str:
@@ -170,11 +177,26 @@ class Event(TimeStamped):
         return zoneinfo.ZoneInfo(self.time_zone)
 
     @property
+    def time_zone_label(self) -> str:
+        return self.time_zone.replace("_", " ")
+
+    @property
+    def room_link(self) -> str:
+        """The video meeting: the organiser's own link, else a room of the configured server named by a
+        digest of the event's secret (so the room name reveals nothing)."""
+        if self.online_url:
+            return self.online_url
+        base = settings.POLKU_MEETING_ROOM_BASE
+        if not base:
+            return ""
+        return f"{base.rstrip('/')}/polku-{room_slug(self.public_token)}"
+
+    @property
     def is_online(self) -> bool:
         return self.kind == self.Kind.ONLINE or (bool(self.online_url) and not self.venue)
 
 
-def _localised(event: Event, field: str, language: str | None) -> str:
+def _localised(event: models.Model, field: str, language: str | None) -> str:
     first = (language or "en")[:2]
     for code in (first, *LANGUAGES):
         value = getattr(event, f"{field}_{code}", "") if code in LANGUAGES else ""
@@ -224,7 +246,12 @@ class Question(models.Model):
         verbose_name_plural = _("registration questions")
 
     def __str__(self) -> str:
-        return self.text_en or self.text_fi or self.text_sv
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """The question in the reader's language, with the fallback fi → sv → en."""
+        return _localised(self, "text", get_language())
 
 
 class Registration(TimeStamped):

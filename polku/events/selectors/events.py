@@ -58,6 +58,8 @@ def open_events(access: Access) -> QuerySet[Event]:
 
 def visible_events(access: Access) -> QuerySet[Event]:
     """Every event the reader may open: organised by them or open to them."""
+    if access.is_admin:  # an empty Q() OR'd with another Q would narrow to that Q
+        return Event.objects.select_related(*BASE)
     organised = access.event_filter() if access.can_manage_events() else Q(pk__in=[])
     return Event.objects.filter(organised | audience_filter(access)).select_related(*BASE).distinct()
 

@@ -7,7 +7,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from polku.events.models import Event, MeetingSlot, Registration, Speaker
+from polku.events.models import Event, MeetingSlot, Question, Registration, Speaker
 from polku.testing.factories import ActivityFactory, ModelFactory
 
 
@@ -42,6 +42,16 @@ class SpeakerFactory(ModelFactory[Speaker]):
     name = factory.Sequence(lambda n: f"Speaker {n}")
     organisation = "Own company"
     story = "Came to Finland in 2012 and founded a bakery."
+
+
+class QuestionFactory(ModelFactory[Question]):
+    class Meta:
+        model = Question
+
+    event = factory.SubFactory(EventFactory)
+    kind = Question.Kind.DIETARY
+    text_en = "Do you have dietary needs?"
+    text_fi = "Onko sinulla ruokavalioita?"
 
 
 class RegistrationFactory(ModelFactory[Registration]):
