@@ -35,7 +35,9 @@ PAGES: dict[str, Any] = {
     ),
     # participants see the event but do not organise it: 403
     "events_edit": (
-        lambda w: reverse("events:edit", args=[event_of(w.a).pk]), ORGANISERS | {"user_a": 403}, 404
+        lambda w: reverse("events:edit", args=[event_of(w.a).pk]),
+        ORGANISERS | {"user_a": 403},
+        404,
     ),
 }
 
