@@ -339,6 +339,7 @@ class DemoBuilder:
             Target(
                 project=project,
                 metric=t.metric,
+                kind=t.kind,
                 label=t.label,
                 value=t.value,
                 work_package=packages.get(t.work_package) if t.work_package else None,
@@ -738,7 +739,8 @@ def _family_name(name: str, gender: str) -> str:
 
 
 def app_demos() -> list[Callable[..., None]]:
-    """`populate(*, seed)` of every app's `polku/<app>/demo.py`, in app-name order.
+    """`populate(*, seed)` of every app's `polku/<app>/demo.py`, in app-name order; a module that builds on
+    other apps' demo rows says `DEMO_AFTER = True` and runs after the others.
 
     Each runs after the projects, staff and participants exist, inside the same transaction, and adds
     that app's demo rows (mentoring programmes, outcomes, …) deterministically from the seed.
@@ -747,8 +749,9 @@ def app_demos() -> list[Callable[..., None]]:
     for info in sorted(pkgutil.iter_modules(polku.__path__), key=lambda i: i.name):
         if info.name == "demo" or not (Path(polku.__path__[0]) / info.name / "demo.py").exists():
             continue
-        found.append(importlib.import_module(f"polku.{info.name}.demo").populate)
-    return found
+        found.append(importlib.import_module(f"polku.{info.name}.demo"))
+    found.sort(key=lambda module: bool(getattr(module, "DEMO_AFTER", False)))  # stable: names within each
+    return [module.populate for module in found]
 
 
 def build_demo(

@@ -76,6 +76,7 @@ class TargetSpec:
     value: int
     work_package: int | None = None
     partner: str | None = None  # org key; the target's country is the partner's country
+    kind: str = ""  # only activities or events of this kind (Target.kind)
 
 
 @dataclass(frozen=True)
@@ -636,7 +637,7 @@ def crossing_borders_events(spec: ProjectSpec) -> list[ActivitySpec]:
             day = D(2020 + (month - 1) // 12, (month - 1) % 12 + 1, 18)
             events.append(
                 ActivitySpec(
-                    org, "event_series", f"Entrepreneurship Networking Dinner {n + 1}/6 – {city}", day, day, 2
+                    org, "event", f"Entrepreneurship Networking Dinner {n + 1}/6 – {city}", day, day, 2
                 )
             )
         for n in range(10):
@@ -654,7 +655,12 @@ def crossing_borders_targets(spec: ProjectSpec) -> list[TargetSpec]:
                 "participants", f"Participants enrolled in the online course – {city}", 25, partner=org
             ),
             TargetSpec(
-                "activities", f"Entrepreneurship Networking Dinners – {city}", 6, work_package=2, partner=org
+                "events",
+                f"Entrepreneurship Networking Dinners – {city}",
+                6,
+                work_package=2,
+                partner=org,
+                kind="dinner",
             ),
             TargetSpec("activities", f"Mentor days – {city}", 10, work_package=3, partner=org),
         ]
