@@ -121,14 +121,15 @@ def test_demo_loads_the_five_programmes():
     assert crossing.funder == Project.Funder.ERASMUS_PLUS
     assert set(crossing.partners.values_list("country", flat=True)) == {"DK", "SE", "FI", "NO"}
     for country in ("SE", "FI", "NO"):
-        targets = {(t.metric, t.value) for t in Target.objects.filter(project=crossing, country=country)}
-        assert targets == {("participants", 25), ("activities", 6), ("activities", 10)}
-        assert (
-            crossing.activities.filter(
-                partner__country=country, name__startswith="Entrepreneurship Networking Dinner"
-            ).count()
-            == 6
+        targets = {
+            (t.metric, t.kind, t.value) for t in Target.objects.filter(project=crossing, country=country)
+        }
+        assert targets == {("participants", "", 25), ("events", "dinner", 6), ("activities", "", 10)}
+        dinners = crossing.activities.filter(
+            partner__country=country, name__startswith="Entrepreneurship Networking Dinner"
         )
+        assert dinners.count() == 6
+        assert dinners.filter(event__kind="dinner", event__speakers__isnull=False).distinct().count() == 6
         assert (
             crossing.activities.filter(partner__country=country, name__startswith="Mentor day").count() == 10
         )
