@@ -1,7 +1,7 @@
 """Demo events: Crossing Borders' networking dinners (6 per country) with the migrant entrepreneurs who told
 their story, who registered and who came; the coordinators' quarterly reflection meetings with their minutes;
-and, relative to today, an upcoming DuuniPolku info session with a waitlist (Amina is registered), a
-DiGIMESH online networking event with rounds (Oksana is registered) and a Talent Boost company event where
+and, relative to today, an upcoming DiGIMESH info session with a waitlist (Oksana waits) and a DiGIMESH
+online networking event with rounds (Oksana is registered), and a Talent Boost company event where
 companies meet international talent in 1:1 meetings."""
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from polku.participants.models import Participation
 from polku.projects.models import Partner, Project
 
 CROSSING = "2019-1-DK01-KA204-060277"
-DUUNIPOLKU = "S21307"
 DIGIMESH = "S22729"
 TALENT = "A73370"
 ZONES = {"SE": "Europe/Stockholm", "FI": "Europe/Helsinki", "NO": "Europe/Oslo"}
@@ -227,7 +226,7 @@ def _people(code: str, email: str, count: int) -> list[Participation]:
 
 def _info_session(rng: random.Random, now: dt.datetime) -> None:
     event = _upcoming(
-        DUUNIPOLKU,
+        DIGIMESH,
         None,
         Event.Kind.INFO,
         9,
@@ -237,13 +236,14 @@ def _info_session(rng: random.Random, now: dt.datetime) -> None:
         title_sv="Infomöte: att starta företag i Finland",
         description_en="How to register a company, taxes and the start-up grant. Questions welcome.",
         description_fi="Miten yritys rekisteröidään, verotus ja starttiraha. Kysymykset ovat tervetulleita.",
-        venue="Espoo City Hall, Kamari hall",
+        venue="Tampere University of Applied Sciences, main hall",
         capacity=12,
         audience=Event.Audience.PROJECT,
     )
     if event is None:
         return
-    people = _people(DUUNIPOLKU, "amina.warsame@polku.example", 15)
+    people = _people(DIGIMESH, "oksana.melnyk@polku.example", 15)
+    people.append(people.pop(0))  # Oksana registered last: she is on the waitlist
     Registration.objects.bulk_create(
         Registration(
             event=event,
