@@ -79,8 +79,8 @@ POSTS: dict[str, Post] = {
         404,
     ),
     # participants see the event but do not organise it: 403
-    "events_cancel": Post(
-        lambda w: reverse("events:cancel", args=[event_of(w.a).pk]),
+    "events_event_cancel": Post(
+        lambda w: reverse("events:event_cancel", args=[event_of(w.a).pk]),
         lambda w: {},
         ORGANISERS_WRITE | {"user_a": 403},
         404,
