@@ -24,7 +24,7 @@ from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.participants.models import Participation
 
 Counter = Callable[[Target], int]
-Kinds = list[tuple[str, str]]
+Kinds = list[tuple[str, Any]]  # (value, label); labels may be lazy translations
 
 _counters: dict[str, Counter] = {}
 _kinds: dict[str, Kinds] = {}

@@ -46,7 +46,7 @@ class HoursField(forms.CharField):
     def to_python(self, value: Any) -> list[int]:  # type: ignore[override]
         text = super().to_python(value)
         hours = []
-        for part in text.replace(";", ",").split(","):
+        for part in (text or "").replace(";", ",").split(","):
             part = part.strip()
             if not part:
                 continue
@@ -163,9 +163,9 @@ class EventForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].choices = time_zone_choices()  # type: ignore[attr-defined]
-        self.fields["evaluation_note"].queryset = (
-            notes if notes is not None else EvaluationNote.objects.none()
-        )  # type: ignore[attr-defined]
+        note_field = self.fields["evaluation_note"]
+        assert isinstance(note_field, forms.ModelChoiceField)
+        note_field.queryset = notes if notes is not None else EvaluationNote.objects.none()
         first: dict[str, forms.Field] = {}
         if partners is not None:
             first["partner"] = PartnerField(

@@ -171,7 +171,7 @@ class QuestionInputSerializer(serializers.Serializer):
     text_fi = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     text_sv = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     text_en = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    required = serializers.BooleanField(required=False, default=False)
+    required = serializers.BooleanField(required=False, default=False)  # type: ignore[assignment]
 
 
 def _context(request: AuthenticatedRequest, event: Event) -> dict[str, bool]:

@@ -155,7 +155,7 @@ def _activity_name(values: Mapping[str, Any]) -> str:
 
 def _defaults() -> dict[str, Any]:
     return {
-        name: Event._meta.get_field(name).get_default()
+        name: Event._meta.get_field(name).get_default()  # type: ignore[union-attr]
         for name in EVENT_FIELDS
         if name not in ("starts_at", "ends_at", "kind", "audience", "evaluation_note")
     } | {"evaluation_note": None}
