@@ -21,6 +21,7 @@ from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.core.errors import AccessDenied
 from polku.events.models import Event, Question, Registration
+from polku.events.selectors.events import BASE, event_get
 from polku.participants.models import Participation
 
 RELATED = ("event__activity", "participation__person", "participation__partner__organisation", "user")
@@ -38,6 +39,19 @@ def can_view_registrations(access: Access, event: Event) -> bool:
         Event.Audience.PROJECT,
         Event.Audience.PUBLIC,
     )
+
+
+def event_for_registrations(*, access: Access, pk: int) -> Event:
+    """An event whose registrations the reader may see (organisers; coordinators of the project on an event
+    open to the whole project); 403 when they see the event otherwise, 404 when they do not see it."""
+    event = Event.objects.select_related(*BASE).filter(pk=pk).first()
+    if event is not None and (
+        is_organiser(access, event)
+        or (can_view_registrations(access, event) and event.status != Event.Status.DRAFT)
+    ):
+        return event
+    event_get(access=access, pk=pk)  # 404 unless the reader sees the event
+    raise AccessDenied(_refusal())
 
 
 def event_registrations(*, access: Access, event: Event) -> QuerySet[Registration]:

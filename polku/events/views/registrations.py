@@ -374,7 +374,7 @@ def _registrations_page(
 def registrations_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
     """The event's registrations: the organisers see all (and the answers, audited); another partner's
     coordinator their own people."""
-    event = event_get(access=access_for(request.user), pk=pk)
+    event = selectors.event_for_registrations(access=access_for(request.user), pk=pk)
     return _registrations_page(request, event)
 
 
@@ -383,9 +383,7 @@ def registrations_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateRe
 def add_participant_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A coordinator registers one of their own partner's participants."""
     access = access_for(request.user)
-    event = event_get(access=access, pk=pk)
-    if not selectors.can_view_registrations(access, event):
-        raise AccessDenied(_("Only the project's coordinators can register participants."))
+    event = selectors.event_for_registrations(access=access, pk=pk)
     form = AddParticipantForm(
         request.POST,
         event=event,
