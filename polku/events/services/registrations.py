@@ -136,7 +136,7 @@ def can_act_for(access: Access, registration: Registration) -> bool:
 
 def _lock_registration(registration: Registration) -> Registration:
     return (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("event__activity", "participation__person")
         .get(pk=registration.pk)
     )
@@ -551,7 +551,7 @@ def check_in_by_code(
         raise _fail(_("Give the code of the registration."), "code")
     with transaction.atomic():
         registration = (
-            Registration.objects.select_for_update()
+            Registration.objects.select_for_update(of=("self",))
             .select_related("participation__person", "user")
             .filter(code=value)
             .first()
