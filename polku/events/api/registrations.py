@@ -39,7 +39,7 @@ TAGS = ["event registrations"]
 # --- output -------------------------------------------------------------------------------------
 
 
-class RegistrationSerializer(serializers.ModelSerializer):
+class EventRegistrationSerializer(serializers.ModelSerializer):
     """A registration as the organisers (or the participant's coordinator) see it."""
 
     name = serializers.CharField(read_only=True)
@@ -78,7 +78,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
         return selectors.waitlist_position(registration)
 
 
-class OwnRegistrationSerializer(RegistrationSerializer):
+class OwnEventRegistrationSerializer(EventRegistrationSerializer):
     """One's own registration, with its code and the check-in address the QR code holds."""
 
     title = serializers.CharField(source="event.title", read_only=True)
@@ -86,9 +86,9 @@ class OwnRegistrationSerializer(RegistrationSerializer):
     ends_at = serializers.DateTimeField(source="event.ends_at", read_only=True)
     check_in_url = serializers.SerializerMethodField()
 
-    class Meta(RegistrationSerializer.Meta):
+    class Meta(EventRegistrationSerializer.Meta):
         fields = [
-            *RegistrationSerializer.Meta.fields,
+            *EventRegistrationSerializer.Meta.fields,
             "title",
             "starts_at",
             "ends_at",
@@ -102,12 +102,12 @@ class OwnRegistrationSerializer(RegistrationSerializer):
         return check_in_url(registration)
 
 
-class AnswerSerializer(serializers.Serializer):
+class EventAnswerSerializer(serializers.Serializer):
     question = serializers.CharField()
     text = serializers.CharField()
 
 
-class FeedSerializer(serializers.Serializer):
+class CalendarFeedSerializer(serializers.Serializer):
     url = serializers.URLField(help_text=_("The secret address of the person's calendar feed"))
 
 
@@ -121,16 +121,16 @@ ANSWERS = serializers.DictField(
 )
 
 
-class RegisterInputSerializer(serializers.Serializer):
+class EventRegisterInputSerializer(serializers.Serializer):
     answers = ANSWERS
 
 
-class ParticipantInputSerializer(serializers.Serializer):
+class EventParticipantInputSerializer(serializers.Serializer):
     participation = serializers.IntegerField(min_value=1)
     answers = ANSWERS
 
 
-class GuestInputSerializer(serializers.Serializer):
+class EventGuestInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200, allow_blank=True)
     email = serializers.CharField(max_length=254, allow_blank=True)
     language = serializers.ChoiceField(choices=["fi", "sv", "en"], default="en")
@@ -140,19 +140,19 @@ class GuestInputSerializer(serializers.Serializer):
     answers = ANSWERS
 
 
-class OfferInputSerializer(serializers.Serializer):
+class SeatOfferInputSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=["accept", "decline"])
 
 
-class CodeInputSerializer(serializers.Serializer):
+class CheckInCodeInputSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=500, allow_blank=True)
 
 
-class AttendanceInputSerializer(serializers.Serializer):
+class EventAttendanceInputSerializer(serializers.Serializer):
     attendance = serializers.ChoiceField(choices=Registration.Attendance.choices)
 
 
-class CountSerializer(serializers.Serializer):
+class NoShowCountSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
@@ -174,7 +174,7 @@ class RegistrationListApi(APIView):
     @extend_schema(
         operation_id="events_registration_list",
         tags=TAGS,
-        responses=RegistrationSerializer(many=True),
+        responses=EventRegistrationSerializer(many=True),
         description=_(
             "Every registration of the event for its organisers; a coordinator of another partner sees their "
             "own participants only."
@@ -185,21 +185,23 @@ class RegistrationListApi(APIView):
         event = selectors.event_for_registrations(access=access, pk=pk)
         rows = selectors.event_registrations(access=access, event=event)
         paginator = Pagination()
-        page = paginator.paginate_queryset(rows, request, view=self)  # type: ignore[arg-type]
+        page = paginator.paginate_queryset(rows, request, view=self)
         context = {"positions": selectors.waitlist_positions(event)}
-        return paginator.get_paginated_response(RegistrationSerializer(page, many=True, context=context).data)
+        return paginator.get_paginated_response(
+            EventRegistrationSerializer(page, many=True, context=context).data
+        )
 
     @extend_schema(
         operation_id="events_registration_create",
         tags=TAGS,
-        request=ParticipantInputSerializer,
-        responses={201: RegistrationSerializer},
+        request=EventParticipantInputSerializer,
+        responses={201: EventRegistrationSerializer},
         description=_("A coordinator registers a participant of their own partner (a seat or the waitlist)."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = selectors.event_for_registrations(access=access, pk=pk)
-        data = validated_input(ParticipantInputSerializer, request)
+        data = validated_input(EventParticipantInputSerializer, request)
         participation = (
             Participation.objects.filter(access.participation_filter())
             .filter(pk=data["participation"])
@@ -214,25 +216,25 @@ class RegistrationListApi(APIView):
             participation=participation,
             answers=data["answers"],
         )
-        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+        return Response(EventRegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
 
 class RegisterApi(APIView):
     @extend_schema(
         operation_id="events_register",
         tags=TAGS,
-        request=RegisterInputSerializer,
-        responses={201: OwnRegistrationSerializer},
+        request=EventRegisterInputSerializer,
+        responses={201: OwnEventRegistrationSerializer},
         description=_("Register oneself: a participant the event is for, or staff for a staff event."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = event_get(access=access, pk=pk)
-        data = validated_input(RegisterInputSerializer, request)
+        data = validated_input(EventRegisterInputSerializer, request)
         registration = services.register_self(
             actor=request.user, access=access, event=event, answers=data["answers"]
         )
-        return Response(OwnRegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+        return Response(OwnEventRegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
 
 class GuestRegisterApi(APIView):
@@ -242,8 +244,8 @@ class GuestRegisterApi(APIView):
     @extend_schema(
         operation_id="events_guest_register",
         tags=TAGS,
-        request=GuestInputSerializer,
-        responses={201: OwnRegistrationSerializer},
+        request=EventGuestInputSerializer,
+        responses={201: OwnEventRegistrationSerializer},
         description=_(
             "A guest registers for a public event through its link, with a name, an e-mail and the "
             "confirmation that they read the project's privacy notice in their language."
@@ -251,7 +253,7 @@ class GuestRegisterApi(APIView):
     )
     def post(self, request: Request, token: str) -> Response:
         event = public_event_get(token)
-        data = validated_input(GuestInputSerializer, request)
+        data = validated_input(EventGuestInputSerializer, request)
         registration = services.register_guest(
             event=event,
             name=data["name"],
@@ -260,7 +262,7 @@ class GuestRegisterApi(APIView):
             notice_acknowledged=data["privacy_notice"],
             answers=data["answers"],
         )
-        return Response(OwnRegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+        return Response(OwnEventRegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
 
 class MyRegistrationsApi(APIView):
@@ -269,13 +271,13 @@ class MyRegistrationsApi(APIView):
     @extend_schema(
         operation_id="events_my_registrations",
         tags=TAGS,
-        responses=OwnRegistrationSerializer(many=True),
+        responses=OwnEventRegistrationSerializer(many=True),
         description=_("One's own registrations, with the waitlist place and the check-in code."),
     )
     def get(self, request: AuthenticatedRequest) -> Response:
         rows = selectors.my_registrations(access=access_for(request.user))
         return paginated_response(
-            request=request, view=self, rows=rows, serializer_class=OwnRegistrationSerializer
+            request=request, view=self, rows=rows, serializer_class=OwnEventRegistrationSerializer
         )
 
 
@@ -284,7 +286,7 @@ class CancelApi(APIView):
         operation_id="events_registration_cancel",
         tags=TAGS,
         request=None,
-        responses=RegistrationSerializer,
+        responses=EventRegistrationSerializer,
         description=_(
             "The person until the event starts (late after the free cancellation period), the organisers and "
             "the person's coordinator at any time; a freed seat is offered to the first person waiting."
@@ -296,38 +298,38 @@ class CancelApi(APIView):
         registration = services.registration_cancel(
             actor=request.user, access=access, registration=registration
         )
-        return Response(RegistrationSerializer(registration).data)
+        return Response(EventRegistrationSerializer(registration).data)
 
 
 class OfferApi(APIView):
     @extend_schema(
         operation_id="events_registration_offer",
         tags=TAGS,
-        request=OfferInputSerializer,
-        responses=RegistrationSerializer,
+        request=SeatOfferInputSerializer,
+        responses=EventRegistrationSerializer,
         description=_("Accept or decline the freed seat offered; a declined seat moves to the next person."),
     )
     def post(self, request: AuthenticatedRequest, reg_pk: int) -> Response:
         access = access_for(request.user)
         registration = selectors.registration_get_own(access=access, pk=reg_pk)
-        data = validated_input(OfferInputSerializer, request)
+        data = validated_input(SeatOfferInputSerializer, request)
         service = services.offer_accept if data["decision"] == "accept" else services.offer_decline
         registration = service(actor=request.user, access=access, registration=registration)
-        return Response(RegistrationSerializer(registration).data)
+        return Response(EventRegistrationSerializer(registration).data)
 
 
 class AnswersApi(APIView):
     @extend_schema(
         operation_id="events_registration_answers",
         tags=TAGS,
-        responses=AnswerSerializer(many=True),
+        responses=EventAnswerSerializer(many=True),
         description=_("The answers to the event's questions, for the organisers (each read is audited)."),
     )
     def get(self, request: AuthenticatedRequest, reg_pk: int) -> Response:
         access = access_for(request.user)
         registration = selectors.registration_get_for(access=access, pk=reg_pk)
         answers = selectors.answers_read(actor=request.user, access=access, registration=registration)
-        return Response(AnswerSerializer(answers, many=True).data)
+        return Response(EventAnswerSerializer(answers, many=True).data)
 
 
 # --- check-in and attendance --------------------------------------------------------------------
@@ -337,8 +339,8 @@ class CheckInApi(APIView):
     @extend_schema(
         operation_id="events_check_in",
         tags=TAGS,
-        request=CodeInputSerializer,
-        responses=RegistrationSerializer,
+        request=CheckInCodeInputSerializer,
+        responses=EventRegistrationSerializer,
         description=_(
             "The organisers check a person in by the code of their registration (or the scanned QR address); "
             "a code of another event, a cancelled registration or one without a seat is refused."
@@ -347,37 +349,37 @@ class CheckInApi(APIView):
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = organised_event_get(access=access, pk=pk)
-        data = validated_input(CodeInputSerializer, request)
+        data = validated_input(CheckInCodeInputSerializer, request)
         registration = services.check_in_by_code(
             actor=request.user, access=access, event=event, code=data["code"]
         )
-        return Response(RegistrationSerializer(registration).data)
+        return Response(EventRegistrationSerializer(registration).data)
 
 
 class SelfCheckInApi(APIView):
     @extend_schema(
         operation_id="events_self_check_in",
         tags=TAGS,
-        request=CodeInputSerializer,
-        responses=OwnRegistrationSerializer,
+        request=CheckInCodeInputSerializer,
+        responses=OwnEventRegistrationSerializer,
         description=_("Check oneself in to an online event with its code, from 15 minutes before the start."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = event_get(access=access, pk=pk)
-        data = validated_input(CodeInputSerializer, request)
+        data = validated_input(CheckInCodeInputSerializer, request)
         registration = services.self_check_in(
             actor=request.user, access=access, event=event, code=data["code"]
         )
-        return Response(OwnRegistrationSerializer(registration).data)
+        return Response(OwnEventRegistrationSerializer(registration).data)
 
 
 class AttendanceApi(APIView):
     @extend_schema(
         operation_id="events_registration_attendance",
         tags=TAGS,
-        request=AttendanceInputSerializer,
-        responses=RegistrationSerializer,
+        request=EventAttendanceInputSerializer,
+        responses=EventRegistrationSerializer,
         description=_(
             "Attended (enrols the participant in the event's activity), did not come, or not recorded."
         ),
@@ -385,11 +387,11 @@ class AttendanceApi(APIView):
     def post(self, request: AuthenticatedRequest, reg_pk: int) -> Response:
         access = access_for(request.user)
         registration = selectors.registration_get_managed(access=access, pk=reg_pk)
-        data = validated_input(AttendanceInputSerializer, request)
+        data = validated_input(EventAttendanceInputSerializer, request)
         registration = services.attendance_mark(
             actor=request.user, access=access, registration=registration, attendance=data["attendance"]
         )
-        return Response(RegistrationSerializer(registration).data)
+        return Response(EventRegistrationSerializer(registration).data)
 
 
 class NoShowsApi(APIView):
@@ -397,7 +399,7 @@ class NoShowsApi(APIView):
         operation_id="events_no_shows",
         tags=TAGS,
         request=None,
-        responses=CountSerializer,
+        responses=NoShowCountSerializer,
         description=_(
             "After the event: every confirmed registration without a recorded attendance did not come."
         ),
@@ -432,7 +434,7 @@ class FeedApi(APIView):
     @extend_schema(
         operation_id="events_calendar_feed",
         tags=TAGS,
-        responses=FeedSerializer,
+        responses=CalendarFeedSerializer,
         description=_(
             "The secret address of one's calendar feed (events, mentor-day bookings, 1:1 meetings)."
         ),
@@ -445,7 +447,7 @@ class FeedApi(APIView):
         operation_id="events_calendar_feed_rotate",
         tags=TAGS,
         request=None,
-        responses=FeedSerializer,
+        responses=CalendarFeedSerializer,
         description=_("A new secret address; the old one stops working at once."),
     )
     def post(self, request: AuthenticatedRequest) -> Response:

@@ -15,6 +15,7 @@ from polku.events.services import registrations as services
 from polku.events.tests.factories import MeetingSlotFactory, RegistrationFactory, event_of
 from polku.mentordays.models import Booking
 from polku.mentordays.tests.factories import day_of
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_the_feed_has_registrations_bookings_and_published_meetings_of_the_perso
     other = RegistrationFactory(event=event, participation=world.part_b)
     RegistrationFactory(event=event_of(world.a), participation=world.part_b)
     day = day_of(world.a)
-    Booking.objects.create(slot=day.slots.first(), participation=world.part_a)
+    Booking.objects.create(slot=present(day.slots.first()), participation=world.part_a)
     placed = Meeting.objects.create(
         event=event, slot=MeetingSlotFactory(event=event), table=4, status="published"
     )

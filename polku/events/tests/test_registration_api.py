@@ -58,7 +58,8 @@ def test_a_guest_registers_without_an_account(world):
         url, {"name": "G", "email": "g@example.org", "privacy_notice": True, "language": "fi"}, format="json"
     )
     assert response.status_code == 201
-    assert Registration.objects.get().guest_notice.language == "fi"
+    notice = Registration.objects.get().guest_notice
+    assert notice is not None and notice.language == "fi"
 
 
 def test_calendar_files_and_the_feed_address(world):

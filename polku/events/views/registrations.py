@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedHttpRequest
+from polku.consent.models import PrivacyNotice
 from polku.consent.services import notice_current
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.core.forms import apply_field_errors, response_status
@@ -81,7 +82,7 @@ def mine_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
 
 
 def _register_page(
-    request: HttpRequest, event: Event, form: RegisterForm, ok: bool = True
+    request: AuthenticatedHttpRequest, event: Event, form: RegisterForm, ok: bool = True
 ) -> TemplateResponse:
     access = access_for(request.user)
     can_register = (
@@ -243,7 +244,7 @@ def feed_view(request: HttpRequest, token: str) -> HttpResponse:
 # --- guests -------------------------------------------------------------------------------------------
 
 
-def _notice(event: Event):  # type: ignore[no-untyped-def]
+def _notice(event: Event) -> PrivacyNotice | None:
     return notice_current(project_id=event.activity.project_id, language=(get_language() or "en")[:2])
 
 
