@@ -11,12 +11,11 @@ from django.utils import timezone
 from polku.consent.services import notice_current
 from polku.events.models import CalendarFeed, Event, Registration
 from polku.events.tests.factories import RegistrationFactory, event_of
-from polku.testing.roles import Defect, Post, keep
+from polku.testing.roles import Post, keep
 
 # selectors.events.visible_events combines the admin's event_filter() Q() with `|`, which drops it (Q() | x
 # is x): an admin sees only events open to them as an audience. Reported to the integrator.
-ADMIN_DEFECT = "visible_events: Q() | audience_filter drops the admin's 'every event'"
-ORGANISERS = {"anonymous": 302, "coord_a": 200, "lead": 200, "admin": Defect(200, ADMIN_DEFECT)}
+ORGANISERS = {"anonymous": 302, "coord_a": 200, "lead": 200, "admin": 200}
 # An event of partner a for the whole project: participant a registers; the organisers see it
 OPEN_TO_A = ORGANISERS | {"user_a": 200}
 PUBLIC: dict[str, int] = {}  # everyone, signed in or not, gets the row's default
@@ -90,7 +89,7 @@ PAGES = {
     ),
     "events_self_check_in": (
         lambda w: reverse("events:self_check_in", args=[_running_online(w).pk]),
-        {"anonymous": 302, "user_a": 200, "coord_a": 403, "lead": 403, "admin": Defect(403, ADMIN_DEFECT)},
+        {"anonymous": 302, "user_a": 200, "coord_a": 403, "lead": 403, "admin": 403},
         404,
     ),
     "events_registration_ics": (
@@ -108,14 +107,14 @@ PAGES = {
 }
 
 WRITERS = {"anonymous": 302, "coord_a": 302, "lead": 302, "admin": 302}
-WRITERS_THROUGH_EVENT = WRITERS | {"admin": Defect(302, ADMIN_DEFECT)}
+WRITERS_THROUGH_EVENT = WRITERS | {"admin": 302}
 
 POSTS = {
     # participant a registers; the organisers see the event but are not its participants (403)
     "events_register": Post(
         lambda w: reverse("events:register", args=[_event(w).pk]),
         lambda w: {},
-        {"anonymous": 302, "user_a": 302, "coord_a": 403, "lead": 403, "admin": Defect(403, ADMIN_DEFECT)},
+        {"anonymous": 302, "user_a": 302, "coord_a": 403, "lead": 403, "admin": 403},
         404,
     ),
     # the person, the organisers (and the person's coordinator, who is coord_a here) cancel
@@ -176,7 +175,7 @@ POSTS = {
     "events_self_check_in": Post(
         lambda w: reverse("events:self_check_in", args=[keep(w, "online", _running_online(w)).pk]),
         lambda w: {"code": w.online.check_in_code},
-        {"anonymous": 302, "user_a": 302, "coord_a": 403, "lead": 403, "admin": Defect(403, ADMIN_DEFECT)},
+        {"anonymous": 302, "user_a": 302, "coord_a": 403, "lead": 403, "admin": 403},
         404,
     ),
     "events_feed_settings": Post(lambda w: reverse("events:feed_settings"), lambda w: {}, {}, 302),
