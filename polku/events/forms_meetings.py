@@ -32,7 +32,7 @@ class ProfileForm(forms.Form):
 
     def __init__(self, *args: Any, slot_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["available"].choices = slot_choices
+        self.fields["available"].choices = slot_choices  # type: ignore[attr-defined]
 
 
 def profile_initial(profile: MatchProfile | None) -> dict[str, Any]:
@@ -77,7 +77,7 @@ class MustMeetForm(forms.Form):
 
     def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["registrations"].choices = people
+        self.fields["registrations"].choices = people  # type: ignore[attr-defined]
 
 
 class RequestForm(forms.Form):

@@ -117,9 +117,12 @@ def schedule_input(event: Event) -> dict[str, Any]:
 
 def run_schedule(event: Event) -> ScheduleResult:
     """Place the event's meetings with the engine; ApplicationError when it refuses the input."""
-    from polku.matching import schedule
     from polku.matching.errors import InvalidInput
 
+    try:
+        from polku.matching import schedule
+    except ImportError:
+        raise ApplicationError(_("The meeting scheduler is not installed on this server.")) from None
     data = schedule_input(event)
     if not data["slots"]:
         raise ApplicationError(_("Add meeting slots first."))
@@ -358,8 +361,14 @@ def rounds_input(
 
 def run_rounds(data: dict[str, Any]) -> tuple[list[list[list[int]]], int]:
     """Groups per round as registration pks, and how many pairs meet again."""
-    from polku.matching import rounds
     from polku.matching.errors import InvalidInput
+
+    try:
+        from polku.matching import rounds
+    except ImportError:
+        raise ApplicationError(
+            _("The planner of networking rounds is not installed on this server.")
+        ) from None
 
     try:
         out = rounds.run_json(data)
