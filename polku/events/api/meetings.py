@@ -36,24 +36,25 @@ from polku.events.services import meetings as services
 from polku.events.services import rounds as round_services
 
 TAGS = ["event meetings"]
+INTENT_HELP = ", ".join(Intent.values)
 ROUND_TAGS = ["event rounds"]
 
 # --- output -------------------------------------------------------------------------------------
 
 
-class PersonSerializer(serializers.Serializer):
+class EventPersonSerializer(serializers.Serializer):
     registration = serializers.IntegerField(source="pk")
     name = serializers.CharField()
 
 
-class SlotSerializer(serializers.ModelSerializer):
+class EventSlotSerializer(serializers.ModelSerializer):
     class Meta:
         model = MeetingSlot
         fields = ["id", "starts_at", "ends_at"]
         read_only_fields = fields
 
 
-class ProfileSerializer(serializers.ModelSerializer):
+class EventProfileSerializer(serializers.ModelSerializer):
     available: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -62,7 +63,7 @@ class ProfileSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SuggestionSerializer(serializers.Serializer):
+class EventSuggestionSerializer(serializers.Serializer):
     registration = serializers.IntegerField(source="registration.pk")
     name = serializers.CharField()
     introduction = serializers.CharField(source="profile.introduction")
@@ -75,7 +76,7 @@ class SuggestionSerializer(serializers.Serializer):
     breakdown = serializers.ListField(child=serializers.DictField())
 
 
-class RequestSerializer(serializers.ModelSerializer):
+class EventRequestSerializer(serializers.ModelSerializer):
     sender_name = serializers.CharField(source="sender.name", read_only=True)
     recipient_name = serializers.CharField(source="recipient.name", read_only=True)
 
@@ -95,12 +96,12 @@ class RequestSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RequestsSerializer(serializers.Serializer):
-    incoming = RequestSerializer(many=True)
-    outgoing = RequestSerializer(many=True)
+class EventRequestsSerializer(serializers.Serializer):
+    incoming = EventRequestSerializer(many=True)
+    outgoing = EventRequestSerializer(many=True)
 
 
-class AgendaSerializer(serializers.Serializer):
+class EventAgendaSerializer(serializers.Serializer):
     meeting = serializers.IntegerField(source="meeting.pk")
     starts_at = serializers.DateTimeField(source="meeting.slot.starts_at")
     ends_at = serializers.DateTimeField(source="meeting.slot.ends_at")
@@ -108,7 +109,7 @@ class AgendaSerializer(serializers.Serializer):
     others = serializers.ListField(child=serializers.CharField())
 
 
-class MeetingSerializer(serializers.Serializer):
+class EventMeetingSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="meeting.pk")
     status = serializers.CharField(source="meeting.status")
     priority = serializers.IntegerField(source="meeting.priority")
@@ -126,41 +127,41 @@ class MeetingSerializer(serializers.Serializer):
         ]
 
 
-class ScheduleSerializer(serializers.Serializer):
+class EventScheduleSerializer(serializers.Serializer):
     placed = serializers.IntegerField()
     unplaced = serializers.IntegerField()
     total_priority = serializers.IntegerField()
     upper_bound = serializers.IntegerField()
 
 
-class CountSerializer(serializers.Serializer):
+class EventCountSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
-class RoundNumberSerializer(serializers.Serializer):
+class EventRoundNumberSerializer(serializers.Serializer):
     round = serializers.IntegerField()
 
 
-class RoomSerializer(serializers.Serializer):
+class EventRoomSerializer(serializers.Serializer):
     room = serializers.IntegerField(source="group.room")
     published = serializers.BooleanField(source="group.published")
     link = serializers.CharField()
-    members = PersonSerializer(many=True)
+    members = EventPersonSerializer(many=True)
 
 
-class RoundSerializer(serializers.Serializer):
+class EventRoundSerializer(serializers.Serializer):
     number = serializers.IntegerField()
-    rooms = RoomSerializer(many=True)
+    rooms = EventRoomSerializer(many=True)
 
 
-class RoundsSerializer(serializers.Serializer):
+class EventRoundsSerializer(serializers.Serializer):
     current_round = serializers.IntegerField()
     round_count = serializers.IntegerField()
-    rounds = RoundSerializer(many=True)
-    unplaced = PersonSerializer(many=True)
+    rounds = EventRoundSerializer(many=True)
+    unplaced = EventPersonSerializer(many=True)
 
 
-class LiveSerializer(serializers.Serializer):
+class EventLiveSerializer(serializers.Serializer):
     current = serializers.IntegerField()
     total = serializers.IntegerField()
     room = serializers.IntegerField(allow_null=True)
@@ -169,65 +170,69 @@ class LiveSerializer(serializers.Serializer):
     finished = serializers.BooleanField()
 
 
-class PlanSerializer(serializers.Serializer):
+class EventPlanSerializer(serializers.Serializer):
     repeats = serializers.IntegerField(help_text=_("Pairs who meet again (0 unless unavoidable)"))
 
 
 # --- input --------------------------------------------------------------------------------------
 
 
-class ProfileInputSerializer(serializers.Serializer):
-    looking_for = serializers.ListField(child=serializers.ChoiceField(choices=Intent.choices), default=list)
-    offering = serializers.ListField(child=serializers.ChoiceField(choices=Intent.choices), default=list)
+class EventProfileInputSerializer(serializers.Serializer):
+    looking_for = serializers.ListField(
+        child=serializers.CharField(max_length=20), default=list, help_text=INTENT_HELP
+    )
+    offering = serializers.ListField(
+        child=serializers.CharField(max_length=20), default=list, help_text=INTENT_HELP
+    )
     industries = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     introduction = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
     available = serializers.ListField(child=serializers.IntegerField(min_value=1), default=list)
 
 
-class RequestInputSerializer(serializers.Serializer):
+class EventRequestInputSerializer(serializers.Serializer):
     recipient = serializers.IntegerField(min_value=1, help_text=_("The other attendee's registration"))
     message = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
-class AnswerInputSerializer(serializers.Serializer):
+class EventAnswerInputSerializer(serializers.Serializer):
     action = serializers.ChoiceField(
         choices=[("accept", "accept"), ("decline", "decline"), ("withdraw", "withdraw")]
     )
 
 
-class RegistrationInputSerializer(serializers.Serializer):
+class EventRegistrationInputSerializer(serializers.Serializer):
     registration = serializers.IntegerField(min_value=1)
 
 
-class SlotInputSerializer(serializers.Serializer):
+class EventSlotInputSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
 
 
-class GenerateInputSerializer(serializers.Serializer):
+class EventGenerateInputSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
     minutes = serializers.IntegerField(min_value=5, max_value=240)
     gap_minutes = serializers.IntegerField(min_value=0, max_value=120, default=0)
 
 
-class SettingsInputSerializer(serializers.Serializer):
+class EventSettingsInputSerializer(serializers.Serializer):
     matchmaking = serializers.BooleanField()
     meeting_tables = serializers.IntegerField(min_value=1, max_value=1000, required=False)
     max_requests = serializers.IntegerField(min_value=1, max_value=100, required=False)
 
 
-class MustMeetInputSerializer(serializers.Serializer):
+class EventMustMeetInputSerializer(serializers.Serializer):
     registrations = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1)
     priority = serializers.IntegerField(min_value=1, max_value=3, default=3)
 
 
-class AttendanceInputSerializer(serializers.Serializer):
+class EventAttendanceInputSerializer(serializers.Serializer):
     registration = serializers.IntegerField(min_value=1)
     attended = serializers.BooleanField(allow_null=True)
 
 
-class MoveInputSerializer(serializers.Serializer):
+class EventMoveInputSerializer(serializers.Serializer):
     round_number = serializers.IntegerField(min_value=1)
     registration = serializers.IntegerField(min_value=1)
     room = serializers.IntegerField(min_value=1)
@@ -243,25 +248,25 @@ def _attendee_event(request: AuthenticatedRequest, pk: int) -> tuple[Any, Event,
 
 
 class ProfileApi(APIView):
-    @extend_schema(operation_id="events_match_profile_retrieve", tags=TAGS, responses=ProfileSerializer)
+    @extend_schema(operation_id="events_match_profile_retrieve", tags=TAGS, responses=EventProfileSerializer)
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, _event, registration = _attendee_event(request, pk)
         profile = get_object_or_404(MatchProfile, registration=registration)
-        return Response(ProfileSerializer(profile).data)
+        return Response(EventProfileSerializer(profile).data)
 
     @extend_schema(
         operation_id="events_match_profile_save",
         tags=TAGS,
-        request=ProfileInputSerializer,
-        responses=ProfileSerializer,
+        request=EventProfileInputSerializer,
+        responses=EventProfileSerializer,
         description=_("Opt in to 1:1 meetings at the event, or change one's profile."),
     )
     def put(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, event, _registration = _attendee_event(request, pk)
         profile = services.profile_save(
-            access=access, event=event, data=validated_input(ProfileInputSerializer, request)
+            access=access, event=event, data=validated_input(EventProfileInputSerializer, request)
         )
-        return Response(ProfileSerializer(profile).data)
+        return Response(EventProfileSerializer(profile).data)
 
     @extend_schema(operation_id="events_match_profile_delete", tags=TAGS, responses={204: None})
     def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
@@ -274,141 +279,145 @@ class SuggestionsApi(APIView):
     @extend_schema(
         operation_id="events_suggestions",
         tags=TAGS,
-        responses=SuggestionSerializer(many=True),
+        responses=EventSuggestionSerializer(many=True),
         description=_("Other attendees who opted in, best first, with the reasons."),
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, _event, registration = _attendee_event(request, pk)
         return Response(
-            SuggestionSerializer(selectors.suggestions(registration=registration), many=True).data
+            EventSuggestionSerializer(selectors.suggestions(registration=registration), many=True).data
         )
 
 
 class RequestsApi(APIView):
-    @extend_schema(operation_id="events_requests", tags=TAGS, responses=RequestsSerializer)
+    @extend_schema(operation_id="events_requests", tags=TAGS, responses=EventRequestsSerializer)
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, _event, registration = _attendee_event(request, pk)
         incoming, outgoing = selectors.requests_of(registration)
-        return Response(RequestsSerializer({"incoming": incoming, "outgoing": outgoing}).data)
+        return Response(EventRequestsSerializer({"incoming": incoming, "outgoing": outgoing}).data)
 
     @extend_schema(
         operation_id="events_request_send",
         tags=TAGS,
-        request=RequestInputSerializer,
-        responses={201: RequestSerializer},
+        request=EventRequestInputSerializer,
+        responses={201: EventRequestSerializer},
         description=_(
             "Refused with the reason when the other person declined, blocked or did not opt in, or the limit is reached."
         ),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, event, _registration = _attendee_event(request, pk)
-        data = validated_input(RequestInputSerializer, request)
+        data = validated_input(EventRequestInputSerializer, request)
         recipient = selectors.attendee_get(event=event, pk=data["recipient"])
         sent = services.request_send(access=access, event=event, recipient=recipient, message=data["message"])
-        return Response(RequestSerializer(sent).data, status=status.HTTP_201_CREATED)
+        return Response(EventRequestSerializer(sent).data, status=status.HTTP_201_CREATED)
 
 
 class RequestAnswerApi(APIView):
     @extend_schema(
         operation_id="events_request_answer",
         tags=TAGS,
-        request=AnswerInputSerializer,
-        responses=RequestSerializer,
+        request=EventAnswerInputSerializer,
+        responses=EventRequestSerializer,
         description=_("The recipient accepts or declines; the sender withdraws."),
     )
     def post(self, request: AuthenticatedRequest, request_pk: int) -> Response:
         access = access_for(request.user)
         meeting_request = selectors.request_get_own(access=access, pk=request_pk)
-        action = validated_input(AnswerInputSerializer, request)["action"]
+        action = validated_input(EventAnswerInputSerializer, request)["action"]
         if action == "withdraw":
             answered = services.request_withdraw(access=access, request=meeting_request)
         else:
             answered = services.request_answer(
                 access=access, request=meeting_request, accept=action == "accept"
             )
-        return Response(RequestSerializer(answered).data)
+        return Response(EventRequestSerializer(answered).data)
 
 
 class BlockApi(APIView):
     @extend_schema(
         operation_id="events_block",
         tags=TAGS,
-        request=RegistrationInputSerializer,
+        request=EventRegistrationInputSerializer,
         responses={201: None},
         description=_("Never be suggested to or asked by this attendee."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access, event, _registration = _attendee_event(request, pk)
         blocked = selectors.attendee_get(
-            event=event, pk=validated_input(RegistrationInputSerializer, request)["registration"]
+            event=event, pk=validated_input(EventRegistrationInputSerializer, request)["registration"]
         )
         services.block(access=access, event=event, blocked=blocked)
         return Response(status=status.HTTP_201_CREATED)
 
 
 class AgendaApi(APIView):
-    @extend_schema(operation_id="events_agenda", tags=TAGS, responses=AgendaSerializer(many=True))
+    @extend_schema(operation_id="events_agenda", tags=TAGS, responses=EventAgendaSerializer(many=True))
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, _event, registration = _attendee_event(request, pk)
-        return Response(AgendaSerializer(selectors.agenda(registration), many=True).data)
+        return Response(EventAgendaSerializer(selectors.agenda(registration), many=True).data)
 
 
 class MetApi(APIView):
     @extend_schema(
         operation_id="events_whom_i_met",
         tags=TAGS,
-        responses=PersonSerializer(many=True),
+        responses=EventPersonSerializer(many=True),
         description=_("The people met in meetings attended and in the rounds that took place."),
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, _event, registration = _attendee_event(request, pk)
-        return Response(PersonSerializer(selectors.whom_i_met(registration), many=True).data)
+        return Response(EventPersonSerializer(selectors.whom_i_met(registration), many=True).data)
 
 
 class LiveApi(APIView):
-    @extend_schema(operation_id="events_live", tags=ROUND_TAGS, responses=LiveSerializer)
+    @extend_schema(operation_id="events_live", tags=ROUND_TAGS, responses=EventLiveSerializer)
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, _event, registration = _attendee_event(request, pk)
-        return Response(LiveSerializer(round_selectors.live(registration)).data)
+        return Response(EventLiveSerializer(round_selectors.live(registration)).data)
 
 
 # --- organisers ---------------------------------------------------------------------------------
 
 
 class SlotsApi(APIView):
-    @extend_schema(operation_id="events_meeting_slot_list", tags=TAGS, responses=SlotSerializer(many=True))
+    @extend_schema(
+        operation_id="events_meeting_slot_list", tags=TAGS, responses=EventSlotSerializer(many=True)
+    )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         event = event_get(access=access_for(request.user), pk=pk)
-        return Response(SlotSerializer(event.meeting_slots.all(), many=True).data)
+        return Response(EventSlotSerializer(event.meeting_slots.all(), many=True).data)
 
     @extend_schema(
         operation_id="events_meeting_slot_create",
         tags=TAGS,
-        request=SlotInputSerializer,
-        responses={201: SlotSerializer},
+        request=EventSlotInputSerializer,
+        responses={201: EventSlotSerializer},
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = organised_event_get(access=access, pk=pk)
-        slot = services.slot_add(access=access, event=event, **validated_input(SlotInputSerializer, request))
-        return Response(SlotSerializer(slot).data, status=status.HTTP_201_CREATED)
+        slot = services.slot_add(
+            access=access, event=event, **validated_input(EventSlotInputSerializer, request)
+        )
+        return Response(EventSlotSerializer(slot).data, status=status.HTTP_201_CREATED)
 
 
 class SlotsGenerateApi(APIView):
     @extend_schema(
         operation_id="events_meeting_slot_generate",
         tags=TAGS,
-        request=GenerateInputSerializer,
-        responses={201: SlotSerializer(many=True)},
+        request=EventGenerateInputSerializer,
+        responses={201: EventSlotSerializer(many=True)},
         description=_("A run of slots; refused as a whole when one would overlap."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = organised_event_get(access=access, pk=pk)
         slots = services.slots_generate(
-            access=access, event=event, **validated_input(GenerateInputSerializer, request)
+            access=access, event=event, **validated_input(EventGenerateInputSerializer, request)
         )
-        return Response(SlotSerializer(slots, many=True).data, status=status.HTTP_201_CREATED)
+        return Response(EventSlotSerializer(slots, many=True).data, status=status.HTTP_201_CREATED)
 
 
 class SlotDetailApi(APIView):
@@ -424,13 +433,13 @@ class SettingsApi(APIView):
     @extend_schema(
         operation_id="events_matchmaking_update",
         tags=TAGS,
-        request=SettingsInputSerializer,
-        responses=SettingsInputSerializer,
+        request=EventSettingsInputSerializer,
+        responses=EventSettingsInputSerializer,
     )
     def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = organised_event_get(access=access, pk=pk)
-        data = validated_input(SettingsInputSerializer, request)
+        data = validated_input(EventSettingsInputSerializer, request)
         event = services.matchmaking_set(
             access=access,
             event=event,
@@ -451,29 +460,29 @@ class MeetingsApi(APIView):
     @extend_schema(
         operation_id="events_meeting_list",
         tags=TAGS,
-        responses=MeetingSerializer(many=True),
+        responses=EventMeetingSerializer(many=True),
         description=_("Every meeting of the event, with the reason of those not placed."),
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         event = organised_event_get(access=access_for(request.user), pk=pk)
-        return Response(MeetingSerializer(selectors.event_meetings(event), many=True).data)
+        return Response(EventMeetingSerializer(selectors.event_meetings(event), many=True).data)
 
     @extend_schema(
         operation_id="events_must_meet_create",
         tags=TAGS,
-        request=MustMeetInputSerializer,
-        responses={201: MeetingSerializer},
+        request=EventMustMeetInputSerializer,
+        responses={201: EventMeetingSerializer},
         description=_("A meeting the organiser sets, of 2 to 4 registered people (priority 3: must meet)."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = organised_event_get(access=access, pk=pk)
-        data = validated_input(MustMeetInputSerializer, request)
+        data = validated_input(EventMustMeetInputSerializer, request)
         meeting = services.must_meet_create(
             access=access, event=event, registration_ids=data["registrations"], priority=data["priority"]
         )
         row = next(r for r in selectors.event_meetings(event) if r.meeting.pk == meeting.pk)
-        return Response(MeetingSerializer(row).data, status=status.HTTP_201_CREATED)
+        return Response(EventMeetingSerializer(row).data, status=status.HTTP_201_CREATED)
 
 
 class ScheduleApi(APIView):
@@ -481,7 +490,7 @@ class ScheduleApi(APIView):
         operation_id="events_schedule_run",
         tags=TAGS,
         request=None,
-        responses=ScheduleSerializer,
+        responses=EventScheduleSerializer,
         description=_("Place the meetings; published ones stay where they are."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
@@ -499,7 +508,9 @@ class ScheduleApi(APIView):
 
 
 class PublishApi(APIView):
-    @extend_schema(operation_id="events_schedule_publish", tags=TAGS, request=None, responses=CountSerializer)
+    @extend_schema(
+        operation_id="events_schedule_publish", tags=TAGS, request=None, responses=EventCountSerializer
+    )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = organised_event_get(access=access, pk=pk)
@@ -531,14 +542,14 @@ class MeetingAttendanceApi(APIView):
     @extend_schema(
         operation_id="events_meeting_attendance",
         tags=TAGS,
-        request=AttendanceInputSerializer,
+        request=EventAttendanceInputSerializer,
         responses={204: None},
         description=_("Record whether a member came (false: a no-show)."),
     )
     def post(self, request: AuthenticatedRequest, meeting_pk: int) -> Response:
         access, meeting = _meeting_of_organiser(request, meeting_pk)
         event = organised_event_get(access=access, pk=meeting.event_id)
-        data = validated_input(AttendanceInputSerializer, request)
+        data = validated_input(EventAttendanceInputSerializer, request)
         member = selectors.attendee_get(event=event, pk=data["registration"])
         services.attendance_set(
             access=access, meeting=meeting, registration=member, attended=data["attended"]
@@ -550,11 +561,11 @@ class MeetingAttendanceApi(APIView):
 
 
 class RoundsApi(APIView):
-    @extend_schema(operation_id="events_round_list", tags=ROUND_TAGS, responses=RoundsSerializer)
+    @extend_schema(operation_id="events_round_list", tags=ROUND_TAGS, responses=EventRoundsSerializer)
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         event = organised_event_get(access=access_for(request.user), pk=pk)
         return Response(
-            RoundsSerializer(
+            EventRoundsSerializer(
                 {
                     "current_round": event.current_round,
                     "round_count": event.round_count,
@@ -570,7 +581,7 @@ class RoundsPlanApi(APIView):
         operation_id="events_rounds_plan",
         tags=ROUND_TAGS,
         request=None,
-        responses=PlanSerializer,
+        responses=EventPlanSerializer,
         description=_("Plan every round not yet published, with the published ones kept."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
@@ -581,7 +592,10 @@ class RoundsPlanApi(APIView):
 
 class RoundPublishApi(APIView):
     @extend_schema(
-        operation_id="events_round_publish", tags=ROUND_TAGS, request=None, responses=RoundNumberSerializer
+        operation_id="events_round_publish",
+        tags=ROUND_TAGS,
+        request=None,
+        responses=EventRoundNumberSerializer,
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
@@ -591,7 +605,7 @@ class RoundPublishApi(APIView):
 
 class RoundNextApi(APIView):
     @extend_schema(
-        operation_id="events_round_next", tags=ROUND_TAGS, request=None, responses=RoundNumberSerializer
+        operation_id="events_round_next", tags=ROUND_TAGS, request=None, responses=EventRoundNumberSerializer
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
@@ -610,12 +624,15 @@ class RoundsEndApi(APIView):
 
 class RoundMoveApi(APIView):
     @extend_schema(
-        operation_id="events_round_move", tags=ROUND_TAGS, request=MoveInputSerializer, responses={204: None}
+        operation_id="events_round_move",
+        tags=ROUND_TAGS,
+        request=EventMoveInputSerializer,
+        responses={204: None},
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = organised_event_get(access=access, pk=pk)
-        data = validated_input(MoveInputSerializer, request)
+        data = validated_input(EventMoveInputSerializer, request)
         person = selectors.attendee_get(event=event, pk=data["registration"])
         round_services.person_move(
             access=access,
@@ -631,15 +648,15 @@ class RoundLateApi(APIView):
     @extend_schema(
         operation_id="events_round_late_joiner",
         tags=ROUND_TAGS,
-        request=RegistrationInputSerializer,
-        responses=PlanSerializer,
+        request=EventRegistrationInputSerializer,
+        responses=EventPlanSerializer,
         description=_("Place a late joiner: into the running round, then the open rounds are re-planned."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         event = organised_event_get(access=access, pk=pk)
         person = selectors.attendee_get(
-            event=event, pk=validated_input(RegistrationInputSerializer, request)["registration"]
+            event=event, pk=validated_input(EventRegistrationInputSerializer, request)["registration"]
         )
         return Response(
             {"repeats": round_services.late_joiner_add(access=access, event=event, registration=person)}
