@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from polku.events.models import BreakoutGroup, MeetingRequest
 from polku.events.tests.meeting_world import attendee, matchmaking_event, online_event, opt_in, user_of
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def test_opt_in_and_a_declined_request_is_refused_with_the_reason(world):
     amina, lars = attendee(event, "Amina"), attendee(event, "Lars")
     opt_in(lars, offering=["mentor"])
     api = client_of(user_of(amina))
-    slot = event.meeting_slots.first()
+    slot = present(event.meeting_slots.first())
     answer = api.put(
         f"/api/v1/events/{event.pk}/meetings/profile/",
         {"looking_for": ["mentor"], "available": [slot.pk]},

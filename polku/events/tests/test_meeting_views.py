@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from polku.events.models import BreakoutGroup, Meeting, MeetingRequest
 from polku.events.tests.meeting_world import attendee, matchmaking_event, online_event, opt_in, user_of
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_attendee_opts_in_asks_and_the_other_declines(client, world):
     client.force_login(user_of(amina))
     page = client.get(reverse("events:match_profile", args=[event.pk]))
     assert page.status_code == 200
-    slot = event.meeting_slots.first()
+    slot = present(event.meeting_slots.first())
     answer = client.post(
         reverse("events:match_profile", args=[event.pk]),
         {"looking_for": ["mentor"], "available": [str(slot.pk)], "introduction": "Baker"},

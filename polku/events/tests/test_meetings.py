@@ -19,6 +19,7 @@ from polku.events.selectors import meetings as selectors
 from polku.events.services import meetings as services
 from polku.events.tests.meeting_world import attendee, matchmaking_event, opt_in, user_of
 from polku.participants.models import LanguageSkill
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,7 @@ def test_only_confirmed_attendees_opt_in(world):
     with pytest.raises(ApplicationError) as caught:
         services.profile_save(access=me(amina), event=event, data={"looking_for": ["astronaut"]})
     assert "looking_for" in caught.value.field_errors
-    slot = event.meeting_slots.first()
+    slot = present(event.meeting_slots.first())
     profile = services.profile_save(
         access=me(amina),
         event=event,
@@ -119,7 +120,7 @@ def test_suggestions_rank_by_explained_score_and_leave_out_the_excluded(world):
     event = matchmaking_event(world.a)
     amina, lars, wei, ole, eve = (attendee(event, n) for n in ("Amina", "Lars", "Wei", "Ole", "Eve"))
     for reg in (amina, lars):
-        LanguageSkill.objects.create(person=reg.participation.person, language="fi", level="C1")
+        LanguageSkill.objects.create(person=present(reg.participation).person, language="fi", level="C1")
     opt_in(amina, looking=[Intent.MENTOR], offering=[Intent.CUSTOMER])
     opt_in(lars, looking=[Intent.CUSTOMER], offering=[Intent.MENTOR])  # complements Amina, shares Finnish
     opt_in(wei, looking=[Intent.PEER], offering=[Intent.PEER])
@@ -350,7 +351,7 @@ def test_agenda_and_its_calendar_file(world):
     meeting = services.must_meet_create(
         access=access_for(world.coord_a), event=event, registration_ids=[amina.pk, lars.pk]
     )
-    slot = event.meeting_slots.last()
+    slot = present(event.meeting_slots.last())
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED, slot=slot, table=7)
     (item,) = selectors.agenda(amina)
     assert item.meeting.table == 7 and item.others == ["Lars Tester"]

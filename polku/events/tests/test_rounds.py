@@ -21,6 +21,7 @@ from polku.events.tests.meeting_world import attendee, online_event
 from polku.mentoring.models import Mentorship
 from polku.mentoring.tests.factories import MenteeRequestFactory, MentorProfileFactory, MentorshipFactory
 from polku.peergroups.models import PeerGroup, PeerGroupMembership, PeerGroupRound
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -45,12 +46,14 @@ def test_history_counts_mentoring_pairs_peer_groups_and_earlier_events(world):
     event = online_event(world.a)
     amina, lars, wei, ole = (attendee(event, n) for n in ("Amina", "Lars", "Wei", "Ole"))
     # Lars mentors Amina (a mentor is a user; here Lars's own user account)
-    mentorship(world, amina.participation, lars.participation.person.user)
+    mentorship(world, amina.participation, present(lars.participation).person.user)
     # Wei and Ole were in one peer group
     peer_round = PeerGroupRound.objects.create(project=world.project, partner=world.a, name="Spring")
     group = PeerGroup.objects.create(round=peer_round, number=1)
     for reg in (wei, ole):
-        PeerGroupMembership.objects.create(round=peer_round, group=group, participation=reg.participation)
+        PeerGroupMembership.objects.create(
+            round=peer_round, group=group, participation=present(reg.participation)
+        )
     # Amina and Wei met in a breakout group of an earlier event of the project
     earlier = online_event(world.a)
     old = BreakoutGroup.objects.create(event=earlier, round_number=1, room=1, published=True)
@@ -75,7 +78,7 @@ def test_nobody_meets_twice_across_rounds_including_history(world):
     engine()
     event = online_event(world.a, rounds=3, size=2)
     regs = [attendee(event, n) for n in ("Amina", "Lars", "Wei", "Ole", "Eve", "Kim")]
-    mentorship(world, regs[0].participation, regs[1].participation.person.user)
+    mentorship(world, regs[0].participation, present(regs[1].participation).person.user)
     repeats = services.rounds_plan(access=access_for(world.coord_a), event=event)
     pairs = pairs_of(event)
     assert repeats == 0
