@@ -9,6 +9,6 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: they use the models, which exist only once the app registry is ready.
-        from polku.events import metrics, tasks  # noqa: F401 - tasks registers the periodic jobs
+        from polku.events import metrics, tasks, tasks_meetings  # noqa: F401 - the tasks modules register periodic jobs
 
         metrics.register()
