@@ -43,6 +43,7 @@ import numpy as np
 from polku.matching.errors import InvalidInput
 
 DEFAULT_TIME_LIMIT = 5.0
+WIDEN_BELOW = 8
 MAX_ROUNDS = 100
 
 
@@ -453,6 +454,8 @@ class _Search:
             loss[~movable] = 0
             level = w if loss.max() >= w else 1  # repeats (and apart pairs) before mixed pairs
             qs, people = np.nonzero(loss >= level)
+            if len(qs) < WIDEN_BELOW:  # few conflicts: let anyone move, so plateaus can be crossed
+                qs, people = np.nonzero((self.group_of >= 0) & movable[:, None])
             if len(qs) > max_candidates:
                 pick = rng.choice(len(qs), max_candidates, replace=False)
                 qs, people = qs[pick], people[pick]
@@ -553,7 +556,7 @@ def plan_rounds(
             rounds.append([row for row in rows if row])
     for r in prep.open_rounds:
         for group in rounds[r]:
-            for x, y in combinations(group, 2):
+            for x, y in combinations(sorted(group), 2):
                 if prep.apart[x, y]:
                     raise InvalidInput(
                         f"no plan was found that keeps {prep.ids[x]!r} and {prep.ids[y]!r} apart in round "

@@ -353,10 +353,10 @@ def _greedy(prep: _Prepared) -> _Plan:
     return plan
 
 
-def _try_insert(plan: _Plan, m: int, s: int, rng: random.Random, allow_equal: bool) -> bool:
+def _try_insert(plan: _Plan, m: int, s: int, rng: random.Random) -> bool:
     """Put unplaced m into slot s, evicting its members' meetings there and, if the slot is still full,
     one more meeting of the lowest priority there; put the evicted back wherever they fit. Keep the
-    change when the total rose (or stayed equal, if allowed); otherwise undo it."""
+    change when the total rose; otherwise undo it."""
     prep = plan.prep
     blockers = {plan.busy[p][s] for p in prep.members[m]} - {-1}
     if any(b in prep.fixed for b in blockers):
@@ -372,7 +372,7 @@ def _try_insert(plan: _Plan, m: int, s: int, rng: random.Random, allow_equal: bo
     old = {b: plan.take(b) for b in blockers}
     plan.put(m, s)
     moved = [b for b in _by_priority(prep, list(blockers)) if plan.insert_anywhere(b)]
-    if plan.total > before or (allow_equal and plan.total == before):
+    if plan.total > before:
         return True
     for b in moved:
         plan.take(b)
@@ -436,7 +436,7 @@ def _improve(plan: _Plan, deadline: float, bound: int, seed: int = 0) -> None:
                 if plan.fits(m, s):
                     plan.put(m, s)
                     break
-                if _try_insert(plan, m, s, rng, allow_equal=False):
+                if _try_insert(plan, m, s, rng):
                     break
         stale = stale + 1 if plan.total <= start else 0
     free = prep.free
