@@ -1,4 +1,7 @@
-"""`polku match assign [FILE]` and `polku match groups [FILE]`: JSON in (FILE or standard input), JSON out.
+"""`polku match assign|groups|schedule|rounds [FILE]`: JSON in (FILE or standard input), JSON out.
+
+assign: mentor–mentee pairs with capacities; groups: diverse peer groups; schedule: meetings of an
+event into slots and tables; rounds: networking rounds of breakout groups without repeated pairs.
 
 Input that cannot be solved as given gets one clear line on standard error and exit code 2, never a
 traceback. No Django is set up.
@@ -14,9 +17,14 @@ from typing import Any, NoReturn
 
 from polku.matching.errors import InvalidInput
 
-ENGINES = {"assign": "polku.matching.assignment", "groups": "polku.matching.groups"}
+ENGINES = {
+    "assign": "polku.matching.assignment",
+    "groups": "polku.matching.groups",
+    "schedule": "polku.matching.schedule",
+    "rounds": "polku.matching.rounds",
+}
 
-USAGE = "usage: polku match {assign,groups} [FILE] [--time-limit SECONDS]"
+USAGE = "usage: polku match {assign,groups,rounds,schedule} [FILE] [--time-limit SECONDS]"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,14 +35,26 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="polku match",
-        description="Matching engine: mentor–mentee assignment with capacities, or peer groups.",
+        description=(
+            "Matching engine: mentor–mentee assignment with capacities, peer groups, an event's "
+            "meeting schedule, or networking rounds."
+        ),
     )
     parser.add_argument(
-        "engine", choices=sorted(ENGINES), help="assign: pairs with capacities; groups: peer groups"
+        "engine",
+        choices=sorted(ENGINES),
+        help=(
+            "assign: pairs with capacities; groups: peer groups; schedule: meetings into slots and "
+            "tables; rounds: breakout groups round after round"
+        ),
     )
     parser.add_argument("file", nargs="?", default="-", help="JSON input (default: standard input)")
     parser.add_argument(
-        "--time-limit", type=float, default=None, help="seconds for the maxmin threshold search (assign)"
+        "--time-limit",
+        type=float,
+        default=None,
+        help="seconds for the search: the maxmin threshold search (assign), the schedule search "
+        "(schedule, default 5) or the rounds search (rounds, default 5); groups takes time_limit in its input",
     )
     return parser
 
@@ -77,6 +97,8 @@ def main(argv: list[str]) -> int:
             for note in engine.notes(problem):
                 print(f"note: {note}", file=sys.stderr)
             out = engine.result_json(engine.solve(problem, time_limit=args.time_limit))
+        elif args.engine in ("schedule", "rounds"):
+            out = engine.run_json(data, time_limit=args.time_limit)
         else:
             out = engine.run_json(data)
     except InvalidInput as exc:
