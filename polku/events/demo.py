@@ -12,9 +12,22 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from polku.accounts.access import Access
 from polku.accounts.models import Role, User
 from polku.activities.models import Activity, ActivityEnrolment
-from polku.events.models import Event, MeetingSlot, Question, Registration, Speaker
+from polku.events.models import (
+    Event,
+    Intent,
+    MatchProfile,
+    Meeting,
+    MeetingMember,
+    MeetingRequest,
+    MeetingSlot,
+    Question,
+    Registration,
+    Speaker,
+)
+from polku.events.services import meetings, rounds
 from polku.knowledge.models import EvaluationNote
 from polku.participants.models import Participation
 from polku.projects.models import Partner, Project
@@ -47,6 +60,7 @@ STORIES = (
     ),
     ("Ahmed Yusuf", "Yusuf Transport", "Bought an existing moving company when its founder retired."),
 )
+ORGANISER = Access(user_id=None, is_admin=True)  # the demo sets events up as a platform admin would
 DEMO_AFTER = True  # the reflection meetings link the knowledge demo's minutes
 TITLES = {
     "fi": "Yrittäjien verkostoitumisillallinen",
@@ -278,6 +292,7 @@ def _online_event(rng: random.Random, now: dt.datetime) -> None:
         Registration(event=event, participation=p)
         for p in _people(DIGIMESH, "oksana.melnyk@polku.example", 18)
     )
+    rounds.rounds_plan(access=ORGANISER, event=event)  # planned; the organiser publishes each round live
 
 
 def _company_event(rng: random.Random, now: dt.datetime) -> None:
@@ -319,3 +334,53 @@ def _company_event(rng: random.Random, now: dt.datetime) -> None:
             )
         ]
     )
+    _meetings(rng, event)
+
+
+def _meetings(rng: random.Random, event: Event) -> None:
+    """Talents look for employers, companies for talent: profiles, accepted requests (one declined), the
+    companies' must-meet meetings, scheduled by the engine and published."""
+    slots = list(event.meeting_slots.all())
+    talents = list(event.registrations.filter(participation__isnull=False).order_by("pk"))
+    companies = list(event.registrations.filter(guest_email__gt="").order_by("pk"))
+    for registration in talents:
+        profile = MatchProfile.objects.create(
+            registration=registration,
+            looking_for=[Intent.EMPLOYER, rng.choice([Intent.MENTOR, Intent.PEER])],
+            offering=[Intent.PEER],
+            industries=rng.choice(["Software", "Health technology", "Games", "Manufacturing"]),
+        )
+        profile.available.set(rng.sample(slots, k=rng.randint(3, len(slots))))
+    for registration in companies:
+        profile = MatchProfile.objects.create(
+            registration=registration,
+            looking_for=[Intent.EMPLOYER],
+            offering=[Intent.EMPLOYER, Intent.EXPERT],
+        )
+        profile.available.set(slots)
+    for n, talent in enumerate(talents[:14]):
+        company = companies[n % len(companies)]
+        accepted = n != 3
+        request = MeetingRequest.objects.create(
+            event=event,
+            sender=talent,
+            recipient=company,
+            message="I would like to hear about your open positions.",
+            status=MeetingRequest.Status.ACCEPTED if accepted else MeetingRequest.Status.DECLINED,
+            answered_at=event.created_at,
+        )
+        if accepted:
+            meeting = Meeting.objects.create(event=event, request=request, priority=1)
+            MeetingMember.objects.bulk_create(
+                [
+                    MeetingMember(meeting=meeting, registration=talent),
+                    MeetingMember(meeting=meeting, registration=company),
+                ]
+            )
+    for talent in talents[14:17]:  # the organiser's must-meet: a company that sponsors the event
+        meetings.must_meet_create(
+            access=ORGANISER, event=event, registration_ids=[companies[0].pk, talent.pk]
+        )
+    meetings.schedule_run(access=ORGANISER, event=event)
+    # Published without the e-mails the organiser's publishing sends (demo addresses receive nothing).
+    event.meetings.filter(status=Meeting.Status.PLACED).update(status=Meeting.Status.PUBLISHED)

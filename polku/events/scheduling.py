@@ -6,15 +6,13 @@ The engines know nothing of Django: this module builds their plain JSON input fr
 scheduler's reasons for a meeting it could not place are stored as the structured `code` with the
 registrations and slots concerned, and turned into a sentence with the people's names in the reader's
 language only when shown (`unplaced_text`), so a reason never goes stale or comes out in the wrong language.
-
-The engines are imported when called, so the pages and the API load even where an engine is missing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +31,10 @@ from polku.events.models import (
     MeetingSlot,
     Registration,
 )
+from polku.matching import rounds, schedule
+from polku.matching.errors import InvalidInput
+from polku.mentoring.models import Mentorship
+from polku.peergroups.models import PeerGroupMembership
 
 # --- ids -------------------------------------------------------------------------------------------
 
@@ -117,12 +119,6 @@ def schedule_input(event: Event) -> dict[str, Any]:
 
 def run_schedule(event: Event) -> ScheduleResult:
     """Place the event's meetings with the engine; ApplicationError when it refuses the input."""
-    from polku.matching.errors import InvalidInput
-
-    try:
-        from polku.matching import schedule
-    except ImportError:
-        raise ApplicationError(_("The meeting scheduler is not installed on this server.")) from None
     data = schedule_input(event)
     if not data["slots"]:
         raise ApplicationError(_("Add meeting slots first."))
@@ -220,9 +216,6 @@ def _pairs(groups: Iterable[Sequence[set[Key]]]) -> set[frozenset[Key]]:
 def earlier_encounters(event: Event) -> set[frozenset[Key]]:
     """Pairs of identity keys who already met in this programme: in breakout groups of the project's other
     events, in 1:1 meetings at its events, in the project's peer groups and as mentoring pairs."""
-    from polku.mentoring.models import Mentorship
-    from polku.peergroups.models import PeerGroupMembership
-
     project_id = event.activity.project_id
     groups: list[list[set[Key]]] = []
     # earlier breakout groups of the project's other events
@@ -325,11 +318,15 @@ def rounds_input(
     """The rounds engine's input: everyone present from the first round still open, their working languages
     where groups should share one, who already met in this programme, and the published rounds fixed."""
     ids = [reg_id(r.pk) for r in people]
+    languages = {reg.pk: working_languages(reg) for reg in people} if event.round_share_language else {}
+    # Each person's working language in the groups: of the languages they work in, the one most of
+    # those present share, so that the engine's `share` rule can keep groups to one language.
+    spoken = Counter(code for codes in languages.values() for code in codes)
     persons = []
     for reg in people:
-        attributes: dict[str, Any] = {}
-        if event.round_share_language:
-            attributes["languages"] = working_languages(reg)
+        attributes: dict[str, str] = {}
+        if languages.get(reg.pk):
+            attributes["language"] = max(languages[reg.pk], key=lambda code: (spoken[code], code))
         persons.append({"id": reg_id(reg.pk), "attributes": attributes})
     # people in the published rounds who are gone now are still part of those rounds
     in_fixed = {pk for groups in fixed.values() for group in groups for pk in group}
@@ -349,6 +346,8 @@ def rounds_input(
         "history": met_pairs(everyone, earlier_encounters(event)),
         "apart": [],
     }
+    if event.round_share_language:
+        data["share"] = ["language"]
     if present:
         data["present"] = present
     if fixed:
@@ -361,15 +360,6 @@ def rounds_input(
 
 def run_rounds(data: dict[str, Any]) -> tuple[list[list[list[int]]], int]:
     """Groups per round as registration pks, and how many pairs meet again."""
-    from polku.matching.errors import InvalidInput
-
-    try:
-        from polku.matching import rounds
-    except ImportError:
-        raise ApplicationError(
-            _("The planner of networking rounds is not installed on this server.")
-        ) from None
-
     try:
         out = rounds.run_json(data)
     except InvalidInput as error:

@@ -26,7 +26,6 @@ def _attendee(event, first_name: str):
 
 
 def test_organiser_schedules_meetings_and_the_attendee_sees_the_table(open_browser, live_world):
-    pytest.importorskip("polku.matching.schedule")
     from polku.accounts.access import access_for
     from polku.events.models import Meeting, MeetingRequest
     from polku.events.services import meetings as services
@@ -76,7 +75,6 @@ def test_organiser_schedules_meetings_and_the_attendee_sees_the_table(open_brows
 
 
 def test_an_online_event_runs_three_rounds(open_browser, live_world):
-    pytest.importorskip("polku.matching.rounds")
     from polku.events.tests.factories import RegistrationFactory
     from polku.events.tests.meeting_world import online_event
 

@@ -47,7 +47,6 @@ def test_opt_in_and_a_declined_request_is_refused_with_the_reason(world):
 
 
 def test_must_meet_that_cannot_be_placed_comes_back_with_the_reason(world):
-    pytest.importorskip("polku.matching.schedule")
     event = matchmaking_event(world.a, slots=2)
     s1, s2 = event.meeting_slots.all()
     amina, lars = attendee(event, "Amina"), attendee(event, "Lars")

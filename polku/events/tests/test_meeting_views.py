@@ -53,7 +53,6 @@ def test_a_stranger_cannot_open_an_attendee_page(client, world):
 
 
 def test_organiser_runs_and_publishes_and_the_attendee_sees_the_table(client, world):
-    pytest.importorskip("polku.matching.schedule")
     event = matchmaking_event(world.a, slots=2, tables=3)
     amina, lars = attendee(event, "Amina"), attendee(event, "Lars")
     client.force_login(world.coord_a)

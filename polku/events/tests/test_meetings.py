@@ -24,10 +24,6 @@ from polku.testing.asserts import present
 pytestmark = pytest.mark.django_db
 
 
-def engine() -> None:
-    pytest.importorskip("polku.matching.schedule")
-
-
 def me(registration):
     return access_for(user_of(registration))
 
@@ -245,7 +241,6 @@ def test_schedule_input_follows_the_contract(world):
 
 
 def test_a_must_meet_that_cannot_be_placed_says_why(world):
-    engine()
     event = matchmaking_event(world.a, slots=2)
     s1, s2 = event.meeting_slots.all()
     amina, lars = attendee(event, "Amina"), attendee(event, "Lars")
@@ -264,7 +259,6 @@ def test_a_must_meet_that_cannot_be_placed_says_why(world):
 
 
 def test_published_meetings_stay_when_the_scheduler_runs_again(world):
-    engine()
     event = matchmaking_event(world.a, slots=2, tables=1)
     access = access_for(world.coord_a)
     regs = [attendee(event, n) for n in ("Amina", "Lars", "Wei", "Ole")]
@@ -294,7 +288,6 @@ def test_published_meetings_stay_when_the_scheduler_runs_again(world):
 
 
 def test_publishing_notifies_and_cancelling_frees_the_place(world, django_capture_on_commit_callbacks):
-    engine()
     event = matchmaking_event(world.a, slots=1, tables=1)
     access = access_for(world.coord_a)
     regs = [attendee(event, n) for n in ("Amina", "Lars", "Wei")]

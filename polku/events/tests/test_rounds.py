@@ -26,10 +26,6 @@ from polku.testing.asserts import present
 pytestmark = pytest.mark.django_db
 
 
-def engine() -> None:
-    pytest.importorskip("polku.matching.rounds")
-
-
 def pairs_of(event) -> list[frozenset[int]]:
     out = []
     for group in BreakoutGroup.objects.filter(event=event).prefetch_related("members"):
@@ -75,7 +71,6 @@ def test_history_counts_mentoring_pairs_peer_groups_and_earlier_events(world):
 
 
 def test_nobody_meets_twice_across_rounds_including_history(world):
-    engine()
     event = online_event(world.a, rounds=3, size=2)
     regs = [attendee(event, n) for n in ("Amina", "Lars", "Wei", "Ole", "Eve", "Kim")]
     mentorship(world, regs[0].participation, present(regs[1].participation).person.user)
@@ -94,7 +89,6 @@ def test_nobody_meets_twice_across_rounds_including_history(world):
 
 
 def test_late_joiner_is_placed_without_changing_published_rounds(world):
-    engine()
     event = online_event(world.a, rounds=3, size=2)
     access = access_for(world.coord_a)
     regs = [attendee(event, n) for n in ("Amina", "Lars", "Wei", "Ole")]
@@ -123,7 +117,6 @@ def test_late_joiner_is_placed_without_changing_published_rounds(world):
 
 
 def test_a_leaver_is_left_out_of_later_rounds(world):
-    engine()
     event = online_event(world.a, rounds=3, size=2)
     access = access_for(world.coord_a)
     regs = [attendee(event, n) for n in ("Amina", "Lars", "Wei", "Ole", "Eve", "Kim")]
@@ -146,7 +139,6 @@ def test_a_leaver_is_left_out_of_later_rounds(world):
 
 
 def test_rounds_are_published_started_and_seen_live(world):
-    engine()
     event = online_event(world.a, rounds=2, size=2)
     access = access_for(world.coord_a)
     amina, lars = attendee(event, "Amina"), attendee(event, "Lars")
