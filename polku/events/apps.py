@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: they use the models, which exist only once the app registry is ready.
-        from polku.events import metrics, tasks, tasks_meetings  # noqa: F401 - the tasks modules register periodic jobs
+        from polku.events import metrics, sections, tasks, tasks_meetings  # noqa: F401 - tasks register periodic jobs
 
         metrics.register()
+        sections.register()

@@ -26,6 +26,7 @@ from polku.events.selectors.events import event_get, open_events, organised_even
 from polku.events.services import events as services
 from polku.knowledge.models import EvaluationNote
 from polku.projects.models import Partner, WorkPackage
+from polku.surveys.models import FeedbackForm
 
 
 def _by_month(events: QuerySet[Event] | list[Event]) -> list[tuple[Any, list[Event]]]:
@@ -99,6 +100,7 @@ def detail_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
         "questions": event.questions.all(),
         "own": own,
         "now": timezone.now(),
+        "feedback": FeedbackForm.objects.filter(activity_id=event.activity_id, is_open=True).first(),
         "speaker_form": SpeakerForm(),
         "question_form": QuestionForm(),
     }
