@@ -92,13 +92,12 @@ def machine() -> str:
             model = next(line.split(":", 1)[1].strip() for line in handle if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    import ortools
-    import scipy
+    from importlib.metadata import version
 
     load = os.getloadavg()
     return (
         f"machine: nproc {os.cpu_count()}, {model}, Python {platform.python_version()}, "
-        f"OR-tools {ortools.__version__}, scipy {scipy.__version__}; load average {load[0]:.2f} {load[1]:.2f}"
+        f"OR-tools {version('ortools')}, scipy {version('scipy')}; load average {load[0]:.2f} {load[1]:.2f}"
     )
 
 
@@ -108,7 +107,7 @@ def small(args: argparse.Namespace) -> None:
         f"{'slots':>5} {'seed':>4} | {'greedy':>13} | {'heuristic':>13} | {'default':>19} | "
         f"{'optimum':>7} {'bound':>5}"
     )
-    worst = {"greedy": 1.0, "heuristic": 1.0, "auto": 1.0}
+    worst = {"greedy": 1.0, "heuristic": 1.0, "default": 1.0}
     for n_slots in (6, 8, 10):
         for seed in (1, 2) if args.quick else (1, 2, 3):
             problem = sc.parse(instance(80, 300, n_slots, 20, seed))
@@ -121,7 +120,8 @@ def small(args: argparse.Namespace) -> None:
             optimum = best.total_priority if best.optimal else None
             reference = optimum or best.upper_bound
             for method, (result, _) in row.items():
-                worst[method] = min(worst[method], result.total_priority / reference)
+                name = "default" if method == "auto" else method
+                worst[name] = min(worst[name], result.total_priority / reference)
             g, h, a = row["greedy"], row["heuristic"], row["auto"]
             print(
                 f"{n_slots:>5} {seed:>4} | {g[0].total_priority:>4} {100 * g[0].total_priority / reference:5.1f}% "
