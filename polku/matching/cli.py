@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=None,
         help="seconds for the search: the maxmin threshold search (assign), the schedule search "
-        "(schedule, default 5) or the rounds search (rounds, default 5); groups takes time_limit in its input",
+        "(schedule, default 4) or the rounds search (rounds, default 5); groups takes time_limit in its input",
     )
     return parser
 

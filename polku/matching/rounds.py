@@ -23,11 +23,14 @@ and leavers keeps what people have already seen.
 Method (decision record 0052): every open round is built greedily in turn (the people with the most
 earlier encounters first, each into the group with room where they add the least cost, small random
 ties), then a tabu search over all open rounds at once swaps two people of one round in different
-groups: each step takes the best swap of a person who is in a costly pair (ties at random), a swapped
-person stays put in that round for a few steps, and after a long stall the search restarts from the best
-plan with a few random swaps. The gains are computed with numpy from running pair counts. The search
-stops at cost 0 or at the time limit. For the social golfer problem (32 people in groups of 4) this
-reaches 9 rounds without a repeat; 10 is the known maximum (docs/benchmarks.md).
+groups: each step takes the best swap of a person who is in a costly pair (ties at random; when fewer
+than WIDEN_BELOW such people are left, anyone may move, so plateaus can be crossed); a person may not
+go back to the group they just left for a few steps unless that gives a new best; after a long stall
+the search returns to the best plan with a few random swaps, and after three such shakes starts afresh.
+The gains are computed with numpy from running pair counts. The search stops at cost 0 or at the time
+limit. A clean start whose numbers allow it is seeded from affine geometry (affine_rounds): for the
+social golfer problem (32 people in groups of 4) that gives 9 rounds without a repeat at once; 10 is the
+known maximum (docs/benchmarks.md).
 """
 
 from __future__ import annotations

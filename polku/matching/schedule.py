@@ -12,12 +12,15 @@ Method (decision record 0052):
    where its members have the fewest other meetings still waiting to be placed (then the emptiest).
 2. **Local improvement**: an unplaced meeting goes into a slot by evicting what blocks it there (its
    members' other meetings, or one meeting at a full slot), the evicted meetings are put back wherever
-   they fit, and the change is kept when the total priority rises (or, now and then, stays equal).
+   they fit, and the change is kept when the total priority rises; then ruin and recreate around an
+   unplaced meeting (all its members' meetings taken out, it first, the others back in random slots
+   where they fit), kept when the total does not fall, so plateaus are crossed.
 3. **Bound**: the LP relaxation with the person–slot constraints summed per person (each person has as
    many places as slots they could meet in) and the tables summed over slots, solved with HiGHS
    (scipy). Its dual, checked in floating point, is a proven upper bound on any schedule (weak
    duality); priorities are whole numbers, so the bound is rounded down. On realistic inputs it is
    within a fraction of a per cent of the full LP relaxation, which takes minutes at 20,000 meetings.
+   If the greedy meets it, the run ends there.
 4. **CP-SAT** (OR-tools) for inputs with at most CP_SAT_MAX_VARS (meeting, slot) pairs, started from
    the improved schedule, within the time limit: a boolean per (meeting, slot) that is open, at most
    one per meeting, per person and slot, `tables` per slot. Its best bound tightens the upper bound; a
@@ -51,7 +54,7 @@ Method = Literal["auto", "heuristic", "cp-sat", "greedy"]
 METHODS: tuple[str, ...] = get_args(Method)
 PRIORITIES = (1, 2, 3)
 MIN_MEMBERS, MAX_MEMBERS = 2, 4
-DEFAULT_TIME_LIMIT = 5.0  # seconds for the whole solve; the run stops earlier when optimal
+DEFAULT_TIME_LIMIT = 4.0  # seconds of search; it stops earlier when the total meets the bound
 CP_SAT_MAX_VARS = 40_000  # (meeting, slot) pairs up to which CP-SAT is tried after the heuristic
 NO_COMMON_SLOT, SLOTS_TAKEN, TABLES_FULL = "no_common_slot", "slots_taken", "tables_full"
 
