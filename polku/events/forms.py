@@ -15,7 +15,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from polku.events.models import Event, Question, time_zone_choices
+from polku.core.timezones import zone_choices
+from polku.events.models import Event, Question
 from polku.knowledge.models import EvaluationNote
 from polku.projects.models import Partner, WorkPackage
 
@@ -162,7 +163,11 @@ class EventForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = time_zone_choices()  # type: ignore[attr-defined]
+        zones = zone_choices()
+        current = (self.initial or {}).get("time_zone")
+        if current and current not in dict(zones):  # an old name of a zone, kept as it was stored
+            zones = [(current, current), *zones]
+        self.fields["time_zone"].choices = zones  # type: ignore[attr-defined]
         note_field = self.fields["evaluation_note"]
         assert isinstance(note_field, forms.ModelChoiceField)
         note_field.queryset = notes if notes is not None else EvaluationNote.objects.none()

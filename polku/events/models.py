@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 import zoneinfo
-from functools import cache
 
 from django.conf import settings
 from django.db import models
@@ -25,14 +24,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from polku.core.models import TimeStamped
+from polku.core.timezones import zone_label
 
 LANGUAGES = ("fi", "sv", "en")
-
-
-@cache
-def time_zone_choices() -> list[tuple[str, str]]:
-    """Every IANA time zone Python knows, as (name, name with spaces); chosen from a list, never typed."""
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
 
 def room_slug(secret: str, *parts: object) -> str:
@@ -178,7 +172,8 @@ class Event(TimeStamped):
 
     @property
     def time_zone_label(self) -> str:
-        return self.time_zone.replace("_", " ")
+        """The zone as a reader says it, e.g. "Sweden – Stockholm" (never the stored IANA name)."""
+        return zone_label(self.time_zone)
 
     @property
     def room_link(self) -> str:

@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response, validated_input
-from polku.events.models import Event, Question, Speaker, time_zone_choices
+from polku.events.models import Event, Question, Speaker
 from polku.events.selectors.events import event_get, organised_event_get, visible_events
 from polku.events.services import events as services
 from polku.knowledge.models import EvaluationNote
@@ -117,7 +117,9 @@ class EventInputSerializer(serializers.Serializer):
     description_en = serializers.CharField(required=False, allow_blank=True, default="")
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
-    time_zone = serializers.ChoiceField(choices=time_zone_choices(), default="Europe/Helsinki")
+    time_zone = serializers.CharField(
+        max_length=64, default="Europe/Helsinki", help_text=_("An IANA time zone, e.g. Europe/Stockholm")
+    )
     venue = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     online_url = serializers.URLField(required=False, allow_blank=True, default="")
     capacity = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)

@@ -227,7 +227,7 @@ class EventMustMeetInputSerializer(serializers.Serializer):
     priority = serializers.IntegerField(min_value=1, max_value=3, default=3)
 
 
-class EventAttendanceInputSerializer(serializers.Serializer):
+class EventMeetingAttendanceInputSerializer(serializers.Serializer):
     registration = serializers.IntegerField(min_value=1)
     attended = serializers.BooleanField(allow_null=True)
 
@@ -542,14 +542,14 @@ class MeetingAttendanceApi(APIView):
     @extend_schema(
         operation_id="events_meeting_attendance",
         tags=TAGS,
-        request=EventAttendanceInputSerializer,
+        request=EventMeetingAttendanceInputSerializer,
         responses={204: None},
         description=_("Record whether a member came (false: a no-show)."),
     )
     def post(self, request: AuthenticatedRequest, meeting_pk: int) -> Response:
         access, meeting = _meeting_of_organiser(request, meeting_pk)
         event = organised_event_get(access=access, pk=meeting.event_id)
-        data = validated_input(EventAttendanceInputSerializer, request)
+        data = validated_input(EventMeetingAttendanceInputSerializer, request)
         member = selectors.attendee_get(event=event, pk=data["registration"])
         services.attendance_set(
             access=access, meeting=meeting, registration=member, attended=data["attended"]
