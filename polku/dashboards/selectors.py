@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from polku.accounts.access import Access
 from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.core.errors import AccessDenied
+from polku.events.metrics import EVENT_METRICS
+from polku.events.metrics import count_within as event_count_within
 from polku.outcomes.models import ExitRecord, ExitStatus, Outcome
 from polku.participants.models import Participation
 from polku.projects.models import Partner, Project, WorkPackage
@@ -303,8 +305,16 @@ def _target_rows(
             actual[t.pk] = sum(counts[p.pk][stage] for p in partners if p.pk in in_scope)
         elif t.metric == Target.Metric.ACTIVITY_PARTICIPANTS:
             actual[t.pk] = people[f"t{t.pk}"]
+        elif t.metric in EVENT_METRICS:
+            actual[t.pk] = event_count_within(
+                t,
+                partner_ids=None if scope.whole_project else scope.partner_ids,
+                since=filters.period_from,
+                until=filters.period_to,
+            )
         else:
-            activity_counts[f"t{t.pk}"] = Count("pk", filter=Q(**_activity_where(t)))
+            where = Q(**_activity_where(t)) & (Q(kind=t.kind) if t.kind else Q())
+            activity_counts[f"t{t.pk}"] = Count("pk", filter=where)
     if activity_counts:
         activities = Activity.objects.filter(project=project)
         if not scope.whole_project:
