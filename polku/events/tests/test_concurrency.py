@@ -3,11 +3,7 @@ writers, so the race cannot happen there and the test is skipped)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-
-import pytest
-from django.db import connection, connections
 
 from polku.accounts.access import access_for
 from polku.accounts.models import User
@@ -15,36 +11,9 @@ from polku.events.models import Registration
 from polku.events.services import registrations as services
 from polku.events.tests.factories import event_of
 from polku.testing import factories as f
+from polku.testing.concurrency import POSTGRESQL_ONLY, race
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL (DATABASE_URL=postgres://…): SQLite allows one writer at a time, so no race",
-    ),
-]
-
-
-def race(calls) -> list[object]:
-    """Run the calls at the same moment, each in its own thread and database connection."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+pytestmark = POSTGRESQL_ONLY
 
 
 def test_twelve_people_race_for_three_seats_and_nobody_is_overbooked():

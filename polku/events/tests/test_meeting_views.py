@@ -3,6 +3,8 @@ the scheduler and the rounds; a declined person cannot be asked (the page says w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -114,3 +116,30 @@ def test_live_page_shows_the_room_and_polls(client, world):
     client.force_login(world.coord_a)
     page = client.get(reverse("events:rounds", args=[event.pk])).content.decode()
     assert "Room 7" in page and "Amina Tester" in page
+
+
+def test_organiser_forms_with_bad_input_keep_what_was_typed_and_name_the_field(client, world):
+    event = matchmaking_event(world.a, slots=0)
+    amina = attendee(event, "Amina")
+    client.force_login(world.coord_a)
+    url = reverse("events:meeting_slots_generate", args=[event.pk])
+    page = client.post(
+        url, {"gen-start": "18:00", "gen-end": "17:00", "gen-minutes": "15", "gen-gap_minutes": "0"}
+    )
+    assert page.status_code == 400
+    body = page.content.decode()
+    assert 'value="18:00"' in body and 'value="17:00"' in body
+    assert "error-summary" in body and not event.meeting_slots.exists()
+    page = client.post(
+        reverse("events:must_meet", args=[event.pk]),
+        {"must-registrations": [str(amina.pk)], "must-priority": "3"},
+    )
+    assert page.status_code == 400
+    assert "2 to 4 people" in page.content.decode()
+    assert re.search(rf'value="{amina.pk}"[^>]*checked', page.content.decode())  # the choice is kept
+    assert not Meeting.objects.filter(event=event).exists()
+    page = client.post(
+        reverse("events:matchmaking", args=[event.pk]),
+        {"set-matchmaking": "on", "set-meeting_tables": "0", "set-max_requests": "5"},
+    )
+    assert page.status_code == 400 and 'name="set-meeting_tables"' in page.content.decode()

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from django.views.decorators.http import require_POST
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import ApplicationError
-from polku.core.forms import response_status
+from polku.core.forms import apply_field_errors, response_status
 from polku.events.agenda import agenda_calendar, agenda_filename
 from polku.events.forms_meetings import (
     GenerateSlotsForm,
@@ -37,7 +38,6 @@ from polku.events.selectors import meetings as selectors
 from polku.events.selectors.events import event_get, organised_event_get
 from polku.events.services import meetings as services
 from polku.events.services.events import is_past
-from polku.participants.forms import apply_field_errors
 
 
 def slot_label(event: Event, slot: MeetingSlot) -> str:
@@ -202,8 +202,15 @@ def agenda_ics_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def meetings_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The organiser's page: its forms post to the addresses below and come back here."""
     access = access_for(request.user)
-    event = organised_event_get(access=access, pk=pk)
-    people = selectors.attendees(event)
+    return _organiser_page(request, organised_event_get(access=access, pk=pk))
+
+
+def _people_choices(event: Event) -> list[tuple[str, str]]:
+    return [(str(r.pk), r.name) for r in selectors.attendees(event)]
+
+
+def _organiser_page(request: HttpRequest, event: Event, **bound: forms.Form) -> TemplateResponse:
+    """The organiser's page; a form given in `bound` came back with errors and is shown as typed (400)."""
     rows = selectors.event_meetings(event)
     context = {
         "event": event,
@@ -217,14 +224,16 @@ def meetings_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 "max_requests": event.max_requests,
             },
         ),
-        "must_form": MustMeetForm(prefix="must", people=[(str(r.pk), r.name) for r in people]),
+        "must_form": MustMeetForm(prefix="must", people=_people_choices(event)),
         "placed": [r for r in rows if r.meeting.status in (Meeting.Status.PLACED, Meeting.Status.PUBLISHED)],
         "unplaced": [r for r in rows if r.meeting.status == Meeting.Status.UNPLACED],
         "cancelled": [r for r in rows if r.meeting.status == Meeting.Status.CANCELLED],
         "to_publish": sum(1 for r in rows if r.meeting.status == Meeting.Status.PLACED),
         "labels": {slot.pk: slot_label(event, slot) for slot in event.meeting_slots.all()},
     }
-    return TemplateResponse(request, "events/meetings/organiser.html", context)
+    context |= bound
+    context["forms"] = tuple(bound.values())
+    return TemplateResponse(request, "events/meetings/organiser.html", context, status=400 if bound else 200)
 
 
 def _back(event: Event) -> HttpResponse:
@@ -238,8 +247,7 @@ def slots_generate_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     event = organised_event_get(access=access, pk=pk)
     form = GenerateSlotsForm(request.POST, prefix="gen")
     if not form.is_valid():
-        messages.error(request, _("Give the start, the end and the minutes per meeting."))
-        return _back(event)
+        return _organiser_page(request, event, generate_form=form)
     day = event.starts_at.astimezone(event.zone).date()
     starts = dt.datetime.combine(day, form.cleaned_data["start"], tzinfo=event.zone)
     ends = dt.datetime.combine(day, form.cleaned_data["end"], tzinfo=event.zone)
@@ -253,9 +261,11 @@ def slots_generate_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             gap_minutes=form.cleaned_data["gap_minutes"],
         )
     except ApplicationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("%(count)s slots were added.") % {"count": len(slots)})
+        names = {"starts_at": "start", "ends_at": "end"}  # the service's names of the form's fields
+        error.field_errors = {names.get(k, k): v for k, v in error.field_errors.items()}
+        apply_field_errors(error, form)
+        return _organiser_page(request, event, generate_form=form)
+    messages.success(request, _("%(count)s slots were added.") % {"count": len(slots)})
     return _back(event)
 
 
@@ -281,8 +291,7 @@ def matchmaking_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     event = organised_event_get(access=access, pk=pk)
     form = SettingsForm(request.POST, prefix="set")
     if not form.is_valid():
-        messages.error(request, _("Give the number of tables and of requests as whole numbers."))
-        return _back(event)
+        return _organiser_page(request, event, settings_form=form)
     try:
         services.matchmaking_set(
             access=access,
@@ -292,9 +301,9 @@ def matchmaking_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             max_requests=form.cleaned_data["max_requests"],
         )
     except ApplicationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("The settings were saved."))
+        apply_field_errors(error, form)
+        return _organiser_page(request, event, settings_form=form)
+    messages.success(request, _("The settings were saved."))
     return _back(event)
 
 
@@ -303,17 +312,20 @@ def matchmaking_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 def must_meet_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     event = organised_event_get(access=access, pk=pk)
-    ids = [int(v) for v in request.POST.getlist("must-registrations") if v.isdigit()]
+    form = MustMeetForm(request.POST, prefix="must", people=_people_choices(event))
+    if not form.is_valid():
+        return _organiser_page(request, event, must_form=form)
     try:
-        priority = int(request.POST.get("must-priority") or 3)
-    except ValueError:
-        priority = 0
-    try:
-        services.must_meet_create(access=access, event=event, registration_ids=ids, priority=priority)
+        services.must_meet_create(
+            access=access,
+            event=event,
+            registration_ids=[int(v) for v in form.cleaned_data["registrations"]],
+            priority=int(form.cleaned_data["priority"]),
+        )
     except ApplicationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("The meeting was added. Run the scheduler to place it."))
+        apply_field_errors(error, form)
+        return _organiser_page(request, event, must_form=form)
+    messages.success(request, _("The meeting was added. Run the scheduler to place it."))
     return _back(event)
 
 

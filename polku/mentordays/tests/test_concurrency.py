@@ -4,10 +4,6 @@ cannot happen there and the test is skipped)."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
-
-import pytest
-from django.db import connection, connections
 
 from polku.accounts.access import access_for
 from polku.core.errors import ApplicationError
@@ -15,36 +11,9 @@ from polku.mentordays import services
 from polku.mentordays.models import Booking, MentorDay
 from polku.mentordays.tests.factories import ExpertFactory, MentorDayFactory, SlotFactory
 from polku.testing import factories as f
+from polku.testing.concurrency import POSTGRESQL_ONLY, race
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL (DATABASE_URL=postgres://…): SQLite allows one writer at a time, so no race",
-    ),
-]
-
-
-def race(calls) -> list[object]:
-    """Run the calls at the same moment, each in its own thread and database connection."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+pytestmark = POSTGRESQL_ONLY
 
 
 def test_many_participants_race_for_one_slot_and_exactly_one_wins():
