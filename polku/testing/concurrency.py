@@ -18,13 +18,13 @@ POSTGRESQL_ONLY = [
 ]
 
 
-def race(calls: Sequence[Callable[[], object]]) -> list[object]:
+def race(calls: Sequence[Callable[..., object]]) -> list[object]:
     """Run the calls at the same moment, each in its own thread and database connection; each call's result
     or the exception it raised, in the order of the calls."""
     barrier = threading.Barrier(len(calls))
     results: list[object] = [None] * len(calls)
 
-    def run(index: int, call: Callable[[], object]) -> None:
+    def run(index: int, call: Callable[..., object]) -> None:
         try:
             barrier.wait()
             results[index] = call()
