@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from polku.events.api import contacts
 from polku.events.api import meetings as api
 
 E = "events/<int:pk>"
@@ -17,7 +18,13 @@ urlpatterns = [
     ),
     path(f"{E}/meetings/blocks/", api.BlockApi.as_view(), name="events-block"),
     path(f"{E}/meetings/agenda/", api.AgendaApi.as_view(), name="events-agenda"),
-    path(f"{E}/meetings/met/", api.MetApi.as_view(), name="events-met"),
+    path(f"{E}/meetings/met/", contacts.MetApi.as_view(), name="events-met"),
+    path(f"{E}/contacts/", contacts.ContactRequestApi.as_view(), name="events-contact-request"),
+    path(
+        "events/contact-requests/<int:contact_pk>/answer/",
+        contacts.ContactAnswerApi.as_view(),
+        name="events-contact-answer",
+    ),
     path(f"{E}/meetings/slots/", api.SlotsApi.as_view(), name="events-meeting-slots"),
     path(
         f"{E}/meetings/slots/generate/", api.SlotsGenerateApi.as_view(), name="events-meeting-slots-generate"

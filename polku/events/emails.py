@@ -51,7 +51,7 @@ def page_link(registration: Registration) -> str:
 def when(registration: Registration) -> str:
     event = registration.event
     start, end = event.starts_at.astimezone(event.zone), event.ends_at.astimezone(event.zone)
-    return f"{formats.date_format(start, 'SHORT_DATE_FORMAT')} {start:%H:%M}–{end:%H:%M} ({event.time_zone})"
+    return f"{formats.date_format(start, 'SHORT_DATE_FORMAT')} {start:%H:%M}–{end:%H:%M} ({event.time_zone_label})"
 
 
 def _body(registration: Registration, opening: str) -> str:

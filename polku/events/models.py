@@ -555,3 +555,36 @@ class BreakoutGroup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id} round {self.round_number} room {self.room}"
+
+
+class ContactRequest(TimeStamped):
+    """After an event, one attendee asks someone they met there to stay in touch. When the other accepts,
+    both see each other's e-mail address; until then, and after a decline, nothing is shared. The
+    community network builds on the accepted ones."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="contact_requests")
+    sender = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="sent_contact_requests")
+    recipient = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="received_contact_requests"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["event", "created_at", "pk"]
+        verbose_name = _("request to stay in touch")
+        verbose_name_plural = _("requests to stay in touch")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(sender=models.F("recipient")), name="contact_request_not_self"
+            ),
+            models.UniqueConstraint(fields=["sender", "recipient"], name="contact_request_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sender_id} → {self.recipient_id} ({self.status})"

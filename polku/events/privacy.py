@@ -1,6 +1,6 @@
 """Privacy handlers of events (found by polku.core.personal_data by this module's name), for every personal
 row of the app: registrations (with the answers), 1:1 meeting profiles, meeting requests and blocks,
-meetings, breakout groups of networking rounds, and the calendar feed.
+meetings, breakout groups of networking rounds, requests to stay in touch, and the calendar feed.
 
 A person's rows are those of their participations and of their account (staff registrations, the feed).
 Guests have neither: their registrations hold only a name and an e-mail, and are emptied with the answers
@@ -10,7 +10,8 @@ Export: every row above, without other people's data (a meeting lists its time a
 was there; a request received shows its status, not the sender's message).
 Anonymisation: the free text is emptied (answers, the meeting profile's introduction and industries, the
 messages of the person's requests); registrations and attendance stay, as the indicators count them.
-Erasure: the answers and everything of 1:1 meetings and networking rounds (opt-in features) are erased,
+Erasure: the answers and everything of 1:1 meetings, networking rounds and staying in touch (opt-in
+features) are erased,
 with cancelled registrations that never had an attendance, and the calendar feed; registrations with
 their attendance are kept for the funder during the retention period, and so is a place on a waitlist
 (the person leaves it on their events page).
@@ -26,6 +27,7 @@ from polku.core.personal_data import Erasure, Section, records, register, sectio
 from polku.events.models import (
     BreakoutGroup,
     CalendarFeed,
+    ContactRequest,
     MatchProfile,
     Meeting,
     MeetingBlock,
@@ -80,6 +82,29 @@ def export(person: Person) -> dict[str, Section]:
             profiles,
             ("looking_for", "offering", "industries", "introduction", "created_at"),
             event=(gettext_lazy("event"), lambda p: _title(p.registration)),
+        )
+    contacts = ContactRequest.objects.filter(Q(sender__in=mine) | Q(recipient__in=mine)).select_related(
+        "event__activity"
+    )
+    if contacts:
+        ids = {r.pk for r in mine}
+        sections["events.contact_requests"] = section(
+            gettext_lazy("Requests to stay in touch after an event"),
+            [
+                {
+                    "event": c.event.title,
+                    "direction": _("sent") if c.sender_id in ids else _("received"),
+                    "status": c.get_status_display(),
+                    "created_at": c.created_at,
+                }
+                for c in contacts
+            ],
+            {
+                "event": gettext_lazy("event"),
+                "direction": gettext_lazy("sent or received"),
+                "status": gettext_lazy("status"),
+                "created_at": gettext_lazy("sent"),
+            },
         )
     requests = MeetingRequest.objects.filter(Q(sender__in=mine) | Q(recipient__in=mine)).select_related(
         "event__activity"
@@ -172,6 +197,7 @@ def erase(person: Person) -> Erasure:
     profiles = MatchProfile.objects.filter(registration__in=mine).delete()[0]
     blocks = MeetingBlock.objects.filter(Q(blocker__in=mine) | Q(blocked__in=mine)).delete()[0]
     requests = MeetingRequest.objects.filter(Q(sender__in=mine) | Q(recipient__in=mine)).delete()[0]
+    requests += ContactRequest.objects.filter(Q(sender__in=mine) | Q(recipient__in=mine)).delete()[0]
     meeting_ids = list(
         MeetingMember.objects.filter(registration__in=mine).values_list("meeting_id", flat=True)
     )
@@ -186,7 +212,10 @@ def erase(person: Person) -> Erasure:
         groups += 1
     if profiles or blocks or requests or members or groups:
         result.erased.append(
-            _("1:1 meeting profiles, requests and meetings, and places in networking rounds (%(count)s)")
+            _(
+                "1:1 meeting profiles, requests and meetings, places in networking rounds and requests to "
+                "stay in touch (%(count)s)"
+            )
             % {"count": profiles + blocks + requests + members + groups}
         )
     history = mine.filter(

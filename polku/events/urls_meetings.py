@@ -1,8 +1,8 @@
-"""Pages of 1:1 meetings and networking rounds (see urls.py)."""
+"""Pages of 1:1 meetings, networking rounds and, after the event, the people one met (see urls.py)."""
 
 from django.urls import path
 
-from polku.events.views import meetings, rounds
+from polku.events.views import contacts, meetings, rounds
 
 urlpatterns = [
     # attendees
@@ -30,6 +30,9 @@ urlpatterns = [
     ),
     # networking rounds
     path("<int:pk>/live/", rounds.live_view, name="live"),
+    path("<int:pk>/met/", contacts.met_view, name="met"),
+    path("<int:pk>/met/ask/", contacts.contact_request_view, name="contact_request"),
+    path("contact-requests/<int:contact_pk>/answer/", contacts.contact_answer_view, name="contact_answer"),
     path("<int:pk>/rounds/", rounds.rounds_view, name="rounds"),
     path("<int:pk>/rounds/plan/", rounds.rounds_plan_view, name="rounds_plan"),
     path("<int:pk>/rounds/publish/", rounds.round_publish_view, name="round_publish"),

@@ -358,18 +358,6 @@ class AgendaApi(APIView):
         return Response(EventAgendaSerializer(selectors.agenda(registration), many=True).data)
 
 
-class MetApi(APIView):
-    @extend_schema(
-        operation_id="events_whom_i_met",
-        tags=TAGS,
-        responses=EventPersonSerializer(many=True),
-        description=_("The people met in meetings attended and in the rounds that took place."),
-    )
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        _access, _event, registration = _attendee_event(request, pk)
-        return Response(EventPersonSerializer(selectors.whom_i_met(registration), many=True).data)
-
-
 class LiveApi(APIView):
     @extend_schema(operation_id="events_live", tags=ROUND_TAGS, responses=EventLiveSerializer)
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:

@@ -27,6 +27,7 @@ from polku.accounts.access import Access
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.core.tasks import send_email
 from polku.events import scheduling
+from polku.events.emails import recipient as holder_of
 from polku.events.models import (
     Event,
     Intent,
@@ -432,16 +433,6 @@ def block(*, access: Access, event: Event, blocked: Registration) -> MeetingBloc
 # --- notifications ----------------------------------------------------------------------------------
 
 
-def _language(registration: Registration) -> str:
-    if registration.participation_id:
-        language = registration.participation.person.preferred_language  # type: ignore[union-attr]
-    elif registration.user_id:
-        language = registration.user.preferred_language  # type: ignore[union-attr]
-    else:
-        language = "en"
-    return language if language in {"fi", "sv", "en"} else "en"
-
-
 def meeting_when(meeting: Meeting) -> str:
     """ "12.5.2031 17:15–17:30" in the event's time zone."""
     if meeting.slot is None:
@@ -468,7 +459,7 @@ def _notify(meeting_pk: int, what: str) -> None:
         if not member.email:
             continue
         others = scheduling.names_list([m.name for m in members if m.pk != member.pk])
-        with translation.override(_language(member)):
+        with translation.override(holder_of(member)[1]):
             values = {
                 "event": meeting.event.title,
                 "when": meeting_when(meeting),
@@ -504,7 +495,7 @@ def _notify_request(request_pk: int) -> None:
     recipient = request.recipient
     if not recipient.email:
         return
-    with translation.override(_language(recipient)):
+    with translation.override(holder_of(recipient)[1]):
         subject = _("%(name)s asks to meet you at %(event)s") % {
             "name": request.sender.name,
             "event": request.event.title,

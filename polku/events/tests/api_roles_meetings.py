@@ -8,7 +8,7 @@ refuse user_a (403); everyone else gets 404.
 import datetime as dt
 from typing import Any
 
-from polku.events.models import Meeting, MeetingRequest
+from polku.events.models import ContactRequest, Meeting, MeetingRequest
 from polku.events.tests.factories import RegistrationFactory
 from polku.events.tests.meeting_world import attendee, matchmaking_event, online_event, opt_in
 from polku.testing.roles import Case, expect, keep
@@ -50,6 +50,20 @@ def _meeting(w: Any) -> int:
     meeting.memberships.create(registration=w.other)
     meeting.memberships.create(registration=attendee(meeting.event, "Wei"))
     return meeting.pk
+
+
+def _met(w: Any) -> int:
+    """The matchmaking event where user_a and Lars met in a published meeting."""
+    pk = _event(w)
+    meeting = Meeting.objects.create(event_id=pk, priority=1, status=Meeting.Status.PUBLISHED)
+    meeting.memberships.create(registration=w.mine)
+    meeting.memberships.create(registration=w.other)
+    return pk
+
+
+def _contact_to_a(w: Any) -> int:
+    pk = _met(w)
+    return ContactRequest.objects.create(event_id=pk, sender=w.other, recipient=w.mine).pk
 
 
 def _late_slot(w: Any) -> dict[str, str]:
@@ -115,6 +129,17 @@ CASES = [
     ),
     Case("events-agenda", lambda w: ("get", f"{API}/{_event(w)}/meetings/agenda/", None), attendee_only(200)),
     Case("events-met", lambda w: ("get", f"{API}/{_event(w)}/meetings/met/", None), attendee_only(200)),
+    Case(
+        "events-contact-request",
+        _post(_met, "{pk}/contacts/", lambda w: {"recipient": w.other.pk}),
+        attendee_only(201),
+    ),
+    # only the person asked answers; the event's organisers see it but are refused
+    Case(
+        "events-contact-answer",
+        _post(_contact_to_a, "contact-requests/{pk}/answer/", lambda w: {"accept": True}),
+        attendee_only(200),
+    ),
     Case("events-live", lambda w: ("get", f"{API}/{_online(w)}/live/", None), attendee_only(200)),
     # the slots are read by attendees (to mark when they are free) and organisers
     Case(

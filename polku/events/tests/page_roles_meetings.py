@@ -8,13 +8,11 @@ from typing import Any
 
 from django.urls import reverse
 
-from polku.events.models import Meeting, MeetingRequest
+from polku.events.models import ContactRequest, Meeting, MeetingRequest
 from polku.events.tests.factories import RegistrationFactory
 from polku.events.tests.meeting_world import attendee, matchmaking_event, online_event, opt_in
 from polku.testing.roles import Post, keep
 
-# `visible_events` ORs the admin's empty Q() with the audience filter, and Q() | q is q: admins see only the
-# events open to them as an audience (polku/events/selectors/events.py, the integrator's module).
 ATTENDEE = {"anonymous": 302, "user_a": 200, "coord_a": 403, "lead": 403, "admin": 403}
 ORGANISER = {"anonymous": 302, "coord_a": 200, "lead": 200, "admin": 200, "user_a": 403}
 ATTENDEE_WRITE = ATTENDEE | {"user_a": 302}
@@ -61,6 +59,20 @@ def _meeting(w: Any) -> int:
     return meeting.pk
 
 
+def _met(w: Any) -> int:
+    """The matchmaking event where user_a and Lars met in a published meeting."""
+    pk = _event(w)
+    meeting = Meeting.objects.create(event_id=pk, priority=1, status=Meeting.Status.PUBLISHED)
+    meeting.memberships.create(registration=w.mine)
+    meeting.memberships.create(registration=w.other)
+    return pk
+
+
+def _contact_to_a(w: Any) -> int:
+    pk = _met(w)
+    return ContactRequest.objects.create(event_id=pk, sender=w.other, recipient=w.mine).pk
+
+
 def page(name: str, make: Any = _event) -> Any:
     return lambda w: reverse(f"events:{name}", args=[make(w)])
 
@@ -72,11 +84,22 @@ PAGES = {
     "events_agenda": (page("agenda"), ATTENDEE, 404),
     "events_agenda_ics": (page("agenda_ics"), ATTENDEE, 404),
     "events_live": (page("live", _online), ATTENDEE, 404),
+    "events_met": (page("met", _met), ATTENDEE, 404),
     "events_meetings": (page("meetings"), ORGANISER, 404),
     "events_rounds": (page("rounds", _online), ORGANISER, 404),
 }
 
 POSTS = {
+    "events_contact_request": Post(
+        page("contact_request", _met), lambda w: {"recipient": w.other.pk}, ATTENDEE_WRITE, 404
+    ),
+    # the event is open to its organisers, but only the person asked answers
+    "events_contact_answer": Post(
+        lambda w: reverse("events:contact_answer", args=[_contact_to_a(w)]),
+        lambda w: {"action": "accept"},
+        ATTENDEE_WRITE,
+        404,
+    ),
     "events_match_profile": Post(
         page("match_profile"), lambda w: {"looking_for": ["mentor"]}, ATTENDEE_WRITE, 404
     ),

@@ -18,6 +18,7 @@ from polku.events.forms_meetings import MoveForm
 from polku.events.models import Event
 from polku.events.selectors import meetings as meeting_selectors
 from polku.events.selectors import rounds as selectors
+from polku.events.selectors.contacts import people_met
 from polku.events.selectors.events import event_get, organised_event_get
 from polku.events.services import rounds as services
 from polku.events.services.events import is_past
@@ -37,7 +38,7 @@ def live_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "event": event,
         "live": state,
         "finished": finished,
-        "met": meeting_selectors.whom_i_met(registration) if finished else [],
+        "met": people_met(registration) if finished else [],
         "poll_seconds": POLL_SECONDS,
     }
     return TemplateResponse(request, "events/rounds/live.html", context)
