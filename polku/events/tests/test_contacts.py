@@ -13,6 +13,7 @@ from polku.events.models import ContactRequest, Meeting
 from polku.events.selectors.contacts import people_met
 from polku.events.services import contacts as services
 from polku.events.tests.meeting_world import attendee, matchmaking_event, user_of
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def test_export_and_erasure_cover_the_requests(world):
     amina, lars = attendee(event, "Amina"), attendee(event, "Lars")
     met(event, amina, lars)
     services.contact_request(access=access_for(user_of(amina)), event=event, recipient=lars)
-    person = amina.participation.person
+    person = present(amina.participation).person
     assert "events.contact_requests" in privacy.export(person)
     result = privacy.erase(person)
     assert not ContactRequest.objects.exists()
