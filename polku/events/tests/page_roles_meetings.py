@@ -118,7 +118,7 @@ POSTS = {
     ),
     "events_meeting_slots_generate": Post(
         page("meeting_slots_generate"),
-        lambda w: {"gen-start": "23:00", "gen-end": "23:30", "gen-minutes": 15, "gen-gap_minutes": 0},
+        lambda w: {"gen-start": "20:00", "gen-end": "21:00", "gen-minutes": 15, "gen-gap_minutes": 0},
         ORGANISER_WRITE,
         404,
     ),
