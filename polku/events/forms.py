@@ -190,6 +190,64 @@ class EventForm(forms.Form):
         if first:
             self.fields = {**first, **self.fields}
 
+    GROUPS = (
+        (
+            _("What and for whom"),
+            (
+                "partner",
+                "work_package",
+                "kind",
+                "title_fi",
+                "title_sv",
+                "title_en",
+                "description_fi",
+                "description_sv",
+                "description_en",
+                "audience",
+                "status",
+                "evaluation_note",
+            ),
+        ),
+        (
+            _("When and where"),
+            ("time_zone", "starts_at", "ends_at", "repeat", "occurrences", "venue", "online_url"),
+        ),
+        (
+            _("Registration"),
+            (
+                "capacity",
+                "registration_opens_at",
+                "registration_closes_at",
+                "cancellation_hours",
+                "offer_hours",
+                "reminder_hours",
+            ),
+        ),
+        (
+            _("1:1 meetings and networking rounds"),
+            (
+                "matchmaking",
+                "meeting_tables",
+                "max_requests",
+                "round_count",
+                "round_group_size",
+                "round_minutes",
+                "round_share_language",
+            ),
+        ),
+    )
+
+    def fieldsets(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The fields in groups a person fills in one after the other (each a fieldset with a legend)."""
+        groups = [
+            (str(legend), [self[n] for n in names if n in self.fields]) for legend, names in self.GROUPS
+        ]
+        grouped = {n for _, names in self.GROUPS for n in names}
+        rest = [self[n] for n in self.fields if n not in grouped]
+        if rest:
+            groups[0][1].extend(rest)
+        return [(legend, fields) for legend, fields in groups if fields]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         try:
