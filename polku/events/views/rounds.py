@@ -54,7 +54,6 @@ def rounds_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "rounds": selectors.rounds_of(event),
         "unplaced": selectors.unplaced_people(event),
         "people": meeting_selectors.attendees(event),
-        "move_form": MoveForm(),
     }
     return TemplateResponse(request, "events/rounds/organiser.html", context)
 
