@@ -434,7 +434,7 @@ class MatchProfile(TimeStamped):
 
 
 class MeetingBlock(models.Model):
-    """Someone an attendee does not want to be suggested or asked by, at any event of the project."""
+    """Someone an attendee does not want to be suggested or asked by at this event (a block is per event)."""
 
     blocker = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="blocks")
     blocked = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
