@@ -25,6 +25,16 @@ class DateInput(forms.DateInput):
         super().__init__(**kwargs)
 
 
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date-and-time picker; its value has no seconds and a "T" between date and time."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("format", "%Y-%m-%dT%H:%M")
+        super().__init__(**kwargs)
+
+
 def response_status(request: HttpRequest, form_ok: bool = True) -> int:
     """The status of a page with a form: 400 when a POST comes back with errors, else 200."""
     return 400 if request.method == "POST" and not form_ok else 200

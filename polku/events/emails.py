@@ -16,9 +16,8 @@ from django.utils.translation import gettext as _
 from polku.core.tasks import send_email
 from polku.events.calendar import event_filename, registration_calendar
 from polku.events.models import Registration
+from polku.knowledge.models import LANGUAGES
 from polku.mentordays.outbox import send_calendar_email
-
-LANGUAGES = {"fi", "sv", "en"}
 
 
 def _registration(registration_id: int) -> Registration:

@@ -15,25 +15,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from polku.core.forms import DateTimeInput
 from polku.core.timezones import zone_choices
 from polku.events.models import Event, Question
 from polku.knowledge.models import EvaluationNote
+from polku.projects.forms import ProjectPartnerChoiceField
 from polku.projects.models import Partner, WorkPackage
 
 AWARE_FIELDS = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("format", "%Y-%m-%dT%H:%M")
-        super().__init__(**kwargs)
-
-
-class PartnerField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Partner) -> str:
-        return f"{obj.project.name} – {obj.organisation.name}"
 
 
 class NoteField(forms.ModelChoiceField):
@@ -173,7 +162,7 @@ class EventForm(forms.Form):
         note_field.queryset = notes if notes is not None else EvaluationNote.objects.none()
         first: dict[str, forms.Field] = {}
         if partners is not None:
-            first["partner"] = PartnerField(
+            first["partner"] = ProjectPartnerChoiceField(
                 label=_("Project and organising partner"), queryset=partners, empty_label=None
             )
             first["work_package"] = forms.ModelChoiceField(

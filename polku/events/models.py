@@ -25,8 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from polku.core.models import TimeStamped
 from polku.core.timezones import zone_label
-
-LANGUAGES = ("fi", "sv", "en")
+from polku.knowledge.models import Translated, translated
 
 
 def room_slug(secret: str, *parts: object) -> str:
@@ -63,7 +62,7 @@ class EventSeries(TimeStamped):
         return self.rule
 
 
-class Event(TimeStamped):
+class Event(Translated, TimeStamped):
     class Kind(models.TextChoices):
         NETWORKING_DINNER = "dinner", _("Networking dinner")
         TRAINING = "training", _("Training")
@@ -160,11 +159,11 @@ class Event(TimeStamped):
     @property
     def title(self) -> str:
         """The title in the reader's language, with the fallback fi → sv → en (as knowledge texts)."""
-        return _localised(self, "title", get_language()) or self.activity.name
+        return self.text("title", _reader_language()) or self.activity.name
 
     @property
     def description(self) -> str:
-        return _localised(self, "description", get_language())
+        return self.text("description", _reader_language())
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -191,13 +190,8 @@ class Event(TimeStamped):
         return self.kind == self.Kind.ONLINE or (bool(self.online_url) and not self.venue)
 
 
-def _localised(event: models.Model, field: str, language: str | None) -> str:
-    first = (language or "en")[:2]
-    for code in (first, *LANGUAGES):
-        value = getattr(event, f"{field}_{code}", "") if code in LANGUAGES else ""
-        if value:
-            return str(value)
-    return ""
+def _reader_language() -> str:
+    return (get_language() or "en")[:2]
 
 
 class Speaker(models.Model):
@@ -246,7 +240,7 @@ class Question(models.Model):
     @property
     def text(self) -> str:
         """The question in the reader's language, with the fallback fi → sv → en."""
-        return _localised(self, "text", get_language())
+        return translated(self, "text", _reader_language())
 
 
 class Registration(TimeStamped):

@@ -11,7 +11,6 @@ language only when shown (`unplaced_text`), so a reason never goes stale or come
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from polku.events.models import (
     MeetingMember,
     MeetingSlot,
     Registration,
+    room_slug,
 )
 from polku.matching import rounds, schedule
 from polku.matching.errors import InvalidInput
@@ -376,8 +376,7 @@ def room_link(event: Event, round_number: int, room: int) -> str:
     """The video room of one breakout group: the configured server with a name made from the event (a hash
     of its secret token, so the public link is not given away), the round and the room; the event's own
     online link when no server is configured."""
-    base = str(getattr(settings, "POLKU_MEETING_ROOM_BASE", "") or "")
+    base = settings.POLKU_MEETING_ROOM_BASE
     if base:
-        digest = hashlib.sha256(event.public_token.encode()).hexdigest()[:12]
-        return f"{base.rstrip('/')}/polku-{digest}-round{round_number}-room{room}"
+        return f"{base.rstrip('/')}/polku-{room_slug(event.public_token)}-round{round_number}-room{room}"
     return event.online_url or ""

@@ -59,6 +59,15 @@ class EvaluationNote(TimeStamped):
         return f"{self.date} {self.title}"
 
 
+def translated(row: models.Model, name: str, language: str) -> str:
+    """`<name>_<language>` of the row, falling back fi → sv → en (for rows whose model is not `Translated`)."""
+    for code in (language, *LANGUAGES):
+        value = getattr(row, f"{name}_{code}", "")
+        if value:
+            return str(value)
+    return ""
+
+
 class Translated(models.Model):
     """Fields `<name>_fi`, `<name>_sv`, `<name>_en`; `text(name, language)` falls back fi → sv → en."""
 
@@ -66,11 +75,7 @@ class Translated(models.Model):
         abstract = True
 
     def text(self, name: str, language: str) -> str:
-        for code in (language, *LANGUAGES):
-            value = getattr(self, f"{name}_{code}", "")
-            if value:
-                return value
-        return ""
+        return translated(self, name, language)
 
     def language_shown(self, name: str, language: str) -> str:
         for code in (language, *LANGUAGES):

@@ -8,22 +8,15 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from polku.core.forms import DateTimeInput
 from polku.mentordays.models import Booking, Expert, MentorDay
 from polku.participants.forms import DateInput
+from polku.projects.forms import ProjectPartnerChoiceField
 from polku.projects.models import Partner
 
 
 class TimeInput(forms.TimeInput):
     input_type = "time"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-
-class PartnerField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Partner) -> str:
-        return f"{obj.project.name} – {obj.organisation.name}"
 
 
 def _languages(value: str) -> list[str]:
@@ -56,7 +49,9 @@ class MentorDayForm(forms.Form):
         super().__init__(*args, **kwargs)
         if partners is not None:
             self.fields = {
-                "partner": PartnerField(label=_("Project and partner"), queryset=partners, empty_label=None),
+                "partner": ProjectPartnerChoiceField(
+                    label=_("Project and partner"), queryset=partners, empty_label=None
+                ),
                 **self.fields,
             }
 

@@ -23,6 +23,13 @@ class PartnerChoiceField(forms.ModelChoiceField):
         return obj.organisation.name
 
 
+class ProjectPartnerChoiceField(forms.ModelChoiceField):
+    """A partner among those of several projects: "project – organisation"."""
+
+    def label_from_instance(self, obj: Partner) -> str:
+        return f"{obj.project.name} – {obj.organisation.name}"
+
+
 class WorkPackageChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: WorkPackage) -> str:
         return f"{_('WP')}{obj.number} {obj.name}"

@@ -17,7 +17,13 @@ from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.core.api import Pagination, paginated_response, validated_input
 from polku.events.models import Event, Question, Speaker
-from polku.events.selectors.events import event_get, organised_event_get, visible_events
+from polku.events.selectors.events import (
+    event_get,
+    organised_event_get,
+    seats_held,
+    visible_events,
+    with_seats_held,
+)
 from polku.events.services import events as services
 from polku.knowledge.models import EvaluationNote
 from polku.projects.models import Partner, WorkPackage
@@ -98,7 +104,7 @@ class EventSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.IntegerField())
     def get_seats_taken(self, event: Event) -> int:
-        return services.confirmed_count(event)
+        return seats_held(event)
 
     @extend_schema_field(serializers.CharField())
     def get_room_link(self, event: Event) -> str:
@@ -191,9 +197,8 @@ class EventListApi(APIView):
         description=_("Events the reader organises and the published events open to them, by start."),
     )
     def get(self, request: AuthenticatedRequest) -> Response:
-        rows = (
-            visible_events(access_for(request.user)).prefetch_related("speakers").order_by("starts_at", "pk")
-        )
+        rows = with_seats_held(visible_events(access_for(request.user))).prefetch_related("speakers")
+        rows = rows.order_by("starts_at", "pk")
         return paginated_response(request=request, view=self, rows=rows, serializer_class=EventSerializer)
 
     @extend_schema(

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.core.errors import AccessDenied
-from polku.events.models import Event
+from polku.events.models import Event, Registration
 from polku.participants.models import Participation
 
 BASE = ("activity", "activity__project", "activity__partner", "activity__work_package")
@@ -85,6 +85,28 @@ def public_event_get(token: str) -> Event:
         audience=Event.Audience.PUBLIC,
         status=Event.Status.PUBLISHED,
     )
+
+
+def seats_held(event: Event) -> int:
+    """Seats taken: confirmed registrations and seats offered to someone from the waitlist (a list annotated
+    by `with_seats_held` has the count already)."""
+    annotated = getattr(event, "seats_held", None)
+    if annotated is not None:
+        return int(annotated)
+    return event.registrations.filter(status__in=Registration.HOLDS_SEAT).count()
+
+
+def with_seats_held(events: QuerySet[Event]) -> QuerySet[Event]:
+    """The events, each with its seats taken counted in the same query (for lists)."""
+    held = Q(registrations__status__in=Registration.HOLDS_SEAT)
+    return events.annotate(seats_held=Count("registrations", filter=held, distinct=True))
+
+
+def seats_left(event: Event) -> int | None:
+    """Seats left under the capacity (None: no limit); writers call it with the event's row locked."""
+    if event.capacity is None:
+        return None
+    return max(0, event.capacity - seats_held(event))
 
 
 def upcoming(events: QuerySet[Event], now: dt.datetime | None = None) -> QuerySet[Event]:

@@ -23,7 +23,9 @@ from polku.accounts.models import User
 from polku.activities.models import Activity
 from polku.activities.services import activity_create
 from polku.core.errors import AccessDenied, ApplicationError
-from polku.events.models import LANGUAGES, Event, EventSeries, Question, Registration, Speaker
+from polku.events.models import Event, EventSeries, Question, Speaker
+from polku.events.selectors.events import seats_held
+from polku.knowledge.models import LANGUAGES
 from polku.projects.models import Partner, WorkPackage
 
 EVENT_FIELDS = (
@@ -84,10 +86,6 @@ def lock_event(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def confirmed_count(event: Event) -> int:
-    return event.registrations.filter(status__in=Registration.HOLDS_SEAT).count()
-
-
 def _event_errors(event: Event, values: Mapping[str, Any]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if not any(str(values.get(f"title_{code}") or "").strip() for code in LANGUAGES):
@@ -112,7 +110,7 @@ def _event_errors(event: Event, values: Mapping[str, Any]) -> dict[str, list[str
         errors["audience"] = [_("A reflection meeting is for staff: choose staff as the audience.")]
     capacity = values.get("capacity")
     if capacity is not None and event.pk:
-        taken = confirmed_count(event)
+        taken = seats_held(event)
         if capacity < taken:
             errors["capacity"] = [
                 _("%(taken)s people already have a seat: the capacity cannot be lower.") % {"taken": taken}

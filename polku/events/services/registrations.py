@@ -43,7 +43,7 @@ from polku.consent.models import PrivacyNotice
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.events import emails
 from polku.events.models import CalendarFeed, Event, Question, Registration, new_token
-from polku.events.selectors.events import participation_for_event
+from polku.events.selectors.events import participation_for_event, seats_left
 from polku.events.services.events import lock_event, please_correct, require_organiser
 from polku.participants.models import Participation
 
@@ -91,17 +91,6 @@ def _answers(event: Event, answers: Mapping[str, Any] | None) -> dict[str, str]:
     if errors:
         raise ApplicationError(please_correct(), field_errors=errors)
     return kept
-
-
-def seats_held(event: Event) -> int:
-    return Registration.objects.filter(event=event, status__in=HOLDS_SEAT).count()
-
-
-def _free_seats(event: Event) -> int | None:
-    """Seats left under the capacity (None: no limit). Call with the event locked."""
-    if event.capacity is None:
-        return None
-    return max(0, event.capacity - seats_held(event))
 
 
 def _audit(actor: User | None, registration: Registration, fields: list[str], action: str) -> None:
@@ -169,7 +158,7 @@ def _create(
         if Registration.objects.filter(event=event, status__in=ACTIVE, **lookup).exists():
             raise _fail(_("Already registered for this event."))
         kept = _answers(event, answers)
-        free = _free_seats(event)
+        free = seats_left(event)
         waiting = Registration.objects.filter(event=event, status=Registration.Status.WAITING).exists()
         status = Registration.Status.CONFIRMED
         if free is not None and (free == 0 or waiting):
@@ -296,7 +285,7 @@ def _fill_seats(*, actor: User | None, event: Event, now: dt.datetime) -> list[R
     event locked. Nothing is offered once the event has started or when it is not published."""
     if event.status != Event.Status.PUBLISHED or event.starts_at <= now:
         return []
-    free = _free_seats(event)
+    free = seats_left(event)
     waiting = Registration.objects.filter(event=event, status=Registration.Status.WAITING).order_by(
         "created_at", "pk"
     )

@@ -176,3 +176,17 @@ def test_targets_count_events_of_a_kind_and_attendance(world):
     assert metrics.count(attendees) == 1
     in_b = f.TargetFactory(project=world.project, metric="events", partner=world.b, value=6)
     assert metrics.count(in_b) == 0
+
+
+def test_the_event_list_counts_seats_in_one_query(world, django_assert_max_num_queries):
+    from rest_framework.test import APIClient
+
+    for _ in range(5):
+        event = event_of(world.a, capacity=10)
+        RegistrationFactory(event=event, participation=f.ParticipationFactory(partner=world.a))
+    api = APIClient()
+    api.force_login(world.admin)
+    api.get("/api/v1/events/")  # warm the session and the access cache
+    with django_assert_max_num_queries(8):
+        body = api.get("/api/v1/events/").json()
+    assert [row["seats_taken"] for row in body["results"]] == [1] * 5

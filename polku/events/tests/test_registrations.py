@@ -15,6 +15,7 @@ from polku.consent.services import notice_current
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.events.models import Event, Question, Registration
 from polku.events.selectors import registrations as selectors
+from polku.events.selectors.events import seats_held
 from polku.events.services import registrations as services
 from polku.events.tests.factories import RegistrationFactory, event_of, soon
 from polku.testing import factories as f
@@ -178,7 +179,7 @@ def test_cancelling_offers_the_seat_to_the_first_waiting_who_accepts(
     services.offer_accept(actor=chen, access=access_for(chen), registration=waiting)
     waiting.refresh_from_db()
     assert waiting.status == Status.CONFIRMED and waiting.offer_expires_at is None
-    assert services.seats_held(event) == 1
+    assert seats_held(event) == 1
 
 
 def test_a_declined_offer_moves_to_the_next_person(world):

@@ -3,9 +3,11 @@ event's page, and the organisers' forms (new event or series, edit, speakers, qu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
@@ -22,7 +24,14 @@ from polku.core.errors import AccessDenied, ApplicationError
 from polku.core.forms import apply_field_errors, response_status
 from polku.events.forms import EventForm, QuestionForm, SpeakerForm, event_initial
 from polku.events.models import Event, Registration
-from polku.events.selectors.events import event_get, open_events, organised_event_get, organised_events
+from polku.events.selectors.events import (
+    event_get,
+    open_events,
+    organised_event_get,
+    organised_events,
+    seats_held,
+    seats_left,
+)
 from polku.events.services import events as services
 from polku.knowledge.models import EvaluationNote
 from polku.projects.models import Partner, WorkPackage
@@ -74,10 +83,8 @@ def index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
 
 
 def _seats(event: Event) -> dict[str, int | None]:
-    taken = services.confirmed_count(event)
     waiting = event.registrations.filter(status=Registration.Status.WAITING).count()
-    free = None if event.capacity is None else max(event.capacity - taken, 0)
-    return {"taken": taken, "waiting": waiting, "free": free}
+    return {"taken": seats_held(event), "waiting": waiting, "free": seats_left(event)}
 
 
 @login_required
@@ -215,21 +222,47 @@ def cancel_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("events:detail", pk=event.pk)
 
 
-@login_required
-@require_POST
-def speaker_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def _add_to_event(
+    request: AuthenticatedHttpRequest,
+    pk: int,
+    form_class: type[forms.Form],
+    save: Callable[..., object],
+    *,
+    done: str,
+    title: str,
+) -> HttpResponse:
+    """A speaker or a question added from the event's page; bad input comes back on a page of its own with
+    what was typed and the fields named (400)."""
     access = access_for(request.user)
     event = organised_event_get(access=access, pk=pk)
-    form = SpeakerForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.speaker_save(access=access, event=event, data=form.cleaned_data)
+            save(access=access, event=event, data=form.cleaned_data)
         except ApplicationError as error:
             apply_field_errors(error, form)
         else:
-            messages.success(request, _("The speaker was added."))
+            messages.success(request, done)
             return redirect("events:detail", pk=event.pk)
-    return _sub_form_page(request, event, form, _("Add a speaker"))
+    return TemplateResponse(
+        request,
+        "events/sub_form.html",
+        {"title": title, "form": form, "forms": (form,), "event": event},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def speaker_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _add_to_event(
+        request,
+        pk,
+        SpeakerForm,
+        services.speaker_save,
+        done=_("The speaker was added."),
+        title=_("Add a speaker"),
+    )
 
 
 @login_required
@@ -245,18 +278,14 @@ def speaker_delete_view(request: AuthenticatedHttpRequest, pk: int, speaker_pk: 
 @login_required
 @require_POST
 def question_add_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    access = access_for(request.user)
-    event = organised_event_get(access=access, pk=pk)
-    form = QuestionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.question_save(access=access, event=event, data=form.cleaned_data)
-        except ApplicationError as error:
-            apply_field_errors(error, form)
-        else:
-            messages.success(request, _("The question was added to the registration form."))
-            return redirect("events:detail", pk=event.pk)
-    return _sub_form_page(request, event, form, _("Add a registration question"))
+    return _add_to_event(
+        request,
+        pk,
+        QuestionForm,
+        services.question_save,
+        done=_("The question was added to the registration form."),
+        title=_("Add a registration question"),
+    )
 
 
 @login_required
@@ -267,12 +296,3 @@ def question_delete_view(request: AuthenticatedHttpRequest, pk: int, question_pk
     services.question_delete(access=access, question=get_object_or_404(event.questions, pk=question_pk))
     messages.success(request, _("The question was removed."))
     return redirect("events:detail", pk=event.pk)
-
-
-def _sub_form_page(request: HttpRequest, event: Event, form: Any, title: str) -> TemplateResponse:
-    return TemplateResponse(
-        request,
-        "events/sub_form.html",
-        {"title": title, "form": form, "forms": (form,), "event": event},
-        status=400,
-    )

@@ -40,6 +40,7 @@ from polku.events.selectors.events import (
     organised_event_get,
     participation_for_event,
     public_event_get,
+    seats_left,
 )
 from polku.events.services import registrations as services
 from polku.events.services.events import is_past
@@ -96,7 +97,7 @@ def _register_page(
         "forms": (form,),
         "mine": selectors.my_registration_for(access=access, event=event),
         "can_register": can_register,
-        "seats_left": None if event.capacity is None else max(0, event.capacity - services.seats_held(event)),
+        "seats_left": seats_left(event),
     }
     return TemplateResponse(
         request, "events/registrations/register.html", context, status=response_status(request, ok)
@@ -283,7 +284,7 @@ def public_view(request: HttpRequest, token: str) -> HttpResponse:
         "form": form,
         "forms": (form,),
         "notice": notice,
-        "seats_left": None if event.capacity is None else max(0, event.capacity - services.seats_held(event)),
+        "seats_left": seats_left(event),
     }
     return TemplateResponse(
         request,
