@@ -83,6 +83,10 @@ class Target(TimeStamped):
         EVENTS = "events", _("Events held")
         EVENT_ATTENDEES = "event_attendees", _("Different people who came to events")
         EVENT_ATTENDANCES = "event_attendances", _("Attendances at events (each visit counts)")
+        OUTCOMES = "outcomes", _("Different people with an outcome")
+        MENTORING_PAIRS = "mentoring_pairs", _("Mentoring pairs formed")
+        GUIDANCE_SESSIONS = "guidance_sessions", _("Guidance sessions held")
+        GUIDANCE_PARTICIPANTS = "guidance_participants", _("Different people met in guidance")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
     work_package = models.ForeignKey(
@@ -107,7 +111,7 @@ class Target(TimeStamped):
         _("only of this kind"),
         max_length=20,
         blank=True,
-        help_text=_("Count only activities or events of one kind, e.g. networking dinners."),
+        help_text=_("Count only one kind, e.g. networking dinners or further studies."),
     )
     label = models.CharField(_("label"), max_length=200)
     value = models.PositiveIntegerField(_("target value"))
