@@ -17,7 +17,7 @@ from polku.participants.api import (
     PersonApi,
 )
 from polku.participants.consents_api import ConsentWithdrawApi, ParticipantConsentsApi
-from polku.participants.me_api import MeApi
+from polku.participants.me_api import MeApi, MyDataAccessApi
 from polku.projects.api import (
     ParticipantCountsApi,
     PartnerDetailApi,
@@ -32,6 +32,7 @@ app_name = "api"
 
 urlpatterns = [
     path("me/", MeApi.as_view(), name="me"),
+    path("me/data-access/", MyDataAccessApi.as_view(), name="me-data-access"),
     path("organisations/", OrganisationListApi.as_view(), name="organisation-list"),
     path("organisations/<int:pk>/", OrganisationDetailApi.as_view(), name="organisation-detail"),
     path("projects/", ProjectListApi.as_view(), name="project-list"),

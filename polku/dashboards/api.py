@@ -1,7 +1,6 @@
 """REST API of the dashboard and the funder report: the same published (suppressed) figures as the pages.
 
-A hidden figure is `null` with `hidden: true`; a stage that Polku does not track yet is `null` with
-`tracked: false`. Query parameters: from, to (ISO dates), partner (id), country (ISO code).
+A hidden figure is `null` with `hidden: true`. Query parameters: from, to (ISO dates), partner (id), country (ISO code).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from polku.core.api import FigureSerializer
 from polku.core.errors import ApplicationError
 from polku.dashboards.forms import ReportFilterForm
 from polku.dashboards.report import report_get
-from polku.dashboards.selectors import STAGES, UNTRACKED_STAGES, Filters, dashboard_get
+from polku.dashboards.selectors import STAGES, Filters, dashboard_get
 from polku.dashboards.views import pickable_partners
 from polku.projects.models import Project
 from polku.projects.selectors import project_get
@@ -41,7 +40,6 @@ def _value(figure: Figure | None) -> int | None:
 
 class StageSerializer(serializers.Serializer):
     stage = serializers.CharField()
-    tracked = serializers.BooleanField()
     value = serializers.IntegerField(allow_null=True)
     hidden = serializers.BooleanField()
 
@@ -51,6 +49,8 @@ class PartnerFiguresSerializer(serializers.Serializer):
     name = serializers.CharField()
     country = serializers.CharField()
     registered = FigureSerializer()
+    mapped = FigureSerializer()
+    plan = FigureSerializer()
     active = FigureSerializer()
     exited = FigureSerializer()
     outcome = FigureSerializer()
@@ -148,9 +148,8 @@ class DashboardApi(APIView):
             "funnel": [
                 {
                     "stage": stage,
-                    "tracked": stage not in UNTRACKED_STAGES,
-                    "value": None if stage in UNTRACKED_STAGES else board.funnel[stage].value,
-                    "hidden": stage not in UNTRACKED_STAGES and board.funnel[stage].hidden,
+                    "value": board.funnel[stage].value,
+                    "hidden": board.funnel[stage].hidden,
                 }
                 for stage in STAGES
             ],

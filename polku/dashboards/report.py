@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 from polku.accounts.access import Access
 from polku.dashboards.selectors import (
     STAGES,
-    UNTRACKED_STAGES,
     Dashboard,
     Filters,
     dashboard_get,
     stage_labels,
 )
 from polku.projects.models import Project
+from polku.projects.indicator_sets import SET_LABELS, indicator_set_label
 from polku.reporting.selectors import IndicatorTable, indicator_table
 from polku.suppression import Figure
 
@@ -54,7 +54,7 @@ def _indicator_section(table: IndicatorTable) -> Section:
         return Figure(value)
 
     return Section(
-        title=_("Indicators (%(set)s)") % {"set": table.indicator_set},
+        title=_("Funder indicators: %(set)s") % {"set": SET_LABELS[table.indicator_set]},
         headers=[
             _("Indicator"),
             _("Code"),
@@ -100,6 +100,7 @@ def report_build(*, board: Dashboard, indicators: IndicatorTable | None = None) 
         (_("Project period"), f"{_date(project.starts_on)} – {_date(project.ends_on)}"),
         (_("Partners"), ", ".join(p.organisation.name for p in board.scope.partners)),
         (_("Report period"), f"{_date(f.period_from)} – {_date(f.period_to)}"),
+        (_("Funder indicator set"), indicator_set_label(project)),
         (_("Generated at"), date_format(timezone.localtime(board.generated_at), "SHORT_DATETIME_FORMAT")),
     ]
     if board.scope.exact:
@@ -119,7 +120,7 @@ def report_build(*, board: Dashboard, indicators: IndicatorTable | None = None) 
         Section(
             title=_("Participant funnel"),
             headers=[_("Stage"), _("People")],
-            rows=[(labels[s], [None if s in UNTRACKED_STAGES else board.funnel[s]]) for s in STAGES],
+            rows=[(labels[s], [board.funnel[s]]) for s in STAGES],
         ),
         Section(
             title=_("Participants per partner"),
@@ -148,6 +149,6 @@ def report_build(*, board: Dashboard, indicators: IndicatorTable | None = None) 
             + [(_("Total"), [board.outcome_total])],
         ),
     ]
-    if indicators is not None:
+    if indicators is not None and indicators.indicator_set:
         sections.insert(0, _indicator_section(indicators))
     return Report(title=_("Funder report"), details=details, sections=sections, note=note)

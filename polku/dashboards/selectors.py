@@ -13,15 +13,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, Count, IntegerField, Max, Q, Sum, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.activities.models import Activity, ActivityEnrolment, Target
+from polku.competences.models import ProfileSkill
 from polku.core.errors import AccessDenied
 from polku.events.metrics import EVENT_METRICS
 from polku.events.metrics import count_within as event_count_within
+from polku.learning.selectors import plans_of_participation
 from polku.outcomes.models import ExitRecord, ExitStatus, Outcome
 from polku.participants.models import Participation
 from polku.projects.models import Partner, Project, WorkPackage
@@ -30,8 +32,6 @@ from polku.suppression import Equation, Figure, publish
 # Exit situations that count as a result in the funnel (any dated Outcome counts too).
 RESULT_STATUSES = (ExitStatus.EMPLOYED, ExitStatus.EDUCATION, ExitStatus.SELF_EMPLOYED)
 STAGES = ("registered", "mapped", "plan", "active", "exited", "outcome")
-# Stages whose data do not exist in Polku yet: shown as "not tracked yet", never as zero.
-UNTRACKED_STAGES = frozenset({"mapped", "plan"})
 TOTAL = "total"
 
 
@@ -154,39 +154,53 @@ def _participations(project: Project, scope: Scope, filters: Filters):
 
 
 def _stage_counts(project: Project, scope: Scope, filters: Filters) -> dict[int, dict[str, int]]:
-    """Funnel stages per partner in three grouped queries (the cohort: people who entered in the period).
+    """Funnel stages per partner in grouped queries (the cohort: people who entered in the period).
 
-    "Has an enrolment" and "has an outcome or a result" are `id IN (SELECT participation_id ...)` in the
-    WHERE clause of their own query, which PostgreSQL runs as semi-joins (each table read once, hashed).
-    As correlated `EXISTS` in `COUNT(...) FILTER` they were one index probe per participation, and the
-    cost estimate of that switched on JIT compilation with inlining and optimisation: at 100,000
-    participations 2.8 s under load, about half of it JIT (docs/benchmarks.md, "Dashboard").
+    - mapped: the person has confirmed at least one skill of their competence profile. The profile is
+      the person's own and follows them between projects, so a mapping made before they entered counts.
+    - plan: the person has a development plan made while this participation was open (from the entry
+      date to the exit date); plans of their other projects do not count.
+    - active, outcome: "has an enrolment" and "has an outcome or a result" are `id IN (SELECT
+      participation_id ...)` in the WHERE clause of their own query, which PostgreSQL runs as semi-joins
+      (each table read once, hashed). As correlated `EXISTS` in `COUNT(...) FILTER` they were one index
+      probe per participation, and the cost estimate of that switched on JIT compilation with inlining and
+      optimisation: at 100,000 participations 2.8 s under load, about half of it JIT (docs/benchmarks.md,
+      "Dashboard"). The plan test is an `EXISTS` in the WHERE clause, which is planned as a semi-join too.
     """
     cohort = _participations(project, scope, filters).order_by()
     enrolments = ActivityEnrolment.objects.order_by()
     outcomes = Outcome.objects.order_by()
     results = ExitRecord.objects.filter(status__in=RESULT_STATUSES, participation__exit_date__isnull=False)
+    skills = ProfileSkill.objects.filter(status=ProfileSkill.Status.CONFIRMED).order_by()
     exited = Q(exit_date__isnull=False)
     if filters.period_to:
         enrolments = enrolments.filter(enrolled_on__lte=filters.period_to)
         outcomes = outcomes.filter(date__lte=filters.period_to)
         results = results.filter(participation__exit_date__lte=filters.period_to)
+        skills = skills.filter(updated_at__date__lte=filters.period_to)
         exited &= Q(exit_date__lte=filters.period_to)
     with_outcome = outcomes.values("participation_id").union(results.order_by().values("participation_id"))
-    counts: dict[int, dict[str, int]] = {
-        p: {"registered": 0, "active": 0, "exited": 0, "outcome": 0} for p in scope.partner_ids
-    }
+    counts: dict[int, dict[str, int]] = {p: dict.fromkeys(STAGES, 0) for p in scope.partner_ids}
     for row in cohort.values("partner_id").annotate(
         registered=Count("pk"), exited=Count("pk", filter=exited)
     ):
         counts[row["partner_id"]] |= {"registered": row["registered"], "exited": row["exited"]}
-    for stage, ids in (("active", enrolments.values("participation_id")), ("outcome", with_outcome)):
-        for row in cohort.filter(pk__in=ids).values("partner_id").annotate(n=Count("pk")):
+    staged = (
+        ("active", cohort.filter(pk__in=enrolments.values("participation_id"))),
+        ("outcome", cohort.filter(pk__in=with_outcome)),
+        ("mapped", cohort.filter(person_id__in=skills.values("person_id"))),
+        ("plan", cohort.filter(Exists(plans_made_within(filters)))),
+    )
+    for stage, rows in staged:
+        for row in rows.values("partner_id").annotate(n=Count("pk")):
             counts[row["partner_id"]][stage] = row["n"]
     return counts
 
 
-TRACKED = ("registered", "active", "exited", "outcome")
+def plans_made_within(filters: Filters):
+    """Plans of the participation in `OuterRef` made while it was open, and not after the period's end."""
+    plans = plans_of_participation()
+    return plans.filter(created_at__date__lte=filters.period_to) if filters.period_to else plans
 
 
 def _partner_tables(
@@ -198,7 +212,7 @@ def _partner_tables(
         by_country[partner.country].append(partner)
     cells: dict[tuple[str, object], int] = {}
     equations: list[Equation] = []
-    for stage in TRACKED:
+    for stage in STAGES:
         cells[(stage, TOTAL)] = sum(c[stage] for c in counts.values())
         for country, partners in by_country.items():
             cells[(stage, ("country", country))] = sum(counts[p.pk][stage] for p in partners)
@@ -209,7 +223,7 @@ def _partner_tables(
     shown = publish(cells, equations, exact=scope.exact, threshold=threshold)
 
     def stages(key: object) -> dict[str, Figure]:
-        return {stage: shown[(stage, key)] for stage in TRACKED}
+        return {stage: shown[(stage, key)] for stage in STAGES}
 
     partner_rows = [
         PartnerRow(partner=p, label=p.organisation.name, country=p.country, stages=stages(p.pk))

@@ -16,7 +16,6 @@ from polku.dashboards.forms import ReportFilterForm
 from polku.dashboards.report import report_get
 from polku.dashboards.selectors import (
     STAGES,
-    UNTRACKED_STAGES,
     Filters,
     dashboard_get,
     stage_labels,
@@ -48,9 +47,7 @@ def dashboard_view(request: AuthenticatedHttpRequest, code: str) -> TemplateResp
     form, filters = filters_from(request, access, project)
     board = dashboard_get(access=access, project=project, filters=filters)
     labels = stage_labels()
-    funnel = [
-        (stage, labels[stage], None if stage in UNTRACKED_STAGES else board.funnel[stage]) for stage in STAGES
-    ]
+    funnel = [(stage, labels[stage], board.funnel[stage]) for stage in STAGES]
     charts = {
         "funnel": bar_chart(
             chart_id="funnel-chart",

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.lookups import IsNull
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -149,10 +150,27 @@ def completions_of(person: Person) -> QuerySet[Completion]:
     return Completion.objects.filter(person=person).select_related("opportunity")
 
 
-def plan_counts(*, access: Access, project: Project) -> list[dict]:
-    """Per partner of the project: how many people have a plan, how many are active or done, completions.
+def open_on(day: OuterRef) -> Q:
+    """Participations open on `day` (an outer query's date): entered on or before it, not exited before."""
+    return Q(entry_date__lte=day) & (Q(exit_date__isnull=True) | Q(exit_date__gte=day))
 
-    Only counts: the project lead and evaluators never see what a plan holds.
+
+def plans_of_participation() -> QuerySet[Plan]:
+    """Plans of the participation in `OuterRef` made while it was open (entry date to exit date): a
+    person's plans of their other projects are not this project's."""
+    made = Q(created_at__date__lte=OuterRef("exit_date")) | Q(IsNull(OuterRef("exit_date"), True))
+    return Plan.objects.filter(
+        made, person_id=OuterRef("person_id"), created_at__date__gte=OuterRef("entry_date")
+    ).order_by()
+
+
+def plan_counts(*, access: Access, project: Project) -> list[dict]:
+    """Per partner of the project: how many plans its people made while taking part, how many are active
+    or done, and the completions recorded while they took part.
+
+    Only counts: the project lead and evaluators never see what a plan holds. A plan or completion counts
+    for the partner whose participation was open on its date, so a person's plans and courses of their
+    other projects are not counted here.
     """
     if not access.can_view_counts(project.pk):
         raise Http404
@@ -163,8 +181,9 @@ def plan_counts(*, access: Access, project: Project) -> list[dict]:
     for partner in partners:
         if not access.can_view_partner_counts(project.pk, partner.pk):
             continue
-        people = Participation.objects.filter(partner=partner).values("person_id")
-        plans = Plan.objects.filter(person_id__in=people)
+        people = Participation.objects.filter(partner=partner, person_id=OuterRef("person_id"))
+        plans = Plan.objects.filter(Exists(people.filter(open_on(OuterRef("created_at__date")))))
+        completions = Completion.objects.filter(Exists(people.filter(open_on(OuterRef("completed_on")))))
         rows.append(
             {
                 "partner": partner.pk,
@@ -172,7 +191,7 @@ def plan_counts(*, access: Access, project: Project) -> list[dict]:
                 "plans": plans.count(),
                 "active": plans.filter(status=Plan.Status.ACTIVE).count(),
                 "done": plans.filter(status=Plan.Status.DONE).count(),
-                "completions": Completion.objects.filter(person_id__in=people).count(),
+                "completions": completions.count(),
             }
         )
     return rows

@@ -15,6 +15,10 @@ from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.accounts.models import Membership
 from polku.accounts.selectors import membership_list
+from polku.audit.models import AuditEvent
+from polku.audit.selectors import audit_events_about_person, described
+from polku.core.api import Pagination
+from polku.core.errors import AccessDenied
 from polku.participants.models import Participation
 from polku.participants.selectors import person_participations
 
@@ -80,3 +84,30 @@ class MeApi(APIView):
             "participations": person_participations(person=person) if person is not None else [],
         }
         return Response(MeSerializer(me).data)
+
+
+class DataAccessSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    who = serializers.CharField(help_text=_("The person or service who read or changed the data"))
+    action = serializers.ChoiceField(choices=AuditEvent.Action.choices)
+    action_label = serializers.CharField(help_text=_("The action in words, in the reader's language"))
+    what = serializers.CharField(help_text=_("Which data, in words"))
+    fields = serializers.ListField(
+        child=serializers.CharField(), help_text=_("The fields read or changed, in words")
+    )
+
+
+class MyDataAccessApi(APIView):
+    """Who has seen or changed the signed-in participant's data, newest first (the same list as their page)."""
+
+    pagination_class = Pagination
+
+    @extend_schema(operation_id="me_data_access", tags=["me"], responses=DataAccessSerializer(many=True))
+    def get(self, request: AuthenticatedRequest) -> Response:
+        access = access_for(request.user)
+        if access.person_id is None:
+            raise AccessDenied(_("This is for participants."))
+        events = audit_events_about_person(person_id=access.person_id)
+        paginator = Pagination()
+        page = paginator.paginate_queryset(events, request, view=self)
+        return paginator.get_paginated_response(DataAccessSerializer(described(page or []), many=True).data)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for, coordinator_access
 from polku.accounts.http import AuthenticatedHttpRequest
-from polku.audit.selectors import audit_events_about_person
+from polku.audit.selectors import audit_events_about_person, described
 from polku.consent.models import Consent
 from polku.consent.selectors import consent_list
 from polku.consent.services import consent_withdraw
@@ -167,7 +167,7 @@ def me_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
         "participations": person_participations(person=person),
         "consents": person.consents.select_related("project", "notice"),
         "sections": my_sections.sections(person=person, access=access, request=request),
-        "accesses": audit_events_about_person(person_id=person.pk)[:20],
+        "accesses": described(audit_events_about_person(person_id=person.pk)[:20]),
     }
     return TemplateResponse(request, "participants/me.html", context)
 

@@ -52,7 +52,8 @@ class ProjectSerializer(serializers.ModelSerializer):
     )
     indicator_set_in_use = serializers.SerializerMethodField(
         help_text=_(
-            "The set the indicator table and the funder report count: the choice, or the automatic one"
+            "The set the indicator table and the funder report count: the choice, else the ESF funder's own; "
+            "empty when the funder is not the ESF and none is chosen"
         )
     )
 
@@ -75,7 +76,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    def get_indicator_set_in_use(self, project: Project) -> Literal["esf_plus_2021", "esf_2014"]:
+    def get_indicator_set_in_use(self, project: Project) -> Literal["esf_plus_2021", "esf_2014", ""]:
         return indicator_set_for(project)  # type: ignore[return-value]
 
 

@@ -7,7 +7,6 @@ definitions of each set and imports these names from here.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.utils.functional import Promise
@@ -21,15 +20,23 @@ ESF_2014 = "esf_2014"
 
 SET_LABELS: dict[str, Promise] = {ESF_PLUS_2021: _("ESF+ 2021–2027"), ESF_2014: _("ESF 2014–2020")}
 
-# The first day of the ESF+ 2021–2027 period: the automatic choice for a project of another funder.
-ESF_PLUS_STARTS = dt.date(2021, 1, 1)
+NO_SET = ""  # the project reports no ESF indicators (its funder is not the ESF and none was chosen)
 
 
 def indicator_set_for(project: Project) -> str:
-    """The project's own choice, else its funder's period, else by when the project started."""
+    """The project's own choice, else its ESF funder's period; a project of another funder (ERDF,
+    Erasmus+, national money) reports no ESF indicators unless a set is chosen for it (NO_SET)."""
     chosen = getattr(project, "indicator_set", "")
     if chosen in SET_LABELS:
         return chosen
     if project.funder in SET_LABELS:
         return project.funder
-    return ESF_2014 if project.starts_on < ESF_PLUS_STARTS else ESF_PLUS_2021
+    return NO_SET
+
+
+def indicator_set_label(project: Project) -> str:
+    """The set in use in words, or why there is none."""
+    name = indicator_set_for(project)
+    if name:
+        return str(SET_LABELS[name])
+    return str(_("None: the funder is not the ESF, and no indicator set is chosen"))

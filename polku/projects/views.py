@@ -23,7 +23,7 @@ from polku.core.errors import AccessDenied, ApplicationError
 from polku.core.forms import apply_field_errors
 from polku.projects import services
 from polku.projects.forms import ProjectForm, WorkPackageForm
-from polku.projects.indicator_sets import SET_LABELS, indicator_set_for
+from polku.projects.indicator_sets import indicator_set_for, indicator_set_label
 from polku.projects.pages import delete_page, form_page, project_for, project_url
 from polku.projects.sections import project_sections
 from polku.projects.selectors import partner_list, project_get, project_list, work_package_list
@@ -49,7 +49,8 @@ def project_detail_view(request: AuthenticatedHttpRequest, code: str) -> Templat
         "can_see_targets": access.can_view_counts(project.pk),
         "can_manage": access.can_manage_project(project.pk),
         "can_edit_project": access.is_admin,
-        "indicator_set_label": SET_LABELS[indicator_set_for(project)],
+        "indicator_set_label": indicator_set_label(project),
+        "indicator_set_automatic": not project.indicator_set and bool(indicator_set_for(project)),
         "sections": project_sections.sections(project=project, access=access, request=request),
     }
     return TemplateResponse(request, "projects/project_detail.html", context)

@@ -46,7 +46,12 @@ class IndicatorTableApi(APIView):
 
     class OutputSerializer(serializers.Serializer):
         project_code = serializers.CharField()
-        indicator_set = serializers.ChoiceField(choices=["esf_plus_2021", "esf_2014"])
+        indicator_set = serializers.ChoiceField(
+            choices=["esf_plus_2021", "esf_2014", ""],
+            help_text=_(
+                "Empty: the project reports no ESF indicators (its funder is not the ESF and none is chosen)"
+            ),
+        )
         period_from = serializers.DateField(allow_null=True)
         period_to = serializers.DateField(allow_null=True)
         partner_id = serializers.IntegerField(allow_null=True)

@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 
 # The set identifiers, their labels and the automatic choice live with the project (polku.projects).
 from polku.projects.indicator_sets import ESF_2014, ESF_PLUS_2021
-from polku.projects.indicator_sets import ESF_PLUS_STARTS as ESF_PLUS_STARTS
 from polku.projects.indicator_sets import SET_LABELS as SET_LABELS
 from polku.projects.indicator_sets import indicator_set_for as indicator_set_for
 from polku.reporting.logic import (

@@ -247,13 +247,17 @@ def indicator_table_unchecked(
     if partner_id is not None and not Partner.objects.filter(pk=partner_id, project=project).exists():
         raise ApplicationError(gettext("The project has no such partner."))
     set_name = indicator_set_for(project)
-    indicators = SETS[set_name]
+    indicators = SETS.get(set_name, [])  # no set: no rows (the funder is not the ESF)
     entered = _period("entry_date", period_from, period_to)
     exited = _period("exit_date", period_from, period_to)
     participations = Participation.objects.filter(project=project)
     if partner_id is not None:
         participations = participations.filter(partner_id=partner_id)
-    counts = _counts(annotate_facts(participations.filter(entered | exited)), indicators, entered, exited)
+    counts = (
+        _counts(annotate_facts(participations.filter(entered | exited)), indicators, entered, exited)
+        if indicators
+        else {}
+    )
     rows = []
     for indicator in indicators:
         by_gender = {g: counts[f"{indicator.code}__{g}"] for g in GENDERS}

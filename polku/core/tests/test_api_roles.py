@@ -68,6 +68,8 @@ NEW_PERSON = {
 
 CASES = [
     Case("me", lambda w: ("get", "/api/v1/me/", None), EVERYONE),
+    # who has seen or changed my data: participants only (others have no person to ask about)
+    Case("me-data-access", lambda w: ("get", "/api/v1/me/data-access/", None), expect(403, user_a=200)),
     # organisations
     Case("organisation-list", lambda w: ("get", "/api/v1/organisations/", None), EVERYONE),
     Case(

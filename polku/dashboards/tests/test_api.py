@@ -12,7 +12,7 @@ def test_dashboard_json_is_suppressed_for_the_lead_and_exact_for_a_coordinator(w
     assert data["exact"] is False
     funnel = {s["stage"]: s for s in data["funnel"]}
     assert funnel["registered"]["value"] == 8
-    assert funnel["mapped"] == {"stage": "mapped", "tracked": False, "value": None, "hidden": False}
+    assert funnel["mapped"] == {"stage": "mapped", "value": 0, "hidden": False}
     partners = {p["partner"]: p for p in data["partners"]}
     assert partners[world.b.pk]["registered"] == {"value": None, "hidden": True}
     client.force_authenticate(world.coord_b)

@@ -4,7 +4,11 @@ import pytest
 from django.urls import reverse
 
 from polku.activities.models import ActivityEnrolment, Target
+from polku.competences.models import ProfileSkill
+from polku.esco.tests import factories as esco
+from polku.learning.tests.factories import PlanFactory
 from polku.outcomes.models import ExitRecord, ExitStatus, Outcome, Source
+from polku.participants.models import Participation
 from polku.testing import factories as f
 
 
@@ -89,10 +93,28 @@ def test_funnel_stages_and_outcomes(client, crowd):
     assert board.funnel["active"].value == 7
     assert board.funnel["exited"].value == 6
     assert board.funnel["outcome"].value == 2  # an employed exit and a dated job
+    assert board.funnel["mapped"].value == 0 and board.funnel["plan"].value == 0
     assert [(r.month, r.total.value) for r in board.months] == [(dt.date(2025, 5, 1), 1)]
     response = client.get(reverse("dashboards:dashboard", args=[w.project.code]))
     html = response.content.decode()
-    assert "not tracked yet" in html and "<svg" in html and "<title" in html
+    assert "not tracked yet" not in html and "<svg" in html and "<title" in html
+
+
+def test_funnel_counts_competences_mapped_and_plans_made_while_taking_part(client, crowd):
+    w = crowd
+    people = list(Participation.objects.filter(partner=w.a).order_by("pk"))
+    exited, staying = people[1], people[-1]  # exited 2025-03-31; still taking part
+    assert exited.exit_date and not staying.exit_date
+    for p in (exited, staying):
+        ProfileSkill.objects.create(person=p.person, skill=esco.skill(f"skill {p.pk}"), status="confirmed")
+    ProfileSkill.objects.create(person=people[2].person, skill=esco.skill("only suggested"))
+    PlanFactory(person=staying.person)
+    PlanFactory(person=exited.person)  # made today, after the exit: not this participation's plan
+    board = _board(client, w.coord_a, w.project)
+    assert board.funnel["mapped"].value == 2
+    assert board.funnel["plan"].value == 1
+    rows = {r.partner.pk: r for r in board.partner_rows}
+    assert rows[w.a.pk].stages["mapped"].value == 2
 
 
 def test_period_filter_and_invalid_period(client, crowd):

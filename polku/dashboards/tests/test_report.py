@@ -38,7 +38,7 @@ def test_xlsx_has_project_details_and_numbers_as_numbers(client, world):
     assert rows["Registered"][0] == 9  # 7 + the world's two participants, a number, not text
     assert rows["University of B"][1] == "hidden"  # one person
     assert rows["City of A"][1] == "hidden"  # else the total would give B away
-    assert rows["Competences mapped"][0] == "not tracked yet"
+    assert rows["Competences mapped"][0] == 0  # counted, and nobody has confirmed skills yet
     codes = [r[1] for r in sheet.iter_rows(values_only=True) if r and len(r) > 1]
     assert "EECO01" in codes  # the indicator table of polku.reporting comes first
 

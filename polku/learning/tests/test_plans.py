@@ -14,10 +14,13 @@ from polku.competences.services import add_confirmed_skill
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.learning import explain
 from polku.learning.models import Milestone, Plan, PlanItem
+from polku.learning.selectors import plan_counts
 from polku.learning.services.completions import completion_record
 from polku.learning.services.gap import BUSINESS_SKILLS
 from polku.learning.services.plans import build_plan, item_add, item_move, item_remove, item_update, propose
-from polku.learning.tests.factories import graph, milestone, opportunity, speaks
+from polku.learning.tests.factories import PlanFactory, graph, milestone, opportunity, speaks
+from polku.participants.models import Participation
+from polku.testing import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +201,20 @@ def test_business_goal_uses_entrepreneurship_skills(world):
     )
     assert [i["uri"] for i in plan.gap["items"]] == [entrepreneurship.uri]
     assert list(plan.items.values_list("opportunity", flat=True)) == [course.pk]
+
+
+def test_plan_counts_leave_out_plans_made_in_another_project(world):
+    """A plan counts for the partner whose participation was open when it was made (issue 16)."""
+    person = world.part_a.person  # entered project S29999 (partner A) on 2025-03-01
+    other = f.PartnerFactory()  # a partner of another project
+    f.ParticipationFactory(person=person, partner=other, entry_date=dt.date(2024, 1, 1))
+    Participation.objects.filter(person=person, partner=other).update(exit_date=dt.date(2024, 12, 31))
+    made_before = PlanFactory(person=person, business_goal="From the other project")
+    made_while = PlanFactory(person=person, business_goal="In this project")
+    Plan.objects.filter(pk=made_before.pk).update(created_at=dt.datetime(2024, 6, 1, tzinfo=dt.UTC))
+    Plan.objects.filter(pk=made_while.pk).update(created_at=dt.datetime(2025, 4, 1, tzinfo=dt.UTC))
+    rows = plan_counts(access=access_for(world.lead), project=world.project)
+    assert {r["partner"]: r["plans"] for r in rows} == {world.a.pk: 1, world.b.pk: 0}
+    admin = f.UserFactory(is_staff=True, is_superuser=True)
+    theirs = plan_counts(access=access_for(admin), project=other.project)
+    assert {r["partner"]: r["plans"] for r in theirs} == {other.pk: 1}

@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from polku.audit.models import AuditEvent
+from polku.audit.services import audit_record
 from polku.participants.models import Participation, Person
 from polku.testing import factories as f
 from polku.testing.asserts import present
@@ -215,3 +217,29 @@ def test_detail_of_an_anonymised_person_has_no_links_to_their_profile(client, wo
     html = client.get(reverse("participants:detail", args=[world.part_a.pk])).content.decode()
     assert "Competences and learning" not in html
     assert reverse("competences:profile", args=[world.part_a.person_id]) not in html
+
+
+def test_participant_reads_who_accessed_their_data_in_words_on_the_page_and_in_the_api(client, world):
+    """Issue 16: the API shows what the page shows; issue 17: in words, not field or table names."""
+    person = world.part_a.person
+    update = AuditEvent.Action.UPDATE
+    where = {"person_id": person.pk, "partner_id": world.a.pk}
+    audit_record(
+        actor=world.coord_a, action=update, obj=person, fields=["date_of_birth", "work_history"], **where
+    )
+    audit_record(actor=None, action=update, obj=world.part_a, fields=["exit_date"], **where)
+    client.force_login(world.user_a)
+    page = client.get(reverse("participants:me")).content.decode()
+    assert "date of birth, work history" in page and "date_of_birth" not in page
+    assert "Polku (an automatic task)" in page and ">system<" not in page
+    api = APIClient()
+    api.force_authenticate(world.user_a)
+    data = api.get("/api/v1/me/data-access/").json()
+    assert data["count"] == 2
+    newest, oldest = data["results"]
+    assert newest["who"] == "Polku (an automatic task)" and newest["what"] == "participation"
+    assert newest["fields"] == ["exit date"] and newest["action"] == "update"
+    assert oldest["who"] == "coord.a@example.org" and oldest["what"] == "participant"
+    assert oldest["fields"] == ["date of birth", "work history"]
+    api.force_authenticate(world.coord_a)
+    assert api.get("/api/v1/me/data-access/").status_code == 403

@@ -33,12 +33,30 @@ def _form_data(project, **overrides):
 def test_project_page_shows_the_set_in_use_automatic_or_chosen(client, world):
     client.force_login(world.lead)
     page = client.get(reverse("projects:detail", args=[world.project.code])).content.decode()
-    assert "ESF+ 2021–2027 (automatic, from the funder and the start date)" in page
+    assert "ESF+ 2021–2027 (automatic, from the funder)" in page
     assert reverse("projects:edit", args=[world.project.code]) not in page  # the lead does not edit it
     world.project.indicator_set = "esf_2014"
     world.project.save()
     page = client.get(reverse("projects:detail", args=[world.project.code])).content.decode()
     assert "ESF 2014–2020</dd>" in page
+    # an ERDF project reports no ESF indicators until a set is chosen, and its page says so
+    world.project.funder, world.project.indicator_set = "erdf", ""
+    world.project.save()
+    page = client.get(reverse("projects:detail", args=[world.project.code])).content.decode()
+    assert "None: the funder is not the ESF, and no indicator set is chosen</dd>" in page
+
+
+def test_report_of_an_erdf_project_has_no_esf_indicators_and_says_so(client, world):
+    world.project.funder = "erdf"
+    world.project.save()
+    client.force_login(world.lead)
+    report = client.get(reverse("dashboards:report", args=[world.project.code])).context["report"]
+    assert dict(report.details)["Funder indicator set"].startswith("None: the funder is not the ESF")
+    assert not [s for s in report.sections if s.title.startswith("Funder indicators")]
+    world.project.indicator_set = "esf_plus_2021"
+    world.project.save()
+    report = client.get(reverse("dashboards:report", args=[world.project.code])).context["report"]
+    assert report.sections[0].title == "Funder indicators: ESF+ 2021–2027"
 
 
 def test_admin_chooses_the_set_on_the_edit_page_and_it_is_audited(client, world):

@@ -320,8 +320,12 @@ def test_one_query(partner, django_assert_num_queries):
 def test_indicator_set_for_a_project(db):
     assert indicator_set_for(f.ProjectFactory(funder="esf_2014")) == "esf_2014"
     assert indicator_set_for(f.ProjectFactory(funder="esf_plus_2021")) == "esf_plus_2021"
-    assert indicator_set_for(f.ProjectFactory(funder="national", starts_on=D(2019, 1, 1))) == "esf_2014"
-    assert indicator_set_for(f.ProjectFactory(funder="national")) == "esf_plus_2021"
+    # another funder reports no ESF indicators unless a set is chosen (issue 16: the ERDF Talent Boost)
+    assert indicator_set_for(f.ProjectFactory(funder="national", starts_on=D(2019, 1, 1))) == ""
+    assert indicator_set_for(f.ProjectFactory(funder="erdf")) == ""
+    assert (
+        indicator_set_for(f.ProjectFactory(funder="erdf", indicator_set="esf_plus_2021")) == "esf_plus_2021"
+    )
     chosen = f.ProjectFactory(funder="esf_plus_2021", indicator_set="esf_2014")
     assert indicator_set_for(chosen) == "esf_2014"
     assert set(SETS) == {"esf_plus_2021", "esf_2014"}
