@@ -1,12 +1,14 @@
 """What a target counts: one counter per metric, computed from raw rows (never a stored flag).
 
-A counter takes a `Target` and returns its current count within the target's scope (the project, and
-its work package, partner or country where the target names one). Activities registers the four metrics
-of `Target.Metric` below (in its AppConfig.ready()); an app above it adds its own the same way, e.g.
+A counter takes a `Target` and a `Within` and returns its count within the target's scope (the project,
+and its work package, partner or country where the target names one), narrowed by the `Within`: to the
+partners a reader sees and to a period (the project dashboard's filters; `EVERYWHERE` narrows nothing).
+Activities registers the four metrics of `Target.Metric` below (in its AppConfig.ready()); an app above
+it adds its own the same way, e.g.
 
     from polku.activities.metrics import register_metric
 
-    register_metric("outcomes_employed", count_employed)
+    register_metric("outcomes", count_outcomes, kinds=Outcome.Kind.choices)
 
 and `target_progress` counts every target with the counter of its metric. A metric without a counter is
 an error, not a zero.
@@ -14,8 +16,10 @@ an error, not a zero.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
@@ -23,7 +27,30 @@ from django.db.models import Q
 from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.participants.models import Participation
 
-Counter = Callable[[Target], int]
+
+@dataclass(frozen=True)
+class Within:
+    """A count narrowed beyond the target's own scope: to these partners (None: all the target covers)
+    and to a period (each metric says which date of its rows falls in it)."""
+
+    partner_ids: frozenset[int] | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def q(self, partner: str, day: str) -> Q:
+        """Rows of the partners, with `day` in the period; `partner` and `day` are lookups of the rows."""
+        where = Q()
+        if self.partner_ids is not None:
+            where &= Q(**{f"{partner}__in": sorted(self.partner_ids)})
+        if self.since:
+            where &= Q(**{f"{day}__gte": self.since})
+        if self.until:
+            where &= Q(**{f"{day}__lte": self.until})
+        return where
+
+
+EVERYWHERE = Within()
+Counter = Callable[[Target, Within], int]
 Kinds = list[tuple[str, Any]]  # (value, label); labels may be lazy translations
 
 _counters: dict[str, Counter] = {}
@@ -72,9 +99,9 @@ def counter_for(key: str) -> Counter:
     return counter
 
 
-def count(target: Target) -> int:
-    """The target's current count."""
-    return counter_for(target.metric)(target)
+def count(target: Target, within: Within = EVERYWHERE) -> int:
+    """The target's current count, narrowed by `within`."""
+    return counter_for(target.metric)(target, within)
 
 
 # --- the metrics of activities itself -------------------------------------------------------------
@@ -103,22 +130,29 @@ def activity_scope(target: Target) -> dict[str, Any]:
     return activities
 
 
-def count_participants(target: Target) -> int:
-    return Participation.objects.filter(participation_scope(target)).count()
+def count_participants(target: Target, within: Within = EVERYWHERE) -> int:
+    """Participations in scope that started in the period."""
+    return Participation.objects.filter(
+        participation_scope(target), within.q("partner_id", "entry_date")
+    ).count()
 
 
-def count_exited(target: Target) -> int:
-    return Participation.objects.filter(participation_scope(target), exit_date__isnull=False).count()
+def count_exited(target: Target, within: Within = EVERYWHERE) -> int:
+    """Participations in scope that ended in the period."""
+    rows = Participation.objects.filter(participation_scope(target), within.q("partner_id", "exit_date"))
+    return rows.filter(exit_date__isnull=False).count()
 
 
-def count_activity_participants(target: Target) -> int:
-    """Distinct participations enrolled in the activities in scope."""
+def count_activity_participants(target: Target, within: Within = EVERYWHERE) -> int:
+    """Distinct participations enrolled (in the period) in the activities in scope."""
     scope = {f"activity__{key}": value for key, value in activity_scope(target).items()}
-    return ActivityEnrolment.objects.filter(**scope).values("participation_id").distinct().count()
+    rows = ActivityEnrolment.objects.filter(within.q("participation__partner_id", "enrolled_on"), **scope)
+    return rows.values("participation_id").distinct().count()
 
 
-def count_activities(target: Target) -> int:
-    rows = Activity.objects.filter(**activity_scope(target))
+def count_activities(target: Target, within: Within = EVERYWHERE) -> int:
+    """Activities in scope (of the target's kind) starting in the period."""
+    rows = Activity.objects.filter(within.q("partner_id", "starts_on"), **activity_scope(target))
     return (rows.filter(kind=target.kind) if target.kind else rows).count()
 
 

@@ -22,8 +22,8 @@ from polku.dashboards.selectors import (
     dashboard_get,
     stage_labels,
 )
-from polku.projects.models import Project
 from polku.projects.indicator_sets import SET_LABELS, indicator_set_label
+from polku.projects.models import Project
 from polku.reporting.selectors import IndicatorTable, indicator_table
 from polku.suppression import Figure
 

@@ -18,11 +18,10 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
+from polku.activities import metrics
 from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.competences.models import ProfileSkill
 from polku.core.errors import AccessDenied
-from polku.events.metrics import EVENT_METRICS
-from polku.events.metrics import count_within as event_count_within
 from polku.learning.selectors import plans_of_participation
 from polku.outcomes.models import ExitRecord, ExitStatus, Outcome
 from polku.participants.models import Participation
@@ -310,6 +309,11 @@ def _target_rows(
     A coordinator's targets are counted over their own partner's people."""
     actual: dict[int, int] = {}
     in_scope = set(scope.partner_ids)
+    within = metrics.Within(
+        partner_ids=None if scope.whole_project and not filters.country else frozenset(scope.partner_ids),
+        since=filters.period_from,
+        until=filters.period_to,
+    )
     activity_counts: dict[str, Count] = {}
     for t in targets:
         partners = [p for p in scope.partners if (not t.partner_id or p.pk == t.partner_id)]
@@ -319,16 +323,11 @@ def _target_rows(
             actual[t.pk] = sum(counts[p.pk][stage] for p in partners if p.pk in in_scope)
         elif t.metric == Target.Metric.ACTIVITY_PARTICIPANTS:
             actual[t.pk] = people[f"t{t.pk}"]
-        elif t.metric in EVENT_METRICS:
-            actual[t.pk] = event_count_within(
-                t,
-                partner_ids=None if scope.whole_project else scope.partner_ids,
-                since=filters.period_from,
-                until=filters.period_to,
-            )
-        else:
+        elif t.metric == Target.Metric.ACTIVITIES:
             where = Q(**_activity_where(t)) & (Q(kind=t.kind) if t.kind else Q())
             activity_counts[f"t{t.pk}"] = Count("pk", filter=where)
+        else:  # events, outcomes, mentoring, guidance…: the metric's own counter, narrowed to the view
+            actual[t.pk] = metrics.count(t, within)
     if activity_counts:
         activities = Activity.objects.filter(project=project)
         if not scope.whole_project:

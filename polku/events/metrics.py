@@ -3,19 +3,16 @@ the different people who attended, and attendances; each optionally only events 
 Counted from raw rows: an event is held when it is published and has ended; an attendance is a
 registration checked in or marked attended.
 
-`count_within` is the same count narrowed further, for the project dashboard: to the partners the reader
-sees and to the dashboard's period (by the event's start date).
+Narrowed by a `Within` (the project dashboard's filters): to the partners the reader sees and to the
+period, by the event's start date.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Collection
-
 from django.db.models import Q
 from django.utils import timezone
 
-from polku.activities.metrics import activity_scope, register_metric
+from polku.activities.metrics import EVERYWHERE, Within, activity_scope, register_metric
 from polku.activities.models import Target
 from polku.events.models import Event, Registration
 
@@ -25,19 +22,6 @@ def _events(target: Target, prefix: str = "") -> Q:
     if target.kind:
         scope &= Q(**{f"{prefix}kind": target.kind})
     return scope
-
-
-def _narrowed(
-    prefix: str, partner_ids: Collection[int] | None, since: dt.date | None, until: dt.date | None
-) -> Q:
-    where = Q()
-    if partner_ids is not None:
-        where &= Q(**{f"{prefix}activity__partner_id__in": list(partner_ids)})
-    if since:
-        where &= Q(**{f"{prefix}activity__starts_on__gte": since})
-    if until:
-        where &= Q(**{f"{prefix}activity__starts_on__lte": until})
-    return where
 
 
 def _held(target: Target, where: Q) -> int:
@@ -60,34 +44,21 @@ def _people(target: Target, where: Q) -> int:
     return people + users + guests
 
 
-def count_events(target: Target) -> int:
-    return _held(target, Q())
+def _narrowed(prefix: str, within: Within) -> Q:
+    """The dashboard's partners and period: by the event's activity's partner and start date."""
+    return within.q(f"{prefix}activity__partner_id", f"{prefix}activity__starts_on")
 
 
-def count_attendees(target: Target) -> int:
-    return _people(target, Q())
+def count_events(target: Target, within: Within = EVERYWHERE) -> int:
+    return _held(target, _narrowed("", within))
 
 
-def count_attendances(target: Target) -> int:
-    return Registration.objects.filter(_attendances(target, Q())).count()
+def count_attendees(target: Target, within: Within = EVERYWHERE) -> int:
+    return _people(target, _narrowed("event__", within))
 
 
-def count_within(
-    target: Target,
-    *,
-    partner_ids: Collection[int] | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-) -> int:
-    """The target's count (an event metric) over the given partners and events starting in the period."""
-    if target.metric == Target.Metric.EVENTS:
-        return _held(target, _narrowed("", partner_ids, since, until))
-    where = _narrowed("event__", partner_ids, since, until)
-    if target.metric == Target.Metric.EVENT_ATTENDEES:
-        return _people(target, where)
-    if target.metric == Target.Metric.EVENT_ATTENDANCES:
-        return Registration.objects.filter(_attendances(target, where)).count()
-    raise ValueError(f"not an event metric: {target.metric}")
+def count_attendances(target: Target, within: Within = EVERYWHERE) -> int:
+    return Registration.objects.filter(_attendances(target, _narrowed("event__", within))).count()
 
 
 EVENT_METRICS = (Target.Metric.EVENTS, Target.Metric.EVENT_ATTENDEES, Target.Metric.EVENT_ATTENDANCES)

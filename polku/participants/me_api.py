@@ -92,8 +92,8 @@ class DataAccessSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=AuditEvent.Action.choices)
     action_label = serializers.CharField(help_text=_("The action in words, in the reader's language"))
     what = serializers.CharField(help_text=_("Which data, in words"))
-    fields = serializers.ListField(
-        child=serializers.CharField(), help_text=_("The fields read or changed, in words")
+    field_labels = serializers.ListField(
+        source="fields", child=serializers.CharField(), help_text=_("The fields read or changed, in words")
     )
 
 

@@ -46,10 +46,13 @@ def test_each_metric_counts_within_the_targets_scope(world):
 
 
 def test_an_app_above_registers_its_own_counter(world):
-    """What issue 16's apps will do in their ready(): a metric key and a function of the target."""
+    """What issue 16's apps will do in their ready(): a metric key and a function of the target
+    and how far the count reaches."""
     target = f.TargetFactory(project=world.project, label="Custom", value=10)
     Target.objects.filter(pk=target.pk).update(metric="companies_founded")
-    metrics.register_metric("companies_founded", lambda t: 7 if t.project_id == world.project.pk else 0)
+    metrics.register_metric(
+        "companies_founded", lambda t, within: 7 if t.project_id == world.project.pk else 0
+    )
     try:
         (row,) = target_progress(project=world.project)
         assert (row.target.label, row.actual, row.percent) == ("Custom", 7, 70)
@@ -63,5 +66,16 @@ def test_a_metric_without_a_counter_is_an_error_and_a_key_is_registered_once(wor
     with pytest.raises(ValueError, match="unknown metric"):
         target_progress(project=world.project)
     with pytest.raises(ValueError, match="registered twice"):
-        metrics.register_metric(Target.Metric.PARTICIPANTS, lambda t: 0)
+        metrics.register_metric(Target.Metric.PARTICIPANTS, lambda t, within: 0)
     metrics.register_metric(Target.Metric.PARTICIPANTS, metrics.count_participants)  # the same: no change
+
+
+def test_counts_narrow_to_the_partners_and_the_period_of_a_within(world):
+    """The project dashboard narrows every metric to the partners the reader sees and to its period."""
+    target = f.TargetFactory(project=world.project, metric=Target.Metric.PARTICIPANTS)
+    f.ParticipationFactory(partner=world.b, entry_date=dt.date(2025, 6, 1))
+    everywhere = metrics.count(target)
+    assert everywhere == 3  # the world's two and the new one
+    assert metrics.count(target, metrics.Within(partner_ids=frozenset({world.b.pk}))) == 2
+    assert metrics.count(target, metrics.Within(since=dt.date(2025, 5, 1))) == 1
+    assert metrics.count(target, metrics.Within(until=dt.date(2025, 5, 1))) == everywhere - 1

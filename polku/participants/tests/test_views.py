@@ -238,8 +238,8 @@ def test_participant_reads_who_accessed_their_data_in_words_on_the_page_and_in_t
     assert data["count"] == 2
     newest, oldest = data["results"]
     assert newest["who"] == "Polku (an automatic task)" and newest["what"] == "participation"
-    assert newest["fields"] == ["exit date"] and newest["action"] == "update"
+    assert newest["field_labels"] == ["exit date"] and newest["action"] == "update"
     assert oldest["who"] == "coord.a@example.org" and oldest["what"] == "participant"
-    assert oldest["fields"] == ["date of birth", "work history"]
+    assert oldest["field_labels"] == ["date of birth", "work history"]
     api.force_authenticate(world.coord_a)
     assert api.get("/api/v1/me/data-access/").status_code == 403
