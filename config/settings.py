@@ -236,7 +236,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "polku.core.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "polku.core.api.Pagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "polku.core.api.exception_handler",
@@ -250,6 +250,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "polku.core.schema.add_error_responses",
+    ],
     # Choice sets used under several field names get one name in the schema.
     "ENUM_NAME_OVERRIDES": {
         "ActivityKindEnum": "polku.activities.models.Activity.Kind",

@@ -1,10 +1,15 @@
-"""The health check (error pages are templates; the home page is in accounts, which knows roles)."""
+"""The health check, and the "not found" answer of the API (error pages are templates; the home page is in
+accounts, which knows roles)."""
 
 from __future__ import annotations
 
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
+
+API_PREFIX = "/api/"
 
 
 @never_cache
@@ -18,3 +23,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
             {"status": "error", "database": "unavailable", "detail": type(error).__name__}, status=503
         )
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A URL no route matches: JSON under /api/ (as the API's own 404s, and as its schema says), the
+    "page not found" page elsewhere."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)

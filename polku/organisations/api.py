@@ -19,6 +19,9 @@ TAGS = ["organisations"]
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
+    # a web address, or "" when none is known (a URL field's schema would not allow the empty string)
+    website = serializers.CharField(read_only=True, help_text=_("The web address; empty when not known"))
+
     class Meta:
         model = Organisation
         fields = ["id", "name", "kind", "country", "business_id", "website", "created_at", "updated_at"]
