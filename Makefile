@@ -15,14 +15,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Runs Polku with demo data on SQLite at http://127.0.0.1:8000, with a task worker beside it.
+# Runs Polku with demo data on SQLite at http://127.0.0.1:8000 (`make run PORT=8123` for another port; the
+# links in e-mails follow it), with a task worker beside it.
+PORT ?= 8000
+RUN_ENV := POLKU_DEBUG=true POLKU_SITE_URL=http://127.0.0.1:$(PORT)
 run: $(STAMP)
-	POLKU_DEBUG=true $(BIN)/polku migrate --noinput -v 0
-	POLKU_DEBUG=true $(BIN)/polku demo --if-empty
-	@echo "Starting the task worker and the web server at http://127.0.0.1:8000 (Ctrl-C stops both)"
-	@POLKU_DEBUG=true $(BIN)/polku worker & worker=$$!; \
+	$(RUN_ENV) $(BIN)/polku migrate --noinput -v 0
+	$(RUN_ENV) $(BIN)/polku demo --if-empty
+	@echo "Starting the task worker and the web server at http://127.0.0.1:$(PORT) (Ctrl-C stops both)"
+	@$(RUN_ENV) $(BIN)/polku worker & worker=$$!; \
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	  POLKU_DEBUG=true $(BIN)/polku serve
+	  $(RUN_ENV) $(BIN)/polku serve --bind 127.0.0.1:$(PORT)
 
 # The whole suite: lint, types, schema, unit/integration tests, browser tests.
 test: $(STAMP)

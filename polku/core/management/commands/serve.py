@@ -1,4 +1,11 @@
-"""`polku serve`: the web server. Django's development server under POLKU_DEBUG, gunicorn otherwise."""
+"""`polku serve`: the web server. Django's development server under POLKU_DEBUG, gunicorn otherwise.
+
+gunicorn runs threaded workers (gthread): two processes per core, four threads each by default
+(POLKU_WEB_WORKERS, POLKU_WEB_THREADS). A request spends much of its time waiting for the database, so
+threads keep a core busy while another request waits; processes use the cores. Measured with
+bench/load.py (docs/benchmarks.md, "Load"): on 2 cores, sync workers left requests queueing behind slow
+ones at 200 users. Each worker is replaced after about 2,000 requests, so no slow leak grows for ever.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +22,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
+        cores = os.cpu_count() or 1
         parser.add_argument(
-            "--workers", type=int, default=2, help="gunicorn worker processes (production mode)"
+            "--workers",
+            type=int,
+            default=int(os.environ.get("POLKU_WEB_WORKERS") or 2 * cores),
+            help="gunicorn worker processes (production mode); default two per core",
+        )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("POLKU_WEB_THREADS") or 4),
+            help="threads per worker process (production mode)",
         )
 
-    def handle(self, *args, bind: str, workers: int, **options) -> None:
+    def handle(self, *args, bind: str, workers: int, threads: int, **options) -> None:
         if settings.DEBUG:
             call_command("runserver", bind, use_reloader=False)
             return
@@ -35,6 +52,14 @@ class Command(BaseCommand):
                 bind,
                 "--workers",
                 str(workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                str(threads),
+                "--max-requests",
+                "2000",
+                "--max-requests-jitter",
+                "200",
                 "--access-logfile",
                 "-",
             ],
