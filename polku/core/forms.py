@@ -6,15 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pycountry
 from django import forms
 from django.http import HttpRequest
 
 from polku.core.errors import ApplicationError
-
-
-def country_choices() -> list[tuple[str, str]]:
-    return [("", "—"), *sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda item: item[1])]
+from polku.core.names import country_choices as country_choices  # the forms' country select
 
 
 class DateInput(forms.DateInput):

@@ -244,7 +244,9 @@ class ProjectListApi(APIView):
     )
     def post(self, request: AuthenticatedRequest) -> Response:
         project = services.project_create(
-            access=access_for(request.user), **validated_input(ProjectInputSerializer, request)
+            actor=request.user,
+            access=access_for(request.user),
+            **validated_input(ProjectInputSerializer, request),
         )
         return Response(ProjectSerializer(project).data, status=status.HTTP_201_CREATED)
 

@@ -13,7 +13,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from polku.core.forms import DateInput
+from polku.core.forms import DateInput, country_choices
+from polku.core.names import country_name
+from polku.organisations.models import Organisation
 from polku.projects.models import Partner, Project, WorkPackage
 from polku.projects.services import PROJECT_FIELDS
 
@@ -43,13 +45,14 @@ def project_work_packages(project: Project) -> QuerySet[WorkPackage]:
     return project.work_packages.order_by("number")
 
 
-INDICATOR_SET_AUTOMATIC = _("Automatic: from the funder and the project's start date")
+INDICATOR_SET_AUTOMATIC = _("Automatic: the funder's own set for an ESF project, none for other funders")
 INDICATOR_SET_HELP = _(
     "The indicators the funder report counts. ESF+ 2021–2027: the common indicators of Regulation (EU) "
     "2021/1057 (EECO01–EECO17 at entry, EECR01–EECR06 results), for projects of the 2021–2027 period. "
     "ESF 2014–2020: the indicators of Regulation (EU) No 1304/2013 (CO01–CO19, CR01–CR09, with other age "
     "bands and one combined migrant/minority item), for projects of the 2014–2020 period. Automatic uses the "
-    "funder's set, or ESF 2014–2020 for a project that started before 2021."
+    "ESF funder's own set; a project of another funder (ERDF, Erasmus+, national money) then reports no ESF "
+    "indicators."
 )
 
 
@@ -90,9 +93,9 @@ class ProjectForm(forms.Form):
         label=_("Funder indicator set"), required=False, help_text=INDICATOR_SET_HELP
     )
 
-    def __init__(self, *args: Any, instance: Project, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, instance: Project | None = None, **kwargs: Any) -> None:
         initial = initial_from(instance, PROJECT_FORM_FIELDS)
-        initial["languages"] = ", ".join(instance.languages or [])
+        initial["languages"] = ", ".join(instance.languages or []) if instance is not None else "fi, sv, en"
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.fields["indicator_set"].choices = indicator_set_choices()  # type: ignore[attr-defined]
@@ -123,3 +126,40 @@ class WorkPackageForm(forms.Form):
         kwargs.setdefault("initial", initial_from(instance, ("number", "name", "description", "responsible")))
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = project_partners(project)  # type: ignore[attr-defined]
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Organisation) -> str:
+        return f"{obj.name} ({country_name(obj.country)})" if obj.country else obj.name
+
+
+class PartnerForm(forms.Form):
+    """An organisation taking part in the project with its own part; the organisation of an existing
+    partner does not change (remove the partner instead)."""
+
+    organisation = OrganisationChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        help_text=_("Not in the list? Add the organisation first (Organisations, platform admins)."),
+    )
+    country = forms.ChoiceField(label=_("Country"), help_text=_("Where this partner carries out its part"))
+    is_lead = forms.BooleanField(label=_("Lead partner"), required=False)
+    part_description = forms.CharField(
+        label=_("Its own part"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    registration_open = forms.BooleanField(
+        label=_("Public registration open"),
+        required=False,
+        help_text=_("People can register themselves with this partner's registration link."),
+    )
+
+    def __init__(self, *args: Any, instance: Partner | None = None, **kwargs: Any) -> None:
+        initial = initial_from(
+            instance, ("organisation", "country", "is_lead", "part_description", "registration_open")
+        )
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = country_choices()  # type: ignore[attr-defined]
+        if instance is not None:
+            self.fields["organisation"].disabled = True
+            self.fields["organisation"].help_text = _("The organisation of a partner does not change.")

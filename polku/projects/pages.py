@@ -29,7 +29,7 @@ def project_url(project: Project, anchor: str = "") -> str:
 
 
 def form_page(
-    request: AuthenticatedHttpRequest, *, project: Project, title: str, form: forms.Form, back: str
+    request: AuthenticatedHttpRequest, *, project: Project | None, title: str, form: forms.Form, back: str
 ) -> TemplateResponse:
     """A structure form; sent back with errors it answers 400 (a valid one has redirected already)."""
     return TemplateResponse(

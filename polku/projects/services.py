@@ -140,6 +140,7 @@ def _project_conflict() -> dict[str, list[str]]:
 def project_create(
     *,
     access: Access,
+    actor: User | None = None,
     name: str,
     code: str,
     funder: str,
@@ -170,7 +171,9 @@ def project_create(
     )
     project = Project(**values)
     check_model(project, _project_errors(project))  # validate_unique reports a code already taken
-    save_or_conflict(project, conflict=_project_conflict())
+    with transaction.atomic():
+        save_or_conflict(project, conflict=_project_conflict())
+        audit_record(actor=actor, action=AuditEvent.Action.CREATE, obj=project, fields=sorted(values))
     return project
 
 

@@ -12,7 +12,11 @@ from polku.projects import views
 app_name = "projects"
 urlpatterns = [
     path("", views.project_list_view, name="list"),
+    path("new/", views.project_create_view, name="create"),
     path("<str:code>/", views.project_detail_view, name="detail"),
+    path("<str:code>/partners/new/", views.partner_form_view, name="partner_create"),
+    path("<str:code>/partners/<int:pk>/edit/", views.partner_form_view, name="partner_edit"),
+    path("<str:code>/partners/<int:pk>/delete/", views.partner_delete_view, name="partner_delete"),
     path("<str:code>/edit/", views.project_edit_view, name="edit"),
     path("<str:code>/work-packages/new/", views.work_package_form_view, name="work_package_create"),
     path("<str:code>/work-packages/<int:pk>/edit/", views.work_package_form_view, name="work_package_edit"),

@@ -22,7 +22,7 @@ from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.core.forms import apply_field_errors
 from polku.projects import services
-from polku.projects.forms import ProjectForm, WorkPackageForm
+from polku.projects.forms import PartnerForm, ProjectForm, WorkPackageForm
 from polku.projects.indicator_sets import indicator_set_for, indicator_set_label
 from polku.projects.pages import delete_page, form_page, project_for, project_url
 from polku.projects.sections import project_sections
@@ -31,8 +31,27 @@ from polku.projects.selectors import partner_list, project_get, project_list, wo
 
 @login_required
 def project_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
-    projects = project_list(access=access_for(request.user))
-    return TemplateResponse(request, "projects/project_list.html", {"projects": projects})
+    access = access_for(request.user)
+    context = {"projects": project_list(access=access), "can_create": access.is_admin}
+    return TemplateResponse(request, "projects/project_list.html", context)
+
+
+@login_required
+def project_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A new project with its own fields: platform admins; partners, people and targets come next."""
+    access = access_for(request.user)
+    if not access.is_admin:
+        raise AccessDenied(_("Only platform admins can create or change projects."))
+    form = ProjectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.project_create(actor=request.user, access=access, **form.cleaned_data)
+        except ApplicationError as error:
+            apply_field_errors(error, form)
+        else:
+            messages.success(request, _("The project was created. Add its partners next."))
+            return redirect("projects:detail", code=project.code)
+    return form_page(request, project=None, title=_("New project"), form=form, back=reverse("projects:list"))
 
 
 @login_required
@@ -78,6 +97,55 @@ def project_edit_view(request: AuthenticatedHttpRequest, code: str) -> HttpRespo
             return redirect("projects:detail", code=project.code)
     back = reverse("projects:detail", args=[code])
     return form_page(request, project=project, title=_("Edit project"), form=form, back=back)
+
+
+# --- partners ---------------------------------------------------------------------------------
+
+
+@login_required
+def partner_form_view(request: AuthenticatedHttpRequest, code: str, pk: int | None = None) -> HttpResponse:
+    """Add an organisation to the project as a partner, or change a partner's own part: the project lead
+    and platform admins."""
+    access, project = project_for(request, code)
+    services.require_manager(access, project)
+    partner = get_object_or_404(partner_list(project=project), pk=pk) if pk else None
+    form = PartnerForm(request.POST or None, instance=partner)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if partner is None:
+                partner = services.partner_create(access=access, project=project, **data)
+            else:
+                data.pop("organisation")
+                services.partner_update(access=access, partner=partner, data=data)
+        except ApplicationError as error:
+            apply_field_errors(error, form)
+        else:
+            messages.success(request, _("The partner was saved."))
+            return redirect(project_url(project, "partners"))
+    title = _("Add a partner") if partner is None else _("Edit partner")
+    return form_page(request, project=project, title=title, form=form, back=project_url(project, "partners"))
+
+
+@login_required
+def partner_delete_view(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
+    access, project = project_for(request, code)
+    services.require_manager(access, project)
+    partner = get_object_or_404(partner_list(project=project), pk=pk)
+    page = {
+        "title": _("Remove partner"),
+        "question": _("Remove %(name)s from the project? Its coordinators lose their role in it.")
+        % {"name": partner.organisation.name},
+        "back": project_url(project, "partners"),
+    }
+    if request.method == "POST":
+        try:
+            services.partner_delete(access=access, partner=partner)
+        except ApplicationError as error:
+            return delete_page(request, project=project, error=error.message, **page)
+        messages.success(request, _("The partner was removed."))
+        return redirect(project_url(project, "partners"))
+    return delete_page(request, project=project, **page)
 
 
 # --- work packages ----------------------------------------------------------------------------

@@ -100,6 +100,20 @@ PAGES = {
         {"anonymous": 302, "user_a": 404, "stranger": 404},
         200,
     ),
+    # the organisations the reader sees: members of projects (their projects' organisations), admins (all)
+    "organisation_list": (
+        lambda w: reverse("organisations:list"),
+        {"anonymous": 302, "user_a": 403, "stranger": 403},
+        200,
+    ),
+    # adding and changing organisations, and creating projects: platform admins only
+    "organisation_create": (lambda w: reverse("organisations:create"), {"anonymous": 302, "admin": 200}, 403),
+    "organisation_edit": (
+        lambda w: reverse("organisations:edit", args=[w.a.organisation_id]),
+        {"anonymous": 302, "admin": 200, "user_a": 404, "stranger": 404},
+        403,
+    ),
+    "project_create": (lambda w: reverse("projects:create"), {"anonymous": 302, "admin": 200}, 403),
     "participant_list": (lambda w: reverse("participants:list"), COORDINATORS, 403),
     "participant_detail_a": (
         lambda w: reverse("participants:detail", args=[w.part_a.pk]),
@@ -158,6 +172,31 @@ PERSON_A = {
 }
 
 POSTS = {
+    "project_create": Post(
+        lambda w: reverse("projects:create"),
+        lambda w: {
+            "name": "Crossing Borders",
+            "code": "CB-2025",
+            "funder": "erasmus_plus",
+            "starts_on": "2025-01-01",
+            "ends_on": "2026-12-31",
+            "languages": "sv, fi, no, en",
+        },
+        {"anonymous": 302, "admin": 302},
+        403,
+    ),
+    "organisation_create": Post(
+        lambda w: reverse("organisations:create"),
+        lambda w: {"name": "Folkuniversitetet", "kind": "association", "country": "SE"},
+        {"anonymous": 302, "admin": 302},
+        403,
+    ),
+    "organisation_edit": Post(
+        lambda w: reverse("organisations:edit", args=[w.a.organisation_id]),
+        lambda w: {"name": "City of A, renamed", "kind": "city", "country": "FI"},
+        {"anonymous": 302, "admin": 302, "user_a": 404, "stranger": 404},
+        403,
+    ),
     "project_edit": Post(
         lambda w: reverse("projects:edit", args=[w.project.code]),
         lambda w: {
@@ -284,6 +323,10 @@ LEAD_WRITES = NON_MEMBERS | {"lead": 302, "admin": 302}
 ACTIVITY_A_WRITES = LEAD_WRITES | {"coord_a": 302}
 
 ACTIVITY_PAGES = {
+    # the project's partners: the project lead and platform admins add, change and remove them
+    "partner_create": (lambda w: _project_path(w, "partners/new/"), LEAD_ONLY, 403),
+    "partner_edit": (lambda w: _project_path(w, f"partners/{w.b.pk}/edit/"), LEAD_ONLY, 403),
+    "partner_delete": (lambda w: _project_path(w, f"partners/{w.b.pk}/delete/"), LEAD_ONLY, 403),
     "work_package_create": (lambda w: _project_path(w, "work-packages/new/"), LEAD_ONLY, 403),
     "work_package_edit": (
         lambda w: _project_path(w, f"work-packages/{f.WorkPackageFactory(project=w.project).pk}/edit/"),
@@ -333,6 +376,25 @@ ACTIVITY_PAGES = {
 }
 
 ACTIVITY_POSTS = {
+    "partner_create": Post(
+        lambda w: _project_path(w, "partners/new/"),
+        lambda w: {"organisation": f.OrganisationFactory(name="New partner org").pk, "country": "SE"},
+        LEAD_WRITES,
+        403,
+    ),
+    "partner_edit": Post(
+        lambda w: _project_path(w, f"partners/{w.b.pk}/edit/"),
+        lambda w: {"country": "NO", "part_description": "Changed"},
+        LEAD_WRITES,
+        403,
+    ),
+    # partner b has a participant: the lead's removal is refused with the reason (400, nothing removed)
+    "partner_delete": Post(
+        lambda w: _project_path(w, f"partners/{w.b.pk}/delete/"),
+        lambda w: {},
+        NON_MEMBERS | {"lead": 400, "admin": 400},
+        403,
+    ),
     "work_package_create": Post(
         lambda w: _project_path(w, "work-packages/new/"),
         lambda w: {"number": 7, "name": "Mentoring"},

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django import template
+
+from polku.core.names import country_name as _country_name
+
+register = template.Library()
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """`{{ partner.country|country_name }}`: "Ruotsi" for SE in Finnish."""
+    return _country_name(code)
