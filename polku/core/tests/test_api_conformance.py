@@ -10,6 +10,7 @@ inside the test's transaction, against the world of the role matrix.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 import schemathesis
@@ -38,7 +39,7 @@ def _schema() -> schemathesis.BaseSchema:
     return schema
 
 
-def _session(user) -> dict[str, dict[str, str]]:
+def _session(user) -> dict[str, Any]:
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
     client.get("/")  # sets the CSRF cookie
@@ -100,7 +101,7 @@ def test_answers_about_real_rows_match_the_schema(world, settings):
     ExitRecord.objects.create(participation=world.part_a, status="", source=Source.COORDINATOR)
     FollowUp.objects.create(participation=world.part_a, due_on=dt.date(2025, 12, 30), token="t" * 40)
     schema, auth = _schema(), _session(world.coord_a)
-    calls = [
+    calls: list[tuple[str, str, Any]] = [
         ("GET", "/api/v1/participants/{id}/entry-data/", None),
         ("GET", "/api/v1/participants/{id}/exit-record/", None),
         ("GET", "/api/v1/participants/{id}/follow-up/", None),
