@@ -49,6 +49,7 @@ def project_detail_view(request: AuthenticatedHttpRequest, code: str) -> Templat
         "can_see_targets": access.can_view_counts(project.pk),
         "can_manage": access.can_manage_project(project.pk),
         "can_edit_project": access.is_admin,
+        "can_view_people": access.can_view_people(project.pk),
         "indicator_set_label": SET_LABELS[indicator_set_for(project)],
         "sections": project_sections.sections(project=project, access=access, request=request),
     }
