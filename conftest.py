@@ -38,4 +38,5 @@ def world(db):
     return build_world()
 
 
-pytest_plugins = ["polku.esco.testing"]  # the `esco_loaded` and `esco_empty` fixtures
+# the `esco_loaded` and `esco_empty` fixtures; `invitation_mail_at_once`
+pytest_plugins = ["polku.esco.testing", "polku.testing.invitations"]

@@ -17,6 +17,7 @@ from polku.participants.api import (
     PersonApi,
 )
 from polku.participants.consents_api import ConsentWithdrawApi, ParticipantConsentsApi
+from polku.participants.invite_api import ParticipantInviteApi, ParticipantInviteManyApi
 from polku.participants.me_api import MeApi, MyDataAccessApi
 from polku.projects.api import (
     ParticipantCountsApi,
@@ -52,13 +53,19 @@ urlpatterns = [
     *activities_api_urls.activity_urlpatterns,
     path("projects/<str:code>/privacy-notices/", ProjectNoticesApi.as_view(), name="privacy-notice-list"),
     path("participants/", ParticipationListApi.as_view(), name="participation-list"),
+    path("participants/invite/", ParticipantInviteManyApi.as_view(), name="participant-invite-many"),
     path("participants/<int:pk>/", ParticipationDetailApi.as_view(), name="participation-detail"),
+    path("participants/<int:pk>/invite/", ParticipantInviteApi.as_view(), name="participant-invite"),
     path("participants/<int:pk>/exit/", ParticipationExitApi.as_view(), name="participation-exit"),
     path("participants/<int:pk>/entry-data/", EntryDataApi.as_view(), name="entry-data"),
     path("participants/<int:pk>/person/", PersonApi.as_view(), name="person"),
     path("participants/<int:pk>/consents/", ParticipantConsentsApi.as_view(), name="participant-consents"),
     path("consents/<int:pk>/withdraw/", ConsentWithdrawApi.as_view(), name="consent-withdraw"),
 ]
+
+from polku.projects.people import api_urls as people_api_urls  # noqa: E402
+
+urlpatterns += people_api_urls.urlpatterns
 
 from polku.privacy import api_urls as privacy_api_urls  # noqa: E402
 

@@ -269,6 +269,7 @@ SPECTACULAR_SETTINGS = {
         "OutcomeKindEnum": "polku.outcomes.models.Outcome.Kind",
         "SourceEnum": "polku.outcomes.models.Source",
         "LanguageEnum": "polku.core.models.Language",
+        "InvitationStatusEnum": "polku.accounts.models.Invitation.Status",
         "OrganisationKindEnum": "polku.organisations.models.Organisation.Kind",
         "PurposeEnum": "polku.consent.models.Purpose",
         "MentoringKindEnum": "polku.mentoring.models.Kind",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("projects/", include("polku.projects.urls")),
+    path("invitations/", include("polku.projects.people.urls")),
     path("projects/", include("polku.activities.urls")),
     path("projects/", include("polku.consent.urls")),
     path("projects/", include("polku.dashboards.urls")),

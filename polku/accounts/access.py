@@ -106,6 +106,29 @@ class Access:
             self.is_admin or person_id == self.person_id or bool(partner_ids & self.coordinator_partner_ids)
         )
 
+    # people and roles of a project (polku.projects.people)
+
+    def can_manage_people(self, project_id: int) -> bool:
+        """Invite anyone to any role of the project, change and end its memberships: its lead and admins."""
+        return self.can_manage_project(project_id)
+
+    def can_view_people(self, project_id: int) -> bool:
+        """The project's staff list (read only for coordinators): its lead, its coordinators and admins."""
+        return self.can_manage_people(project_id) or self.coordinates_in(project_id)
+
+    def can_invite(self, *, project_id: int, role: str, partner_id: int | None) -> bool:
+        """Invite someone to a role of the project (and revoke or re-send that invitation): the lead and
+        admins any role; a coordinator only mentors and employer representatives of their own partner."""
+        if self.can_manage_people(project_id):
+            return True
+        return role in (Role.MENTOR, Role.EMPLOYER) and partner_id in self.coordinator_partner_ids
+
+    def staff_invitation_filter(self, project_id: int) -> Q:
+        """Q that limits a project's staff invitations to those `can_invite` lets the reader handle."""
+        if self.can_manage_people(project_id):
+            return Q()
+        return Q(role__in=[Role.MENTOR, Role.EMPLOYER], partner_id__in=self.coordinator_partner_ids)
+
     # learning and knowledge
 
     def can_view_catalogue(self) -> bool:

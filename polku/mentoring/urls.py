@@ -11,6 +11,7 @@ urlpatterns = [
     path("programmes/<int:pk>/match/", views.run_create_view, name="run_create"),
     path("programmes/<int:pk>/join/", views.programme_join_view, name="join"),
     path("programmes/<int:pk>/mentors/", views.choose_mentor_view, name="choose"),
+    path("programmes/<int:pk>/invite-mentor/", views.mentor_invite_view, name="invite_mentor"),
     path("runs/<int:pk>/", views.run_detail_view, name="run"),
     path("runs/<int:pk>/publish/", views.run_publish_view, name="run_publish"),
     path("proposals/<int:pk>/remove/", views.proposal_remove_view, name="proposal_remove"),

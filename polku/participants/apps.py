@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ParticipantsConfig(AppConfig):
     name = "polku.participants"
     label = "participants"
+
+    def ready(self) -> None:
+        # Imported here: the hook's module imports models, loadable only once the apps are ready.
+        from polku.accounts.invitations import register_acceptance_hook
+        from polku.participants.invitations import link_person_on_acceptance
+
+        register_acceptance_hook("participants.person", link_person_on_acceptance)

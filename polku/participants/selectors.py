@@ -36,6 +36,7 @@ def participation_list(*, access: Access, filters: ParticipantFilter) -> QuerySe
             "partner_id",
             "project_id",
             "person_id",
+            "person__user_id",
             "person__first_name",
             "person__last_name",
             "person__email",

@@ -33,6 +33,7 @@ from polku.participants.forms import (
     RecordedConsentForm,
     apply_field_errors,
 )
+from polku.participants.invitations import pending_invitation
 from polku.participants.models import Participation
 from polku.participants.sections import my_sections, participant_sections
 from polku.participants.selectors import (
@@ -147,6 +148,11 @@ def participant_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpR
             participation=participation, access=access, request=request
         ),
         "exit_form": ExitForm(),
+        # "Invite to Polku": the person's coordinator, while the person has no log-in
+        "can_invite": access.can_manage_partner(participation.partner_id)
+        and participation.person.user_id is None
+        and participation.person.anonymised_at is None,
+        "invitation": pending_invitation(participation.person_id),
         # Links to the person's competence profile, self-assessments and plans: only for readers the
         # shared rule lets see the person (those pages answer 404 to anyone else); none for an anonymised one.
         "person_pages": can_view_person(access, participation.person_id)

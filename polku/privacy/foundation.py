@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from polku.accounts.models import Membership, User
+from polku.accounts.models import Invitation, Membership, User
 from polku.activities.models import ActivityEnrolment
 from polku.audit.models import AuditEvent
 from polku.consent.models import Consent, Purpose
@@ -163,6 +163,8 @@ def _pending_import_rows(person: Person) -> list[tuple[ImportBatch, dict]]:
 def anonymise(person: Person) -> int:
     changed = 0
     changed += _scrub_import_rows(person)
+    # invitations to make a log-in hold the person's e-mail address; an anonymised person needs none
+    changed += Invitation.objects.filter(person=person).delete()[0]
     first, last = anonymised_name(person)
     person.first_name, person.last_name = first, last
     for name in PERSON_CLEARED:

@@ -1,4 +1,5 @@
-"""Pages under /projects/: the project list, a project's page, its own fields and its work packages.
+"""Pages under /projects/: the project list, a project's page, its own fields and its work packages, and
+its people and roles (polku.projects.people).
 
 The apps above serve their own pages under /projects/<code>/ from their urls (config/urls.py includes
 them under the same prefix): targets and activities (`activities:`), privacy notices (`consent:`),
@@ -8,6 +9,7 @@ dashboards and reports (`dashboards:`).
 from django.urls import path
 
 from polku.projects import views
+from polku.projects.people.urls import project_urlpatterns as people_urlpatterns
 
 app_name = "projects"
 urlpatterns = [
@@ -25,4 +27,5 @@ urlpatterns = [
         views.work_package_delete_view,
         name="work_package_delete",
     ),
+    *people_urlpatterns,
 ]

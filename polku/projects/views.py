@@ -70,6 +70,7 @@ def project_detail_view(request: AuthenticatedHttpRequest, code: str) -> Templat
         "can_edit_project": access.is_admin,
         "indicator_set_label": indicator_set_label(project),
         "indicator_set_automatic": not project.indicator_set and bool(indicator_set_for(project)),
+        "can_view_people": access.can_view_people(project.pk),
         "sections": project_sections.sections(project=project, access=access, request=request),
     }
     return TemplateResponse(request, "projects/project_detail.html", context)

@@ -42,6 +42,11 @@ PAGES = {
         403,
     ),
     "mentoring_programme": (lambda w: reverse("mentoring:programme", args=[programme(w).pk]), MANAGERS, 404),
+    "mentoring_invite_mentor": (
+        lambda w: reverse("mentoring:invite_mentor", args=[programme(w).pk]),
+        MANAGERS,
+        404,
+    ),
     "mentoring_programme_edit": (
         lambda w: reverse("mentoring:programme_edit", args=[programme(w).pk]),
         MANAGERS,
@@ -118,6 +123,12 @@ MANAGERS_WRITE = {"anonymous": 302, "coord_a": 302, "lead": 302, "admin": 302}
 PAIR_WRITE = {"anonymous": 302, "user_a": 302, "mentor": 302, "coord_a": 403, "lead": 403, "admin": 403}
 
 POSTS = {
+    "mentoring_invite_mentor": Post(
+        lambda w: reverse("mentoring:invite_mentor", args=[programme(w).pk]),
+        lambda w: {"email": "new.mentor@example.org", "language": "fi"},
+        MANAGERS_WRITE,
+        404,
+    ),
     # coord_b runs programmes, but not partner a's: the choice comes back with an error
     "mentoring_programme_create": Post(
         lambda w: reverse("mentoring:programme_create", args=[w.project.code]),

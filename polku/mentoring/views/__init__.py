@@ -2,8 +2,10 @@
 
 - `programmes`: the staff's programme list and, for those who run a programme, its page and matching
 - `mine`: mentors' and participants' own pages and the page of one mentorship
+- `invite`: "Invite a mentor" of a programme
 """
 
+from polku.mentoring.views.invite import mentor_invite_view
 from polku.mentoring.views.mine import (
     checkin_view,
     choose_mentor_view,
@@ -34,6 +36,7 @@ __all__ = [
     "close_view",
     "goal_create_view",
     "goal_status_view",
+    "mentor_invite_view",
     "mentor_profile_view",
     "mentorship_view",
     "my_mentoring_view",
