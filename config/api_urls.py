@@ -8,6 +8,7 @@ from django.urls import path
 
 from polku.activities import api_urls as activities_api_urls
 from polku.consent.api import ProjectNoticesApi
+from polku.core import api_urls as core_api_urls
 from polku.organisations.api import OrganisationDetailApi, OrganisationListApi
 from polku.participants.api import (
     EntryDataApi,
@@ -34,6 +35,7 @@ app_name = "api"
 urlpatterns = [
     path("me/", MeApi.as_view(), name="me"),
     path("me/data-access/", MyDataAccessApi.as_view(), name="me-data-access"),
+    *core_api_urls.urlpatterns,
     path("organisations/", OrganisationListApi.as_view(), name="organisation-list"),
     path("organisations/<int:pk>/", OrganisationDetailApi.as_view(), name="organisation-detail"),
     path("projects/", ProjectListApi.as_view(), name="project-list"),

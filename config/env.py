@@ -86,6 +86,12 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
         "empty: the shipped static embedding",
     ),
     "POLKU_SKILLS_CACHE": (str, "", "Folder for the concept vectors of POLKU_SKILLS_MODEL; empty: none kept"),
+    "POLKU_REPORT_BACKGROUND_OVER": (
+        int,
+        20000,
+        "A funder report file of a project with more participations than this is made as a background job",
+    ),
+    "POLKU_JOB_FILE_HOURS": (int, 72, "Hours a background job's file is kept for download before removal"),
     "POLKU_TRUSTED_PROXY_COUNT": (
         int,
         0,

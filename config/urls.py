@@ -9,6 +9,7 @@ urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("jobs/", include("polku.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("projects/", include("polku.projects.urls")),

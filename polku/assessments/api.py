@@ -3,8 +3,11 @@ delete) and progress, and a project's before/after deltas. Same access as the pa
 
 from __future__ import annotations
 
+from django.http import HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -15,6 +18,7 @@ from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.assessments import frameworks as fw
 from polku.assessments import services
+from polku.assessments.exports import deltas_filename, deltas_headers, deltas_rows
 from polku.assessments.models import SelfAssessment
 from polku.assessments.selectors import (
     assessment_get,
@@ -22,7 +26,8 @@ from polku.assessments.selectors import (
     person_history,
     project_deltas,
 )
-from polku.core.api import Pagination, paginated_response, validated_input
+from polku.core.api import FileNegotiation, Pagination, file_response, paginated_response, validated_input
+from polku.core.sheets import table_csv, table_xlsx
 from polku.participants.models import Participation
 from polku.participants.selectors import visible_person
 from polku.projects.selectors import project_get
@@ -376,3 +381,60 @@ class ProjectDeltasApi(APIView):
             partner_id=params.validated_data["partner"],
         )
         return Response(ProjectDeltasSerializer(deltas).data)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DELTAS_FILE = _(
+    "The same deltas as a file to open in a spreadsheet: one row per area and per competence, a hidden "
+    "figure written as the word for hidden. Same readers, filters and suppression as the JSON."
+)
+
+
+class ProjectDeltasFileApi(APIView):
+    fmt = ""
+    content_negotiation_class = FileNegotiation
+
+    def get(self, request: AuthenticatedRequest, code: str) -> HttpResponse:
+        access = access_for(request.user)
+        project = project_get(access=access, code=code)
+        params = DeltaFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        key = params.validated_data["framework"]
+        deltas = project_deltas(
+            access=access, project=project, framework_key=key, partner_id=params.validated_data["partner"]
+        )
+        rows = [deltas_headers(), *deltas_rows(deltas, (get_language() or "en")[:2])]
+        name = deltas_filename(project.code, key, self.fmt)
+        if self.fmt == "xlsx":
+            return file_response(
+                table_xlsx(str(_("Self-assessments")), rows), filename=name, content_type=XLSX
+            )
+        return file_response(table_csv(rows), filename=name, content_type="text/csv; charset=utf-8")
+
+
+class ProjectDeltasCsvApi(ProjectDeltasFileApi):
+    fmt = "csv"
+
+    @extend_schema(
+        operation_id="assessments_project_deltas_csv",
+        tags=TAGS,
+        parameters=[DeltaFilterSerializer],
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description=_("CSV, semicolons"))},
+        description=DELTAS_FILE,
+    )
+    def get(self, request: AuthenticatedRequest, code: str) -> HttpResponse:
+        return super().get(request, code)
+
+
+class ProjectDeltasXlsxApi(ProjectDeltasFileApi):
+    fmt = "xlsx"
+
+    @extend_schema(
+        operation_id="assessments_project_deltas_xlsx",
+        tags=TAGS,
+        parameters=[DeltaFilterSerializer],
+        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description=_("An Excel workbook"))},
+        description=DELTAS_FILE,
+    )
+    def get(self, request: AuthenticatedRequest, code: str) -> HttpResponse:
+        return super().get(request, code)

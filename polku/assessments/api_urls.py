@@ -7,6 +7,8 @@ from polku.assessments.api import (
     PersonAssessmentListApi,
     PersonProgressApi,
     ProjectDeltasApi,
+    ProjectDeltasCsvApi,
+    ProjectDeltasXlsxApi,
 )
 
 urlpatterns = [
@@ -29,5 +31,15 @@ urlpatterns = [
         "assessments/projects/<str:code>/deltas/",
         ProjectDeltasApi.as_view(),
         name="assessments-project-deltas",
+    ),
+    path(
+        "assessments/projects/<str:code>/deltas.csv",
+        ProjectDeltasCsvApi.as_view(),
+        name="assessments-project-deltas-csv",
+    ),
+    path(
+        "assessments/projects/<str:code>/deltas.xlsx",
+        ProjectDeltasXlsxApi.as_view(),
+        name="assessments-project-deltas-xlsx",
     ),
 ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponse
 from django.utils.translation import get_language
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
@@ -17,7 +19,8 @@ from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.competences import ranking, selectors, services
 from polku.competences.models import Education, IscedField, OccupationSuggestion, SuggestionJob
-from polku.core.api import validated_input
+from polku.competences.pdf import profile_pdf, profile_pdf_filename
+from polku.core.api import FileNegotiation, file_response, validated_input
 from polku.esco.models import Concept
 from polku.participants.models import Cefr, Isced, LanguageSkill, Person
 from polku.participants.selectors import visible_person
@@ -249,6 +252,27 @@ class ProfileApi(APIView):
             "occupation_suggestions": [_occupation_suggestion(o) for o in p.occupation_suggestions],
         }
         return Response(ProfileSerializer(body).data)
+
+
+class ProfilePdfApi(APIView):
+    content_negotiation_class = FileNegotiation
+
+    @extend_schema(
+        operation_id="competences_profile_pdf",
+        tags=TAGS,
+        responses={
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="A PDF document")
+        },
+        description="The person's competence profile as a PDF (confirmed skills, languages, education, work), "
+        "as the profile page prints it. The person, their coordinators and admins; staff reads are audited.",
+    )
+    def get(self, request: AuthenticatedRequest, person_id: int) -> HttpResponse:
+        access = access_for(request.user)
+        person = visible_person(access=access, person_id=person_id)
+        p = selectors.profile(access=access, person=person, actor=request.user, language=_language(request))
+        return file_response(
+            profile_pdf(p), filename=profile_pdf_filename(person), content_type="application/pdf"
+        )
 
 
 class SuggestApi(APIView):

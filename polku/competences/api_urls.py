@@ -7,6 +7,7 @@ from polku.competences import api
 P = "competences/people/<int:person_id>"
 urlpatterns = [
     path(f"{P}/", api.ProfileApi.as_view(), name="competences-profile"),
+    path(f"{P}/profile.pdf", api.ProfilePdfApi.as_view(), name="competences-profile-pdf"),
     path(f"{P}/suggestions/", api.SuggestApi.as_view(), name="competences-suggest"),
     path(f"{P}/cv/", api.CvApi.as_view(), name="competences-cv"),
     path(f"{P}/jobs/<int:pk>/", api.JobApi.as_view(), name="competences-job"),

@@ -15,6 +15,7 @@ from polku.core.pdf import use_unicode_fonts
 
 if TYPE_CHECKING:
     from polku.competences.selectors import Profile
+    from polku.participants.models import Person
 
 
 class _Writer:
@@ -92,6 +93,10 @@ def profile_pdf(profile: Profile) -> bytes:
         new_y="NEXT",
     )
     return bytes(w.pdf.output())
+
+
+def profile_pdf_filename(person: Person) -> str:
+    return f"competences-{person.pk}.pdf"
 
 
 def _skill_labels() -> list[tuple[str, str]]:

@@ -30,7 +30,7 @@ from polku.competences.forms import (
     SuggestTextForm,
 )
 from polku.competences.models import SuggestionJob
-from polku.competences.pdf import profile_pdf
+from polku.competences.pdf import profile_pdf, profile_pdf_filename
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.esco.models import Concept
 from polku.esco.selectors import preferred_labels, search
@@ -104,7 +104,7 @@ def pdf_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
     access, person = _person(request, person_id)
     profile = selectors.profile(access=access, person=person, actor=request.user, language=_language())
     response = HttpResponse(profile_pdf(profile), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="competences-{person.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{profile_pdf_filename(person)}"'
     return response
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.http import HttpResponse
 from rest_framework import exceptions, serializers, status
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -59,3 +61,22 @@ def validated_input(
     serializer = serializer_class(data=request.data, **kwargs)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
+
+
+class FileNegotiation(DefaultContentNegotiation):
+    """For routes that answer with a file: a client that asks for the file's type (Accept: application/pdf)
+    gets it, and any JSON answer (an error, a 202 with a background job) is rendered as JSON rather than
+    refused with 406."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        try:
+            return super().select_renderer(request, renderers, format_suffix)
+        except exceptions.NotAcceptable:
+            return renderers[0], renderers[0].media_type
+
+
+def file_response(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    """A file to download: its content type and `Content-Disposition: attachment` with its name."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -15,9 +16,11 @@ from rest_framework.views import APIView
 
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedRequest
-from polku.core.api import FigureSerializer
+from polku.core.api import FigureSerializer, FileNegotiation, file_response
 from polku.core.errors import ApplicationError
+from polku.core.jobs_api import file_responses, job_accepted
 from polku.dashboards.forms import ReportFilterForm
+from polku.dashboards.jobs import PDF, XLSX, report_file, report_job_create, report_runs_in_background
 from polku.dashboards.report import report_get
 from polku.dashboards.selectors import STAGES, Filters, dashboard_get
 from polku.dashboards.views import pickable_partners
@@ -208,3 +211,69 @@ class ReportApi(APIView):
             ],
         }
         return Response(ReportSerializer(data).data)
+
+
+class ReportFileApi(APIView):
+    """The funder report as a file; a subclass per format, so that each has its own operation and type."""
+
+    fmt = ""
+    content_negotiation_class = FileNegotiation
+
+    def get(self, request: AuthenticatedRequest, code: str) -> HttpResponse | Response:
+        access, project, filters = _filters(request, code)
+        if report_runs_in_background(project):
+            job = report_job_create(
+                actor=request.user, access=access, project=project, filters=filters, fmt=self.fmt
+            )
+            return job_accepted(job)
+        made = report_file(access=access, project=project, filters=filters, fmt=self.fmt)
+        return file_response(made.content, filename=made.filename, content_type=made.content_type)
+
+
+FILE_DESCRIPTION = _(
+    "The funder report as a file, with the same figures and suppression as the report page and the same "
+    "filters. A project with more participations than POLKU_REPORT_BACKGROUND_OVER gets 202 and a "
+    "background job instead: follow its status_url, then download_url."
+)
+
+
+class ReportXlsxApi(ReportFileApi):
+    fmt = "xlsx"
+
+    @extend_schema(
+        operation_id="funder_report_xlsx",
+        tags=TAGS,
+        parameters=PARAMETERS,
+        responses=file_responses(XLSX, _("An Excel workbook")),
+        description=FILE_DESCRIPTION,
+    )
+    def get(self, request: AuthenticatedRequest, code: str) -> HttpResponse | Response:
+        return super().get(request, code)
+
+
+class ReportCsvApi(ReportFileApi):
+    fmt = "csv"
+
+    @extend_schema(
+        operation_id="funder_report_csv",
+        tags=TAGS,
+        parameters=PARAMETERS,
+        responses=file_responses("text/csv", _("CSV in UTF-8 with a byte-order mark, semicolons")),
+        description=FILE_DESCRIPTION,
+    )
+    def get(self, request: AuthenticatedRequest, code: str) -> HttpResponse | Response:
+        return super().get(request, code)
+
+
+class ReportPdfApi(ReportFileApi):
+    fmt = "pdf"
+
+    @extend_schema(
+        operation_id="funder_report_pdf",
+        tags=TAGS,
+        parameters=PARAMETERS,
+        responses=file_responses(PDF, _("A PDF document")),
+        description=FILE_DESCRIPTION,
+    )
+    def get(self, request: AuthenticatedRequest, code: str) -> HttpResponse | Response:
+        return super().get(request, code)

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from polku.core.pdf import use_unicode_fonts
+from polku.core.sheets import sheet_title as core_sheet_title
 from polku.core.spreadsheet import protect
 from polku.dashboards.report import Cell, Report
 from polku.suppression import Figure
@@ -31,13 +32,8 @@ def cell_value(cell: Cell) -> int | str:
     return cell
 
 
-_SHEET_TITLE_FORBIDDEN = str.maketrans({char: " " for char in "[]:*?/\\"})
-
-
 def sheet_title(title: str) -> str:
-    """A worksheet name Excel accepts: at most 31 characters, none of [ ] : * ? / \\ (a project name
-    such as "Työ: Espoo" would otherwise make the export fail)."""
-    return " ".join(title.translate(_SHEET_TITLE_FORBIDDEN).split())[:31].strip().strip("'") or "Report"
+    return core_sheet_title(title, fallback="Report")
 
 
 def report_xlsx(report: Report) -> bytes:

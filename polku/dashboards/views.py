@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedHttpRequest
 from polku.dashboards.charts import bar_chart
-from polku.dashboards.exports import report_csv, report_pdf, report_xlsx
 from polku.dashboards.forms import ReportFilterForm
+from polku.dashboards.jobs import FORMATS, report_file, report_job_create, report_runs_in_background
 from polku.dashboards.report import report_get
 from polku.dashboards.selectors import (
     STAGES,
@@ -87,26 +88,26 @@ def report_view(request: AuthenticatedHttpRequest, code: str) -> TemplateRespons
         "report": report_get(access=access, project=project, filters=filters),
     }
     context["query"] = f"?{query}" if query else ""
+    context["in_background"] = report_runs_in_background(project)
     return TemplateResponse(request, "dashboards/report.html", context)
-
-
-EXPORTS = {
-    "xlsx": (report_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "csv": (report_csv, "text/csv; charset=utf-8"),
-    "pdf": (report_pdf, "application/pdf"),
-}
 
 
 @login_required
 def report_download_view(request: AuthenticatedHttpRequest, code: str, fmt: str) -> HttpResponse:
+    """The report file at once, or for a large project a background job whose page shows its progress."""
     access = access_for(request.user)
     project = project_get(access=access, code=code)
-    if fmt not in EXPORTS:
+    if fmt not in FORMATS:
         raise Http404
     _form, filters = filters_from(request, access, project)
-    report = report_get(access=access, project=project, filters=filters)
-    write, content_type = EXPORTS[fmt]
-    response = HttpResponse(write(report), content_type=content_type)
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{project.code}-report-{stamp}.{fmt}"'
+    if report_runs_in_background(project):
+        query = request.GET.urlencode()
+        back = reverse("dashboards:report", args=[project.code]) + (f"?{query}" if query else "")
+        job = report_job_create(
+            actor=request.user, access=access, project=project, filters=filters, fmt=fmt, back=back
+        )
+        return redirect("core:job", job.pk)
+    made = report_file(access=access, project=project, filters=filters, fmt=fmt)
+    response = HttpResponse(made.content, content_type=made.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
     return response

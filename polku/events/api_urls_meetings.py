@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path(f"{E}/meetings/blocks/", api.BlockApi.as_view(), name="events-block"),
     path(f"{E}/meetings/agenda/", api.AgendaApi.as_view(), name="events-agenda"),
+    path(f"{E}/meetings/agenda.ics", api.AgendaIcsApi.as_view(), name="events-agenda-ics"),
     path(f"{E}/meetings/met/", contacts.MetApi.as_view(), name="events-met"),
     path(f"{E}/contacts/", contacts.ContactRequestApi.as_view(), name="events-contact-request"),
     path(

@@ -35,6 +35,11 @@ urlpatterns: list[URLPattern] = [
         name="events-registration-attendance",
     ),
     path(
+        "events/registrations/<int:reg_pk>/certificate.pdf",
+        api.CertificateApi.as_view(),
+        name="events-registration-certificate",
+    ),
+    path(
         "events/registrations/<int:reg_pk>/calendar.ics",
         api.RegistrationIcsApi.as_view(),
         name="events-registration-ics",

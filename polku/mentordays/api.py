@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,8 +20,9 @@ from rest_framework.views import APIView
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.accounts.models import User
-from polku.core.api import Pagination, paginated_response, validated_input
+from polku.core.api import FileNegotiation, Pagination, file_response, paginated_response, validated_input
 from polku.mentordays import selectors, services
+from polku.mentordays.calendar import booking_calendar, calendar_filename
 from polku.mentordays.models import ATTENDANCE_CHOICES, Booking, Expert, MentorDay, Slot, WaitlistEntry
 from polku.projects.models import Partner
 
@@ -486,3 +489,25 @@ class WaitlistLeaveApi(APIView):
         entry = get_object_or_404(selectors.my_waitlist(access=access), pk=entry_pk)
         entry = services.waitlist_leave(actor=request.user, access=access, entry=entry)
         return Response(WaitlistSerializer(entry).data)
+
+
+class BookingIcsApi(APIView):
+    content_negotiation_class = FileNegotiation
+
+    @extend_schema(
+        operation_id="mentordays_booking_ics",
+        tags=TAGS,
+        responses={
+            (200, "text/calendar"): OpenApiResponse(OpenApiTypes.BINARY, description=_("An iCalendar file"))
+        },
+        description=_(
+            "One's own mentor-day booking as an iCalendar file (the booker's only; others get 404)."
+        ),
+    )
+    def get(self, request: AuthenticatedRequest, booking_pk: int) -> HttpResponse:
+        booking = selectors.booking_get_own(access=access_for(request.user), pk=booking_pk)
+        return file_response(
+            booking_calendar(booking),
+            filename=calendar_filename(booking),
+            content_type="text/calendar; charset=utf-8",
+        )

@@ -32,6 +32,11 @@ urlpatterns = [
         name="mentordays-booking-cancel",
     ),
     path(
+        "mentor-days/bookings/<int:booking_pk>/calendar.ics",
+        api.BookingIcsApi.as_view(),
+        name="mentordays-booking-ics",
+    ),
+    path(
         "mentor-days/bookings/<int:booking_pk>/attendance/",
         api.AttendanceApi.as_view(),
         name="mentordays-booking-attendance",

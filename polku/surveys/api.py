@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,9 +18,11 @@ from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.activities.selectors import activity_get
 from polku.assessments.api import ProjectDeltasSerializer
-from polku.core.api import FigureSerializer
+from polku.core.api import FigureSerializer, FileNegotiation, file_response
+from polku.core.sheets import table_csv, table_xlsx
 from polku.participants.models import Participation
 from polku.projects.selectors import project_get
+from polku.surveys.exports import results_filename, results_rows
 from polku.surveys.models import FeedbackForm
 from polku.surveys.selectors import (
     feedback_form_get,
@@ -122,6 +127,57 @@ class FeedbackResultsApi(APIView):
             "self_assessments": self_assessment_deltas(access=access, form=survey),
         }
         return Response(ResultsSerializer(data).data)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RESULTS_FILE = _(
+    "The feedback results as a file to open in a spreadsheet: answers, average and distribution of "
+    "satisfaction, the free-text answers and the participants' self-assessment deltas. Same readers and "
+    "suppression as the JSON; a hidden figure is written as the word for hidden."
+)
+
+
+class FeedbackResultsFileApi(APIView):
+    fmt = ""
+    content_negotiation_class = FileNegotiation
+
+    def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
+        access = access_for(request.user)
+        survey = feedback_form_get(access=access, pk=pk)
+        results = feedback_results(access=access, form=survey)
+        deltas = self_assessment_deltas(access=access, form=survey)
+        rows = results_rows(form=survey, results=results, deltas=deltas, lang=(get_language() or "en")[:2])
+        name = results_filename(survey, self.fmt)
+        if self.fmt == "xlsx":
+            content = table_xlsx(str(_("Feedback")), rows, bold_rows=())
+            return file_response(content, filename=name, content_type=XLSX)
+        return file_response(table_csv(rows), filename=name, content_type="text/csv; charset=utf-8")
+
+
+class FeedbackResultsCsvApi(FeedbackResultsFileApi):
+    fmt = "csv"
+
+    @extend_schema(
+        operation_id="feedback_results_csv",
+        tags=TAGS,
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description=_("CSV, semicolons"))},
+        description=RESULTS_FILE,
+    )
+    def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
+        return super().get(request, pk)
+
+
+class FeedbackResultsXlsxApi(FeedbackResultsFileApi):
+    fmt = "xlsx"
+
+    @extend_schema(
+        operation_id="feedback_results_xlsx",
+        tags=TAGS,
+        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description=_("An Excel workbook"))},
+        description=RESULTS_FILE,
+    )
+    def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
+        return super().get(request, pk)
 
 
 class FeedbackAnswerApi(APIView):

@@ -4,6 +4,8 @@ from polku.surveys.api import (
     ActivityFeedbackFormApi,
     FeedbackAnswerApi,
     FeedbackResultsApi,
+    FeedbackResultsCsvApi,
+    FeedbackResultsXlsxApi,
     MyFeedbackFormsApi,
 )
 
@@ -14,6 +16,16 @@ urlpatterns = [
         name="surveys-activity-feedback-form",
     ),
     path("feedback-forms/<int:pk>/results/", FeedbackResultsApi.as_view(), name="surveys-feedback-results"),
+    path(
+        "feedback-forms/<int:pk>/results.csv",
+        FeedbackResultsCsvApi.as_view(),
+        name="surveys-feedback-results-csv",
+    ),
+    path(
+        "feedback-forms/<int:pk>/results.xlsx",
+        FeedbackResultsXlsxApi.as_view(),
+        name="surveys-feedback-results-xlsx",
+    ),
     path("feedback-forms/<int:pk>/answers/", FeedbackAnswerApi.as_view(), name="surveys-feedback-answer"),
     path("me/feedback-forms/", MyFeedbackFormsApi.as_view(), name="surveys-my-feedback-forms"),
 ]

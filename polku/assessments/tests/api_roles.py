@@ -45,4 +45,14 @@ CASES = [
         lambda w: ("get", f"{URL}/projects/{w.project.code}/deltas/", None),
         STAFF_READ,
     ),
+    Case(
+        "assessments-project-deltas-csv",
+        lambda w: ("get", f"{URL}/projects/{w.project.code}/deltas.csv", None),
+        STAFF_READ,
+    ),
+    Case(
+        "assessments-project-deltas-xlsx",
+        lambda w: ("get", f"{URL}/projects/{w.project.code}/deltas.xlsx?framework=entrecomp", None),
+        STAFF_READ,
+    ),
 ]

@@ -87,3 +87,29 @@ def test_project_deltas(world):
     assert data["areas"][0]["competences"][0]["delta"]["people"] == 1
     lead = _client(world.lead).get(f"{URL}/projects/{world.project.code}/deltas/?framework=digcomp").json()
     assert not lead["exact"] and lead["areas"][0]["delta"]["people"] is None
+
+
+def test_project_deltas_as_csv_and_xlsx(world):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    assessment(world.part_a.person, level=2)
+    assessment(world.part_a.person, level=6, days=60)
+    url = f"{URL}/projects/{world.project.code}/deltas"
+    response = _client(world.coord_a).get(f"{url}.csv", HTTP_ACCEPT="text/csv")
+    assert response.status_code == 200 and response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="S29999-self-assessments-digcomp.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["Framework", "Area", "Competence", "People"]
+    area = rows[1]
+    assert area[0].startswith("DigComp") and area[2] == "" and area[3] == "1" and area[9] == "4.0"
+    assert rows[2][2].startswith("1.1 ")  # the area's first competence
+    response = _client(world.lead).get(f"{url}.xlsx", {"framework": "digcomp"})
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    first = next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))
+    assert first[3] == "hidden"  # one person: suppressed for the lead
+    assert _client(world.stranger).get(f"{url}.csv").status_code == 404
+    assert _client(world.coord_a).get(f"{url}.csv", {"framework": "nope"}).status_code == 400

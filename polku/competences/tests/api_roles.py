@@ -60,6 +60,7 @@ def job(w: Any) -> int:
 
 CASES = [
     Case("competences-profile", lambda w: ("get", f"{base(w)}/", None), own_person(200)),
+    Case("competences-profile-pdf", lambda w: ("get", f"{base(w)}/profile.pdf", None), own_person(200)),
     Case(
         "competences-suggest",
         lambda w: ("post", f"{base(w)}/suggestions/", {"text": "I drove a forklift.", "language": "en"}),

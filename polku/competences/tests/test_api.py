@@ -77,3 +77,26 @@ def test_languages_education_and_occupations(world):
     assert r.status_code == 400
     added = client.post(f"{base}/skills/", {"uri": ef.skill("welding").uri}, format="json")
     assert added.status_code == 201 and added.json()["status"] == "confirmed"
+
+
+def test_the_profile_pdf_through_the_api(world):
+    import io
+
+    from pypdf import PdfReader
+
+    person = world.part_a.person
+    person.first_name, person.last_name = "Åsa", "Öberg"
+    person.save()
+    ProfileSkill.objects.create(person=person, skill=ef.skill("customer service"), status="confirmed")
+    url = f"/api/v1/competences/people/{person.pk}/profile.pdf"
+    response = _client(world.coord_a).get(url, HTTP_ACCEPT="application/pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="competences-{person.pk}.pdf"'
+    assert response.content.startswith(b"%PDF")
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Åsa Öberg" in text and "customer service" in text
+    # a staff read of the profile is audited, as on the page
+    assert AuditEvent.objects.filter(person_id=person.pk, actor=world.coord_a).exists()
+    # the other partner's coordinator does not learn the person exists
+    assert _client(world.coord_b).get(url).status_code == 404
+    assert _client(world.user_a).get(url).status_code == 200

@@ -35,3 +35,12 @@ def matrix_world(matrix_world_once: SimpleNamespace, db: Any) -> Iterator[Simple
     # check at teardown, which on SQLite reads every table (ESCO's 300,000 rows) and is most of a
     # matrix test's time. The matrix tests who may do what, not foreign keys.
     transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _files_in_memory(settings: Any) -> None:
+    """Background jobs' files (polku.core.jobs) are kept in memory, not under MEDIA_ROOT."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }

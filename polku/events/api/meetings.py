@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
-from polku.core.api import validated_input
+from polku.core.api import FileNegotiation, file_response, validated_input
+from polku.events.agenda import agenda_calendar, agenda_filename
 from polku.events.models import (
     Event,
     Intent,
@@ -356,6 +359,28 @@ class AgendaApi(APIView):
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         _access, _event, registration = _attendee_event(request, pk)
         return Response(EventAgendaSerializer(selectors.agenda(registration), many=True).data)
+
+
+class AgendaIcsApi(APIView):
+    content_negotiation_class = FileNegotiation
+
+    @extend_schema(
+        operation_id="events_agenda_ics",
+        tags=TAGS,
+        responses={
+            (200, "text/calendar"): OpenApiResponse(OpenApiTypes.BINARY, description=_("An iCalendar file"))
+        },
+        description=_(
+            "One's own 1:1 meetings at the event as an iCalendar file (what the agenda page offers)."
+        ),
+    )
+    def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
+        _access, _event, registration = _attendee_event(request, pk)
+        return file_response(
+            agenda_calendar(registration),
+            filename=agenda_filename(registration),
+            content_type="text/calendar; charset=utf-8",
+        )
 
 
 class LiveApi(APIView):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -24,9 +24,10 @@ from rest_framework.views import APIView
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.consent.services import notice_current
-from polku.core.api import Pagination, paginated_response, validated_input
+from polku.core.api import FileNegotiation, Pagination, file_response, paginated_response, validated_input
 from polku.core.errors import AccessDenied
 from polku.events.calendar import event_calendar, event_filename, registration_calendar
+from polku.events.certificates import certificate_filename, certificate_pdf
 from polku.events.models import Registration
 from polku.events.qr import check_in_url
 from polku.events.selectors import registrations as selectors
@@ -425,6 +426,31 @@ class RegistrationIcsApi(APIView):
     def get(self, request: AuthenticatedRequest, reg_pk: int) -> HttpResponse:
         registration = selectors.registration_get_own(access=access_for(request.user), pk=reg_pk)
         return _ics(registration_calendar(registration), event_filename(registration.event))
+
+
+class CertificateApi(APIView):
+    content_negotiation_class = FileNegotiation
+
+    @extend_schema(
+        operation_id="events_registration_certificate",
+        tags=TAGS,
+        responses={
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description=_("A PDF document"))
+        },
+        description=_(
+            "The certificate of attendance as a PDF: the person's own, or for the event's organisers; only for "
+            "a registration marked as attended (404 otherwise)."
+        ),
+    )
+    def get(self, request: AuthenticatedRequest, reg_pk: int) -> HttpResponse:
+        registration = selectors.registration_get_for(access=access_for(request.user), pk=reg_pk)
+        if registration.attendance != Registration.Attendance.ATTENDED:
+            raise Http404
+        return file_response(
+            certificate_pdf(registration),
+            filename=certificate_filename(registration),
+            content_type="application/pdf",
+        )
 
 
 class FeedApi(APIView):

@@ -128,6 +128,11 @@ CASES = [
         attendee_only(201),
     ),
     Case("events-agenda", lambda w: ("get", f"{API}/{_event(w)}/meetings/agenda/", None), attendee_only(200)),
+    Case(
+        "events-agenda-ics",
+        lambda w: ("get", f"{API}/{_event(w)}/meetings/agenda.ics", None),
+        attendee_only(200),
+    ),
     Case("events-met", lambda w: ("get", f"{API}/{_event(w)}/meetings/met/", None), attendee_only(200)),
     Case(
         "events-contact-request",

@@ -138,4 +138,14 @@ CASES = [
         lambda w: ("get", f"{API}/registrations/{_reg_of_a(w)}/calendar.ics", None),
         expect(404, user_a=200),
     ),
+    # the person's own certificate, or the event's organisers'; the page's rule
+    Case(
+        "events-registration-certificate",
+        lambda w: (
+            "get",
+            f"{API}/registrations/{_reg_of_a(w, attendance=Registration.Attendance.ATTENDED)}/certificate.pdf",
+            None,
+        ),
+        organisers(200, user_a=200),
+    ),
 ]

@@ -129,6 +129,11 @@ CASES = [
         managers(200) | {"user_a": 200},
     ),
     Case(
+        "mentordays-booking-ics",
+        lambda w: ("get", f"{API}/bookings/{_booking_of_a(w)}/calendar.ics", None),
+        expect(404, user_a=200),
+    ),
+    Case(
         "mentordays-booking-attendance",
         lambda w: ("post", f"{API}/bookings/{_booking_of_a(w)}/attendance/", {"status": "attended"}),
         managers(200),

@@ -4,7 +4,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from polku.mentordays.models import Booking
+from polku.mentordays.tests.factories import day_of
 from polku.testing import factories as f
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +79,20 @@ def test_an_expert_can_be_a_mentor_of_the_project_and_no_one_else(world):
     assert coord.post(url, {"user": world.stranger.pk}, format="json").status_code == 400
     created = coord.post(url, {"user": mentor.pk, "topics": "Export"}, format="json").json()
     assert created["name"] == "Jorge Álvarez" and created["user"] == mentor.pk
+
+
+def test_a_booking_as_ics_through_the_api(world):
+    day = day_of(world.a)
+    booking = Booking.objects.create(
+        slot=present(day.slots.order_by("starts_at").first()), participation=world.part_a
+    )
+    url = f"/api/v1/mentor-days/bookings/{booking.pk}/calendar.ics"
+    api = APIClient()
+    api.force_login(world.user_a)
+    response = api.get(url, HTTP_ACCEPT="text/calendar")
+    assert response.status_code == 200 and response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    body = response.content.decode()
+    assert body.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in body
+    api.force_login(world.coord_a)  # the booker's own file, as on the page
+    assert api.get(url).status_code == 404

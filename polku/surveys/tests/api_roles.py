@@ -10,6 +10,10 @@ def _activity_with_form(w):
     return FeedbackFormFactory(activity=f.ActivityFactory(partner=w.a, project=w.project)).activity_id
 
 
+RESULTS = expect(
+    404, coord_a=200, coord_b=403, lead=200, evaluator=200, mentor=403, employer=403, admin=200, user_a=403
+)
+
 CASES = [
     Case(
         "surveys-activity-feedback-form",
@@ -39,6 +43,16 @@ CASES = [
             admin=200,
             user_a=403,
         ),
+    ),
+    Case(
+        "surveys-feedback-results-csv",
+        lambda w: ("get", f"/api/v1/feedback-forms/{_form_of_a(w).pk}/results.csv", None),
+        RESULTS,
+    ),
+    Case(
+        "surveys-feedback-results-xlsx",
+        lambda w: ("get", f"/api/v1/feedback-forms/{_form_of_a(w).pk}/results.xlsx", None),
+        RESULTS,
     ),
     Case(
         "surveys-feedback-answer",

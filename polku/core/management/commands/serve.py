@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from polku.core.pdf import static_fonts
+
 
 class Command(BaseCommand):
     help = "Serve Polku over HTTP (default 127.0.0.1:8000)."
@@ -41,6 +43,7 @@ class Command(BaseCommand):
             call_command("runserver", bind, use_reloader=False)
             return
         call_command("collectstatic", interactive=False, verbosity=0)
+        static_fonts()  # the PDF fonts' static instances, made once per machine (seconds), not in a request
         os.execvp(  # noqa: S606 — replaces this process with gunicorn
             sys.executable,
             [

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
+from polku.core.pdf import static_fonts
 from polku.core.schedule import enqueue_due
 
 SCHEDULER_INTERVAL_SECONDS = 60.0
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "The immediate task backend runs tasks in the web process; no worker is needed."
             )
+        # the PDF fonts' static instances (polku.core.pdf), made once per machine, in the background
+        threading.Thread(target=static_fonts, daemon=True, name="pdf-fonts").start()
         stop = threading.Event()
         if batch:
             enqueue_due()
