@@ -116,3 +116,6 @@ urlpatterns += learning_api_urls.urlpatterns
 from polku.assessments import api_urls as assessments_api_urls  # noqa: E402
 
 urlpatterns += assessments_api_urls.urlpatterns
+from polku.guidance import api_urls as guidance_api_urls  # noqa: E402
+
+urlpatterns += guidance_api_urls.urlpatterns

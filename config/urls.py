@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("polku.privacy.urls")),
     path("knowledge/", include("polku.knowledge.urls")),
     path("outcomes/", include("polku.outcomes.urls")),
+    path("guidance/", include("polku.guidance.urls")),
     path("peer-groups/", include("polku.peergroups.urls")),
     path("esco/", include("polku.esco.urls")),
     path("competences/", include("polku.competences.urls")),

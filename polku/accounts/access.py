@@ -416,6 +416,23 @@ class Access:
         """A participant's own peer groups, the rounds open to them and their reflections: participants."""
         return self.is_participant
 
+    # individual guidance
+
+    def can_guide(self, partner_id: int) -> bool:
+        """Record and change guidance sessions with a participant of this partner, and read their private
+        notes: the partner's coordinators and admins. The project lead and evaluators see counts only
+        (`can_view_guidance_counts`); the participant sees the next steps agreed with them."""
+        return self.can_manage_partner(partner_id)
+
+    def guidance_filter(self, prefix: str = "") -> Q:
+        """`can_guide` as a filter on participations (or rows reached through `prefix`, a path to one)."""
+        return self.participation_filter(prefix)
+
+    def can_view_guidance_counts(self, project_id: int) -> bool:
+        """How many guidance sessions a project has held, by kind (never who or what was said): those who
+        see the project's counts."""
+        return self.can_view_counts(project_id)
+
 
 ANONYMOUS = Access(user_id=None)
 

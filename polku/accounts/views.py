@@ -1,20 +1,32 @@
-"""The home page: a welcome for visitors, and each signed-in role sent to where its work starts."""
+"""The home page: a welcome for visitors, a start page for staff, and participants sent to their own page."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 
 from polku.accounts.access import access_for
+from polku.accounts.models import User
+from polku.accounts.sections import home_sections
+from polku.accounts.selectors import membership_projects
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
+    user = request.user
+    if not isinstance(user, User):
         return TemplateResponse(request, "accounts/welcome.html")
-    access = access_for(request.user)
+    access = access_for(user)
     if access.is_staff_role or access.project_ids():
-        return redirect("projects:list")
+        context = {
+            # what the apps above add (next steps due, …): polku.accounts.sections
+            "sections": home_sections.sections(
+                user=user, access=access, request=request, today=timezone.localdate()
+            ),
+            "projects": membership_projects(user=user),
+        }
+        return TemplateResponse(request, "accounts/home.html", context)
     if access.is_participant:
         return redirect("participants:me")
     return TemplateResponse(request, "accounts/no_role.html")

@@ -113,7 +113,9 @@ def test_coordinator_sets_up_mfa_registers_finds_and_opens_a_participant(browser
     assert browser.path() == "/accounts/2fa/authenticate/"
     page.locator("main form").get_by_label("Code").fill(totp_code(secret))
     browser.follow(page.locator("main form").get_by_role("button", name="Sign in"))
-    assert browser.path() == "/projects/"
+    assert browser.path() == "/"  # the staff home page, with the links to their projects
+    assert page.get_by_role("heading", level=1).inner_text() == "Today"
+    assert page.locator("main").get_by_role("link", name="Test project").is_visible()
 
 
 def test_coordinator_sees_field_errors_linked_from_the_summary(browser, live_world):

@@ -119,6 +119,7 @@ def test_pages_fit_a_phone(open_browser, live_world, who):
     browser = open_browser(viewport=PHONE)
     paths = {
         "coordinator": [
+            "/",
             "/projects/",
             f"/projects/{live_world.project.code}/",
             "/participants/",
