@@ -7,14 +7,28 @@ from dataclasses import dataclass
 from typing import Any
 
 import pycountry
+from babel import Locale, UnknownLocaleError
 from django import forms
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from polku.core.errors import ApplicationError
 
 
 def country_choices() -> list[tuple[str, str]]:
     return [("", "—"), *sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda item: item[1])]
+
+
+def country_name(code: str, language: str | None = None) -> str:
+    """A country's name in the reader's language (CLDR, through Babel): "Ruotsi" for SE in Finnish; an
+    unknown code stays as it is, an empty one is empty."""
+    if not code:
+        return ""
+    try:
+        locale = Locale.parse((language or get_language() or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    return str(locale.territories.get(code.upper(), code))
 
 
 class DateInput(forms.DateInput):

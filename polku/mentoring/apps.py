@@ -9,4 +9,7 @@ class MentoringConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the periodic jobs; imported here because tasks imports models, loadable only once apps are ready.
-        from polku.mentoring import tasks  # noqa: F401
+        from polku.mentoring import metrics, sections, tasks  # noqa: F401
+
+        metrics.register()
+        sections.register()
