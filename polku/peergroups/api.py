@@ -42,6 +42,7 @@ class RoundSerializer(serializers.ModelSerializer):
             "id",
             "project",
             "partner",
+            "activity",
             "name",
             "group_size",
             "min_language_level",

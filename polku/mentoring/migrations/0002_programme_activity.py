@@ -54,6 +54,10 @@ def unlink_programmes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Each operation in its own transaction (the data step in one): on PostgreSQL the rows it writes leave deferred
+    # foreign-key checks pending, and a table with pending checks cannot be altered in the same transaction.
+    atomic = False
+
     dependencies = [
         ("activities", "0005_activity_of_the_whole_project"),
         ("mentoring", "0001_initial"),
@@ -72,7 +76,7 @@ class Migration(migrations.Migration):
                 help_text="The programme among the project's activities: mentees whose pair started are enrolled",
             ),
         ),
-        migrations.RunPython(link_programmes, unlink_programmes),
+        migrations.RunPython(link_programmes, unlink_programmes, atomic=True),
         migrations.AlterField(
             model_name="mentoringprogramme",
             name="activity",

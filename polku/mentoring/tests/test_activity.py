@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from polku.accounts.access import access_for
 from polku.activities.models import Activity, ActivityEnrolment, Target
@@ -173,3 +174,22 @@ def test_a_programmes_activity_is_not_removed_on_its_own(world):
     programme.delete()  # without its programme it may go
     activity_delete(access=_access(world.coord_a), activity=programme.activity)
     assert not Activity.objects.exists()
+
+
+def test_the_api_lists_a_whole_project_programmes_activity_without_a_partner_and_keeps_it(world):
+    programme = mf.ProgrammeFactory(project=world.project, partner=None, name="Mentor circle")
+    client = APIClient()
+    client.force_login(world.lead)
+    base = f"/api/v1/projects/{world.project.code}/activities/"
+    rows = {row["id"]: row for row in client.get(base).json()["results"]}
+    row = rows[programme.activity_id]
+    assert (row["partner"], row["partner_name"], row["kind"], row["name"]) == (
+        None,
+        None,
+        "mentoring",
+        "Mentor circle",
+    )
+    assert client.delete(f"{base}{programme.activity_id}/").status_code == 400
+    assert Activity.objects.filter(pk=programme.activity_id).exists()
+    body = client.get(f"/api/v1/mentoring/programmes/{programme.pk}/").json()
+    assert body["activity"] == programme.activity_id

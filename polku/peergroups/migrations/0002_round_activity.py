@@ -53,6 +53,10 @@ def unlink_rounds(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Each operation in its own transaction (the data step in one): on PostgreSQL the rows it writes leave deferred
+    # foreign-key checks pending, and a table with pending checks cannot be altered in the same transaction.
+    atomic = False
+
     dependencies = [
         ("activities", "0005_activity_of_the_whole_project"),
         ("peergroups", "0001_initial"),
@@ -71,7 +75,7 @@ class Migration(migrations.Migration):
                 help_text="The round among the project's activities: its members are enrolled when it is published",
             ),
         ),
-        migrations.RunPython(link_rounds, unlink_rounds),
+        migrations.RunPython(link_rounds, unlink_rounds, atomic=True),
         migrations.AlterField(
             model_name="peergroupround",
             name="activity",
