@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.activities import services
+from polku.activities.metrics import kind_label, metric_label
 from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.activities.selectors import activity_enrolment_list, activity_get, activity_list, target_list
 from polku.core.api import Pagination, paginated_response, validated_input
@@ -35,10 +36,32 @@ ACTIVITY_TAGS = ["activities"]
 
 
 class TargetSerializer(serializers.ModelSerializer):
+    metric_label = serializers.SerializerMethodField(help_text=_("What is counted, in words"))
+    kind_label = serializers.SerializerMethodField(
+        help_text=_("The kind counted, in words; empty when every kind counts")
+    )
+
     class Meta:
         model = Target
-        fields = ["id", "work_package", "partner", "country", "metric", "kind", "label", "value"]
+        fields = [
+            "id",
+            "work_package",
+            "partner",
+            "country",
+            "metric",
+            "metric_label",
+            "kind",
+            "kind_label",
+            "label",
+            "value",
+        ]
         read_only_fields = fields
+
+    def get_metric_label(self, target: Target) -> str:
+        return metric_label(target.metric)
+
+    def get_kind_label(self, target: Target) -> str:
+        return kind_label(target.metric, target.kind) if target.kind else ""
 
 
 class TargetProgressSerializer(serializers.Serializer):
@@ -71,7 +94,10 @@ class TargetInputSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         default="",
-        help_text=_("Count only this kind (events or activities of a kind); empty for all."),
+        help_text=_(
+            "Count only this kind; empty for all. The kinds depend on what is counted: activities and events "
+            "of a kind, outcomes of a kind (e.g. studies_started), mentoring pairs of a kind of mentoring."
+        ),
     )
     label = serializers.CharField(max_length=200)  # type: ignore[assignment]
     value = serializers.IntegerField(min_value=0, max_value=2147483647)
@@ -149,7 +175,12 @@ class TargetDetailApi(APIView):
 
 
 class ActivitySerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(source="partner.organisation.name", read_only=True)
+    partner_name = serializers.CharField(
+        source="partner.organisation.name",
+        read_only=True,
+        allow_null=True,
+        help_text=_("Null for an activity of the whole project"),
+    )
     enrolled = serializers.SerializerMethodField(
         help_text=_("Participants enrolled, all partners; null for members who may not see counts")
     )

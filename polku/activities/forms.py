@@ -33,7 +33,10 @@ class TargetForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Only of this kind"),
         required=False,
-        help_text=_("For activities and events: count only one kind, e.g. networking dinners."),
+        help_text=_(
+            "Count only one kind of what is counted, e.g. networking dinners of events or further studies "
+            "of outcomes."
+        ),
     )
     value = forms.IntegerField(label=_("Target value"), min_value=0, max_value=2147483647)
     work_package = WorkPackageChoiceField(
@@ -103,6 +106,10 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
         self.fields["work_package"].queryset = project_work_packages(project)  # type: ignore[attr-defined]
+        if instance is not None and instance.partner_id is None:
+            # An activity of the whole project (a project-wide mentoring programme) may stay so.
+            self.fields["partner"].required = False
+            self.fields["partner"].empty_label = _("Whole project")  # type: ignore[attr-defined]
 
 
 class ParticipationChoiceField(forms.ModelMultipleChoiceField):

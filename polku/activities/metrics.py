@@ -80,6 +80,11 @@ def kind_label(key: str, kind: str) -> str:
     return str(dict(kinds_for(key)).get(kind, kind))
 
 
+def metric_label(key: str) -> str:
+    """What a metric counts, in words (the key itself for a metric the model does not name)."""
+    return str(dict(Target.Metric.choices).get(key, key))
+
+
 def unregister_metric(key: str) -> None:
     with _lock:
         _counters.pop(key, None)
@@ -144,9 +149,18 @@ def count_exited(target: Target, within: Within = EVERYWHERE) -> int:
 
 
 def count_activity_participants(target: Target, within: Within = EVERYWHERE) -> int:
-    """Distinct participations enrolled (in the period) in the activities in scope."""
-    scope = {f"activity__{key}": value for key, value in activity_scope(target).items()}
-    rows = ActivityEnrolment.objects.filter(within.q("participation__partner_id", "enrolled_on"), **scope)
+    """Distinct participations enrolled (in the period) in the activities in scope.
+
+    An activity of the whole project (no partner: a project-wide mentoring programme) is in a partner's or
+    a country's scope for the participants of that partner or country: each counts where they belong."""
+    project = {key: value for key, value in activity_scope(target).items() if "partner" not in key}
+    where = Q(**{f"activity__{key}": value for key, value in project.items()})
+    if target.partner_id or target.country:
+        own = Q(**{f"activity__{key}": value for key, value in activity_scope(target).items()})
+        people = Participation.objects.filter(participation_scope(target)).values("pk")
+        whole_project = Q(activity__partner__isnull=True, participation__in=people)
+        where &= own | whole_project
+    rows = ActivityEnrolment.objects.filter(where, within.q("participation__partner_id", "enrolled_on"))
     return rows.values("participation_id").distinct().count()
 
 

@@ -14,7 +14,12 @@ from polku.projects.models import Partner, Project, WorkPackage
 
 
 class Activity(TimeStamped):
-    """A cohort or activity participants join: a training, a MOOC run, a community, a series of events."""
+    """A cohort or activity participants join: a training, a MOOC run, a community, a series of events.
+
+    Apps above link their own rows one-to-one to an activity (an event, a mentor day, a mentoring programme,
+    a peer-group round) so that who took part counts toward the project's targets. A linked activity is
+    removed with what it belongs to (the link is RESTRICT or CASCADE from there), never on its own page.
+    """
 
     class Kind(models.TextChoices):
         TRAINING = "training", _("Training")
@@ -28,7 +33,15 @@ class Activity(TimeStamped):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
     partner = models.ForeignKey(
-        Partner, on_delete=models.CASCADE, related_name="activities", verbose_name=_("partner")
+        Partner,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("partner"),
+        help_text=_(
+            "Empty for an activity of the whole project, such as a mentoring programme the lead runs"
+        ),
     )
     work_package = models.ForeignKey(
         WorkPackage,

@@ -4,6 +4,10 @@
 - the project's API detail: `targets`, each against its current count (null for readers without counts);
 - a participant's staff page and the participant's own page (polku.participants.sections): their
   activities.
+
+It also keeps the registry of its own activity page, `activity_sections`: an app whose rows are activities
+(a mentoring programme, a peer-group round) adds there a link to where the activity is run; each context
+function is called with `activity`, `access` and `request` and returns None for readers it does not concern.
 """
 
 from __future__ import annotations
@@ -20,10 +24,13 @@ from polku.activities.selectors import (
     person_enrolments,
     target_progress,
 )
+from polku.core.sections import SectionRegistry
 from polku.participants.models import Participation, Person
 from polku.participants.sections import my_sections, participant_sections
 from polku.projects.models import Project
 from polku.projects.sections import project_sections, register_detail_field
+
+activity_sections = SectionRegistry("activity")
 
 
 def can_add_activity(access: Access, project: Project) -> bool:

@@ -14,10 +14,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import RestrictedError
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
-from polku.activities.metrics import kinds_for
+from polku.activities.metrics import kinds_for, metric_label
 from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
@@ -51,10 +52,14 @@ def _target_errors(target: Target) -> dict[str, list[str]]:
         errors["country"] = wrong_country
     if target.kind:
         kinds = dict(kinds_for(target.metric))
+        what = metric_label(target.metric)
         if not kinds:
-            errors["kind"] = [_("What this target counts has no kinds: leave the kind empty.")]
+            errors["kind"] = [_("“%(metric)s” has no kinds: leave the kind empty.") % {"metric": what}]
         elif target.kind not in kinds:
-            errors["kind"] = [_("Choose one of the kinds of what is counted.")]
+            names = ", ".join(str(label) for label in kinds.values())
+            errors["kind"] = [
+                _("“%(metric)s” counts only these kinds: %(kinds)s.") % {"metric": what, "kinds": names}
+            ]
     return errors
 
 
@@ -120,7 +125,7 @@ def _require_activity_manager(access: Access, *, project: Project, partner: Part
 
 def _activity_errors(activity: Activity) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
-    if activity.partner_id and activity.partner.project_id != activity.project_id:
+    if activity.partner is not None and activity.partner.project_id != activity.project_id:
         errors["partner"] = [_("The partner must be a partner of this project.")]
     if activity.work_package is not None and activity.work_package.project_id != activity.project_id:
         errors["work_package"] = [_("The work package must belong to this project.")]
@@ -133,14 +138,15 @@ def activity_create(
     *,
     access: Access,
     project: Project,
-    partner: Partner,
+    partner: Partner | None,
     kind: str,
     name: str,
     work_package: WorkPackage | None = None,
     starts_on: dt.date | None = None,
     ends_on: dt.date | None = None,
 ) -> Activity:
-    """A cohort or activity run by one partner of the project (a training, a MOOC run, a community…)."""
+    """A cohort or activity run by one partner of the project (a training, a MOOC run, a community…), or
+    with no partner an activity of the whole project (the lead's, e.g. a project-wide mentoring programme)."""
     _require_activity_manager(access, project=project, partner=partner)
     activity = Activity(
         project=project,
@@ -176,8 +182,14 @@ def activity_delete(*, access: Access, activity: Activity) -> None:
     _require_activity_manager(access, project=activity.project, partner=activity.partner)
     if activity.enrolments.exists():
         raise ApplicationError(_("Participants are enrolled in this activity; remove them first."))
-    with transaction.atomic():
-        activity.delete()
+    try:
+        with transaction.atomic():
+            activity.delete()
+    except RestrictedError:
+        # A mentoring programme or a peer-group round runs on this activity (its link is RESTRICT).
+        raise ApplicationError(
+            _("This activity is a mentoring programme or a peer-group round; it stays as long as that does.")
+        ) from None
 
 
 def _own_participations(
@@ -267,6 +279,36 @@ def activity_enrol(
             )
             created.append(enrolment)
     return created
+
+
+def activity_take_part(
+    *, actor: Any, activity: Activity, participation: Participation, on: dt.date
+) -> ActivityEnrolment | None:
+    """Record that a participant took part in an activity run by an app above (checked in at an event,
+    matched with a mentor, placed in a published peer group); the caller has checked who may do that.
+
+    Idempotent: a participant already enrolled stays as they are and None is returned. The enrolment is
+    dated `on`, but never before the participation began; a new one is written to the audit log.
+    """
+    enrolled_on = max(on, participation.entry_date)
+    try:
+        with transaction.atomic():
+            enrolment, created = ActivityEnrolment.objects.get_or_create(
+                activity=activity, participation=participation, defaults={"enrolled_on": enrolled_on}
+            )
+    except IntegrityError:
+        return None  # enrolled by a concurrent request a moment ago: the outcome is the same
+    if not created:
+        return None
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=enrolment,
+        person_id=participation.person_id,
+        partner_id=participation.partner_id,
+        fields=["activity", "enrolled_on"],
+    )
+    return enrolment
 
 
 def activity_unenrol(

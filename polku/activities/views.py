@@ -25,6 +25,7 @@ from polku.accounts.http import AuthenticatedHttpRequest
 from polku.activities import services
 from polku.activities.forms import ActivityForm, EnrolForm, TargetForm, UnenrolForm
 from polku.activities.models import Activity
+from polku.activities.sections import activity_sections
 from polku.activities.selectors import (
     activity_enrol_candidates,
     activity_get,
@@ -196,9 +197,12 @@ def _activity_page(
     context = {
         "project": project,
         "activity": activity,
+        "sections": activity_sections.sections(activity=activity, access=access, request=request),
         "can_edit": access.can_manage_activity(activity.project_id, activity.partner_id),
         # the feedback results (polku.surveys): exact for the partner's coordinators, suppressed for others
-        "can_see_feedback": access.can_manage_partner(activity.partner_id)
+        "can_see_feedback": (
+            activity.partner_id is not None and access.can_manage_partner(activity.partner_id)
+        )
         or access.can_view_aggregates(project.pk),
         "counts_visible": counts_visible,
         "roster": activity_roster(access=access, activity=activity) if counts_visible else None,

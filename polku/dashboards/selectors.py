@@ -281,6 +281,15 @@ def _enrolment_counts(
     for t in targets:
         if t.metric == Target.Metric.ACTIVITY_PARTICIPANTS:
             flags[f"t{t.pk}"] = Q(**{f"activity__{k}": v for k, v in _activity_where(t).items()})
+            if t.partner_id or t.country:  # a project-wide activity counts its people where they belong
+                own = {"partner_id": t.partner_id} if t.partner_id else {}
+                own |= {"partner__country": t.country} if t.country else {}
+                package = {"activity__work_package_id": t.work_package_id} if t.work_package_id else {}
+                flags[f"t{t.pk}"] |= Q(
+                    activity__partner__isnull=True,
+                    **package,
+                    **{f"participation__{k}": v for k, v in own.items()},
+                )
     names = {key: f"f{i}" for i, key in enumerate(flags)}  # plain aliases for the SQL
     per_person = (
         ActivityEnrolment.objects.filter(
@@ -345,7 +354,9 @@ def _work_package_rows(
     project: Project, scope: Scope, packages: list[WorkPackage], people: dict[str, int], *, threshold: int
 ) -> list[WorkPackageRow]:
     """Activities (one grouped query) and distinct participants (from the enrolment counts) per work package."""
-    activities = Activity.objects.filter(project=project, partner_id__in=scope.partner_ids)
+    activities = Activity.objects.filter(project=project).filter(
+        Q(partner_id__in=scope.partner_ids) | Q(partner__isnull=True)
+    )
     activity_counts: dict[int | None, int] = {
         r["work_package_id"]: r["n"]
         for r in activities.values("work_package_id").annotate(n=Count("pk")).order_by()

@@ -76,7 +76,7 @@ class TargetSpec:
     value: int
     work_package: int | None = None
     partner: str | None = None  # org key; the target's country is the partner's country
-    kind: str = ""  # only activities or events of this kind (Target.kind)
+    kind: str = ""  # only this kind (Target.kind): of activities, events, outcomes or mentoring
 
 
 @dataclass(frozen=True)
@@ -291,6 +291,19 @@ PROJECTS: tuple[ProjectSpec, ...] = (
                 "Participants in Mastermind groups and mentoring",
                 60,
                 work_package=2,
+                partner="espoo",
+            ),
+            TargetSpec(
+                "outcomes",
+                "Companies founded by participants of the entrepreneurship training",
+                10,
+                partner="metropolia",
+                kind="company_founded",
+            ),
+            TargetSpec(
+                "mentoring_pairs",
+                "Mentoring pairs in the network of mentors and entrepreneurs",
+                20,
                 partner="espoo",
             ),
         ),
@@ -591,7 +604,13 @@ PROJECTS: tuple[ProjectSpec, ...] = (
                 40,
                 work_package=2,
             ),
-            TargetSpec("exited", "Move on to further studies during the project", 15, work_package=2),
+            TargetSpec(
+                "outcomes",
+                "Move on to further studies during the project",
+                15,
+                work_package=2,
+                kind="studies_started",
+            ),
         ),
         goals=("employment", "studies"),
         highly_educated=False,
@@ -652,7 +671,11 @@ def crossing_borders_targets(spec: ProjectSpec) -> list[TargetSpec]:
     for org, city in spec.extra["countries"].items():
         targets += [
             TargetSpec(
-                "participants", f"Participants enrolled in the online course – {city}", 25, partner=org
+                "activity_participants",
+                f"Participants enrolled in the online course – {city}",
+                25,
+                work_package=1,
+                partner=org,
             ),
             TargetSpec(
                 "events",
@@ -662,6 +685,8 @@ def crossing_borders_targets(spec: ProjectSpec) -> list[TargetSpec]:
                 partner=org,
                 kind="dinner",
             ),
-            TargetSpec("activities", f"Mentor days – {city}", 10, work_package=3, partner=org),
+            TargetSpec(
+                "activities", f"Mentor days – {city}", 10, work_package=3, partner=org, kind="mentoring"
+            ),
         ]
     return targets

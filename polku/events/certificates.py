@@ -42,7 +42,7 @@ def certificate_pdf(registration: Registration) -> bytes:
     if event.venue:
         pdf.multi_cell(0, 8, clean(event.venue), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(16)
-    organiser = activity.partner.organisation.name if activity.partner_id else ""
+    organiser = activity.partner.organisation.name if activity.partner else ""
     lines = [_("Project: %(name)s") % {"name": activity.project.name}]
     if organiser:
         lines.append(_("Organised by %(name)s") % {"name": organiser})

@@ -88,7 +88,7 @@ def _dinners(rng: random.Random) -> None:
     for activity in activities:
         if activity.starts_on is None:
             continue
-        zone = ZoneInfo(ZONES.get(activity.partner.country, "Europe/Helsinki"))
+        zone = ZoneInfo(ZONES.get(activity.partner.country if activity.partner else "", "Europe/Helsinki"))
         start = dt.datetime.combine(activity.starts_on, dt.time(18, 0), tzinfo=zone)
         number, city = activity.name.split(" ")[3], activity.name.split("–")[-1].strip()
         event = Event.objects.create(

@@ -41,9 +41,9 @@ def populate(*, seed: int) -> None:
             date=a.starts_on,
             starts_at=dt.time(13, 0),
             ends_at=dt.time(15, 0),
-            time_zone=ZONES.get(a.partner.country, "Europe/Helsinki"),
+            time_zone=ZONES.get(a.partner.country if a.partner else "", "Europe/Helsinki"),
             place=f"{a.name.split('–')[-1].strip()} library, meeting room 2",
-            languages=LANGUAGES.get(a.partner.country, ["en"]),
+            languages=LANGUAGES.get(a.partner.country if a.partner else "", ["en"]),
             description="Two experts in entrepreneurship give 30-minute guidance sessions.",
             status=MentorDay.Status.OPEN,
         )
@@ -82,7 +82,7 @@ def populate(*, seed: int) -> None:
     for slot in slots:
         by_day.setdefault(slot.mentor_day_id, []).append(slot)
     for day in days:
-        pool = [p for p in people.get(day.activity.partner_id, []) if p.entry_date <= day.date]
+        pool = [p for p in people.get(day.activity.partner_id or 0, []) if p.entry_date <= day.date]
         if not pool:
             continue
         chosen = rng.sample(pool, min(len(pool), rng.randint(4, 9)))

@@ -13,7 +13,9 @@ from allauth.account.models import EmailAddress
 from django.db.models import F
 from django.utils import timezone
 
+from polku.accounts.access import Access
 from polku.accounts.models import Membership, Role, User
+from polku.activities.services import activity_take_part, activity_update
 from polku.mentoring import matchdata
 from polku.mentoring.models import (
     Goal,
@@ -25,12 +27,13 @@ from polku.mentoring.models import (
     Proposal,
     Session,
 )
-from polku.mentoring.services import pair_score
+from polku.mentoring.services import pair_score, programme_create
 from polku.participants.models import Participation
 from polku.projects.models import Partner, Project
 
 DUUNIPOLKU, CROSSING = "S21307", "2019-1-DK01-KA204-060277"
 FOUNDATION_MENTOR = "mentor@polku.example"
+SYSTEM = Access(user_id=None, is_admin=True)
 
 # email, name, organisation, expertise, industries, languages, kinds, capacity, project, partner org name
 MENTORS = (
@@ -132,7 +135,8 @@ def populate(*, seed: int) -> None:
         )
     espoo = Partner.objects.filter(project__code=DUUNIPOLKU, organisation__name="Espoon kaupunki").first()
     if espoo is not None:
-        programme = MentoringProgramme.objects.create(
+        programme = programme_create(
+            access=SYSTEM,
             project=espoo.project,
             partner=espoo,
             name="Espoo mentors and entrepreneurs network",
@@ -141,6 +145,10 @@ def populate(*, seed: int) -> None:
             ends_on=dt.date(2019, 12, 31),
             weights=dict(matchdata.weights_of(MentoringProgramme())),
         )
+        # the programme is the city's work package "Mentoring and Mastermind peer groups"
+        package = espoo.project.work_packages.filter(number=2).first()
+        if package is not None:
+            activity_update(access=SYSTEM, activity=programme.activity, data={"work_package": package})
         _fill(
             rng,
             programme,
@@ -150,7 +158,8 @@ def populate(*, seed: int) -> None:
         )
     crossing = Project.objects.filter(code=CROSSING).first()
     if crossing is not None:
-        programme = MentoringProgramme.objects.create(
+        programme = programme_create(
+            access=SYSTEM,
             project=crossing,
             partner=None,
             name="Crossing Borders mentor circle",
@@ -179,7 +188,8 @@ def _fill(
     participations,
     first_email: str = "",
 ) -> None:
-    """Mentees with wishes; the first ones paired (a run published, pairs active or waiting)."""
+    """Mentees with wishes; the first ones paired (a run published, pairs active or waiting); the mentees of
+    active pairs are enrolled in the programme's activity, as accepting a pair does."""
     if not mentors:
         return
     rows = list(participations.select_related("person").order_by("id")[:400])
@@ -248,6 +258,9 @@ def _fill(
         seats[mentor.pk] += 1
         pairs += 1
         if not pending:
+            activity_take_part(
+                actor=None, activity=programme.activity, participation=mentee.participation, on=started
+            )
             Goal.objects.create(mentorship=mentorship, text="Clarify my next step")
             Session.objects.bulk_create(
                 [

@@ -67,6 +67,10 @@ class MentorProfile(TimeStamped):
 
 
 class MentoringProgramme(TimeStamped):
+    """A mentoring programme of one partner, or of the whole project (no partner), one-to-one with an
+    activity of kind mentoring (decision 0057): a mentee is enrolled in it when their mentorship becomes
+    active, which is what counts them toward activity targets."""
+
     class Mode(models.TextChoices):
         COORDINATOR = "coordinator", _("The coordinator matches")
         SELF_SERVICE = "self_service", _("Participants choose a mentor")
@@ -86,6 +90,13 @@ class MentoringProgramme(TimeStamped):
         blank=True,
         related_name="mentoring_programmes",
         help_text=_("Empty for a programme of the whole project (run by the project lead)"),
+    )
+    activity = models.OneToOneField(
+        "activities.Activity",
+        on_delete=models.RESTRICT,
+        related_name="mentoring_programme",
+        verbose_name=_("activity"),
+        help_text=_("The programme among the project's activities: mentees whose pair started are enrolled"),
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)

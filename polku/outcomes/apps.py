@@ -9,4 +9,6 @@ class OutcomesConfig(AppConfig):
 
     def ready(self) -> None:
         # Here, not at the top: tasks imports the services and so the models, which are not loaded yet.
-        from polku.outcomes import tasks  # noqa: F401  (registers the periodic job)
+        from polku.outcomes import metrics, tasks  # noqa: F401  (tasks registers the periodic job)
+
+        metrics.register()

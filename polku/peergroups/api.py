@@ -1,5 +1,6 @@
-"""REST API for peer-group rounds: the partner's coordinators create, form, move, publish and run meetings;
-a participant opts in, reads their own published groups and writes reflections."""
+"""REST API for peer-group rounds: the partner's coordinators create, form, move, publish and run meetings,
+and read each meeting's attendance and reflections in the round's detail; a participant opts in, reads
+their own published groups (with their presence and the group's reflections) and writes reflections."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,7 +20,14 @@ from polku.core.errors import AccessDenied
 from polku.participants.models import Participation
 from polku.peergroups import services
 from polku.peergroups.models import ATTRIBUTES, PeerGroupMeeting, PeerGroupRound
-from polku.peergroups.selectors import my_groups, round_get, round_list, round_scores
+from polku.peergroups.selectors import (
+    MeetingView,
+    my_groups,
+    round_get,
+    round_list,
+    round_meetings,
+    round_scores,
+)
 from polku.projects.models import Partner
 
 TAGS = ["peer groups"]
@@ -34,6 +42,7 @@ class RoundSerializer(serializers.ModelSerializer):
             "id",
             "project",
             "partner",
+            "activity",
             "name",
             "group_size",
             "min_language_level",
@@ -59,6 +68,29 @@ class MemberSerializer(serializers.Serializer):
     first_name = serializers.CharField()
 
 
+class AttendanceRowSerializer(serializers.Serializer):
+    participation = serializers.IntegerField()
+    first_name = serializers.CharField()
+    present = serializers.BooleanField()
+
+
+class ReflectionRowSerializer(serializers.Serializer):
+    participation = serializers.IntegerField()
+    first_name = serializers.CharField()
+    text = serializers.CharField()
+    written_at = serializers.DateTimeField(help_text=_("When it was last written"))
+
+
+class RoundMeetingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    starts_at = serializers.DateTimeField()
+    place = serializers.CharField()
+    online_link = serializers.CharField()
+    topic = serializers.CharField()
+    attendance = AttendanceRowSerializer(many=True, help_text=_("Members marked present or absent"))
+    reflections = ReflectionRowSerializer(many=True)
+
+
 class GroupScoreSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     members = MemberSerializer(many=True)
@@ -66,6 +98,7 @@ class GroupScoreSerializer(serializers.Serializer):
     language = serializers.CharField(allow_null=True)
     repeats = serializers.IntegerField()
     violations = serializers.ListField(child=serializers.CharField())
+    meetings = RoundMeetingSerializer(many=True)
 
 
 class RoundDetailSerializer(serializers.Serializer):
@@ -75,8 +108,37 @@ class RoundDetailSerializer(serializers.Serializer):
     groups = GroupScoreSerializer(many=True)
 
 
-def _detail(peer_round: PeerGroupRound) -> Any:
+def _meeting(view: MeetingView) -> dict[str, Any]:
+    meeting = view.meeting
+    return {
+        "id": meeting.pk,
+        "starts_at": meeting.starts_at,
+        "place": meeting.place,
+        "online_link": meeting.online_link,
+        "topic": meeting.topic,
+        "attendance": [
+            {
+                "participation": row.participation_id,
+                "first_name": row.participation.person.first_name,
+                "present": row.present,
+            }
+            for row in view.attendance
+        ],
+        "reflections": [
+            {
+                "participation": row.participation_id,
+                "first_name": row.participation.person.first_name,
+                "text": row.text,
+                "written_at": row.updated_at,
+            }
+            for row in view.reflections
+        ],
+    }
+
+
+def _detail(peer_round: PeerGroupRound, *, actor: Any) -> Any:
     scores = round_scores(peer_round=peer_round)
+    meetings = round_meetings(actor=actor, peer_round=peer_round) if scores else {}
     groups = [
         {
             "number": g.group.number,
@@ -85,6 +147,7 @@ def _detail(peer_round: PeerGroupRound) -> Any:
             "language": g.language,
             "repeats": g.repeats,
             "violations": g.violations,
+            "meetings": [_meeting(view) for view in meetings.get(g.group.number, [])],
         }
         for g in (scores.groups if scores else [])
     ]
@@ -126,11 +189,13 @@ class RoundDetailApi(APIView):
         tags=TAGS,
         responses=RoundDetailSerializer,
         description=_(
-            "The round with its groups scored live: diversity, shared language, repeats, violations."
+            "The round with its groups scored live: diversity, shared language, repeats, violations; and each "
+            "group's meetings with who was present and the members' reflections (each reflection read is "
+            "written to the audit log)."
         ),
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return Response(_detail(round_get(access=access_for(request.user), pk=pk)))
+        return Response(_detail(round_get(access=access_for(request.user), pk=pk), actor=request.user))
 
 
 class RoundFormApi(APIView):
@@ -141,7 +206,7 @@ class RoundFormApi(APIView):
         access = access_for(request.user)
         peer_round = round_get(access=access, pk=pk)
         services.round_form(actor=request.user, access=access, peer_round=peer_round)
-        return Response(_detail(peer_round))
+        return Response(_detail(peer_round, actor=request.user))
 
 
 class MoveInputSerializer(serializers.Serializer):
@@ -167,7 +232,7 @@ class RoundMoveApi(APIView):
             participation_id=data["participation"],
             group_number=data["group"],
         )
-        return Response(_detail(peer_round))
+        return Response(_detail(peer_round, actor=request.user))
 
 
 class RoundPublishApi(APIView):
@@ -218,24 +283,62 @@ class MeetingSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "group"]
 
 
+class MyReflectionSerializer(serializers.Serializer):
+    first_name = serializers.CharField(source="participation.person.first_name")
+    text = serializers.CharField()
+    written_at = serializers.DateTimeField(source="updated_at")
+    mine = serializers.SerializerMethodField(help_text=_("Whether the reader wrote it"))
+
+    def get_mine(self, reflection: Any) -> bool:
+        return bool(reflection.participation.person_id == self.context.get("person_id"))
+
+
+class MyMeetingSerializer(MeetingSerializer):
+    present = serializers.SerializerMethodField(
+        help_text=_("Whether the reader was marked present (null: not marked yet)")
+    )
+    reflections = MyReflectionSerializer(
+        many=True, read_only=True, help_text=_("The group members' reflections")
+    )
+
+    class Meta(MeetingSerializer.Meta):
+        fields = [*MeetingSerializer.Meta.fields, "present", "reflections"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    def get_present(self, meeting: Any) -> bool | None:
+        person_id = self.context.get("person_id")
+        marks = [row.present for row in meeting.attendance.all() if row.participation.person_id == person_id]
+        return marks[0] if marks else None
+
+
 class MyGroupSerializer(serializers.Serializer):
     round = serializers.CharField(source="round.name")
     number = serializers.IntegerField()
     language = serializers.CharField()
     members = serializers.SerializerMethodField()
-    meetings = MeetingSerializer(many=True)
+    meetings = MyMeetingSerializer(many=True)
 
     def get_members(self, group: Any) -> list[str]:
         return [m.participation.person.first_name for m in group.memberships.all()]
 
 
 class MyGroupsApi(APIView):
-    @extend_schema(operation_id="peer_group_mine", tags=TAGS, responses=MyGroupSerializer(many=True))
+    @extend_schema(
+        operation_id="peer_group_mine",
+        tags=TAGS,
+        responses=MyGroupSerializer(many=True),
+        description=_(
+            "The reader's groups in published rounds: members' first names, the working language, and the "
+            "meetings with whether the reader was present and the group's reflections."
+        ),
+    )
     def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if access.user_id is None:
             raise AccessDenied(_("Sign in first."))
-        return Response(MyGroupSerializer(my_groups(access=access), many=True).data)
+        groups = my_groups(access=access)
+        return Response(MyGroupSerializer(groups, many=True, context={"person_id": access.person_id}).data)
 
 
 class MeetingCreateApi(APIView):

@@ -9,4 +9,6 @@ class PeerGroupsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the periodic job; imported here because tasks imports models, loadable only once apps are ready.
-        from polku.peergroups import tasks  # noqa: F401
+        from polku.peergroups import sections, tasks  # noqa: F401
+
+        sections.register()

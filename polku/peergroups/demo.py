@@ -9,10 +9,11 @@ import random
 from django.utils import timezone
 
 from polku.accounts.access import Access
+from polku.activities.services import activity_update
 from polku.matching.errors import InvalidInput
 from polku.participants.models import Participation
-from polku.peergroups.models import PeerGroupMeeting, PeerGroupOptIn, PeerGroupRound
-from polku.peergroups.services import round_form, round_publish
+from polku.peergroups.models import PeerGroupMeeting, PeerGroupOptIn
+from polku.peergroups.services import round_create, round_form, round_publish
 
 SYSTEM = Access(user_id=None, is_admin=True)
 
@@ -35,8 +36,9 @@ def populate(*, seed: int) -> None:
         return
     chosen = rng.sample(participations, min(len(participations), 30))
     partner = chosen[0].partner
-    peer_round = PeerGroupRound.objects.create(
-        project_id=partner.project_id,
+    peer_round = round_create(
+        actor=None,
+        access=SYSTEM,
         partner=partner,
         name="Mastermind – kevät",
         group_size=4 if len(chosen) < 20 else 5,
@@ -49,8 +51,14 @@ def populate(*, seed: int) -> None:
     except Exception as error:
         if not isinstance(error.__cause__, InvalidInput) and "cannot be formed" not in str(error):
             raise
+        activity = peer_round.activity
         peer_round.delete()
+        activity.delete()
         return
+    # DuuniPolku's work package "Mentoring and Mastermind peer groups"
+    package = peer_round.project.work_packages.filter(number=2).first()
+    if package is not None:
+        activity_update(access=SYSTEM, activity=peer_round.activity, data={"work_package": package})
     round_publish(actor=None, access=SYSTEM, peer_round=peer_round)
     start = timezone.now().replace(hour=16, minute=0, second=0, microsecond=0) + dt.timedelta(days=7)
     PeerGroupMeeting.objects.bulk_create(

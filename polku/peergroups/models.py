@@ -19,6 +19,9 @@ ATTRIBUTES = ("origin", "field", "gender", "partner")
 
 
 class PeerGroupRound(TimeStamped):
+    """A round of one partner's peer groups, one-to-one with an activity of kind peer group (decision 0057):
+    publishing the round enrols its members in the activity, which counts them toward activity targets."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -28,6 +31,15 @@ class PeerGroupRound(TimeStamped):
     )
     partner = models.ForeignKey(
         "projects.Partner", on_delete=models.CASCADE, related_name="peer_group_rounds"
+    )
+    activity = models.OneToOneField(
+        "activities.Activity",
+        on_delete=models.RESTRICT,
+        related_name="peer_group_round",
+        verbose_name=_("activity"),
+        help_text=_(
+            "The round among the project's activities: its members are enrolled when it is published"
+        ),
     )
     name = models.CharField(_("name"), max_length=200)
     group_size = models.PositiveSmallIntegerField(_("group size"), default=6)

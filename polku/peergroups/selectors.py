@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from polku.accounts.access import Access
+from polku.audit.services import audit_staff_read
 from polku.matching.groups import GroupProblem, GroupResult, Member, evaluate
 from polku.participants.models import DECLINED, Participation
-from polku.peergroups.models import ATTRIBUTES, PeerGroup, PeerGroupMembership, PeerGroupRound
+from polku.peergroups.models import (
+    ATTRIBUTES,
+    MeetingAttendance,
+    MeetingReflection,
+    PeerGroup,
+    PeerGroupMeeting,
+    PeerGroupMembership,
+    PeerGroupRound,
+)
 
 
 def round_list(*, access: Access) -> QuerySet[PeerGroupRound]:
@@ -127,6 +137,51 @@ def round_scores(*, peer_round: PeerGroupRound) -> RoundScores | None:
     return RoundScores(views, result.objective, result.bound)
 
 
+@dataclass(frozen=True)
+class MeetingView:
+    """A group meeting as its round's coordinators see it: who was marked present or absent, and the
+    members' reflections."""
+
+    meeting: PeerGroupMeeting
+    attendance: list[MeetingAttendance]
+    reflections: list[MeetingReflection]
+
+    @property
+    def present_ids(self) -> set[int]:
+        return {row.participation_id for row in self.attendance if row.present}
+
+
+def round_meetings(*, actor: Any, peer_round: PeerGroupRound) -> dict[int, list[MeetingView]]:
+    """The meetings of the round's groups (by group number) with attendance and reflections, for the round's
+    coordinators (the caller has the round from `round_get`). Reflections are a member's own words about a
+    meeting: each one shown is written to the audit log as a staff read of that member's data."""
+    meetings = (
+        PeerGroupMeeting.objects.filter(group__round=peer_round)
+        .select_related("group")
+        .prefetch_related("attendance__participation__person", "reflections__participation__person")
+        .order_by("starts_at", "pk")
+    )
+    found: dict[int, list[MeetingView]] = {g.number: [] for g in peer_round.groups.all()}
+    for meeting in meetings:
+        view = MeetingView(
+            meeting=meeting,
+            attendance=sorted(
+                meeting.attendance.all(), key=lambda a: (a.participation.person.first_name, a.pk)
+            ),
+            reflections=list(meeting.reflections.all()),
+        )
+        found.setdefault(meeting.group.number, []).append(view)
+        for reflection in view.reflections:
+            audit_staff_read(
+                actor=actor,
+                obj=reflection,
+                person_id=reflection.participation.person_id,
+                partner_id=reflection.participation.partner_id,
+                fields=["text"],
+            )
+    return found
+
+
 def my_groups(*, access: Access) -> QuerySet[PeerGroup]:
     """The participant's own groups in published rounds."""
     if access.person_id is None:
@@ -138,7 +193,9 @@ def my_groups(*, access: Access) -> QuerySet[PeerGroup]:
         )
         .select_related("round__project")
         .prefetch_related(
-            "memberships__participation__person", "meetings__reflections__participation__person"
+            "memberships__participation__person",
+            "meetings__reflections__participation__person",
+            "meetings__attendance__participation",
         )
     )
 

@@ -2,7 +2,8 @@
 attendance, reflections, and the meeting reminders of the periodic job.
 
 A round is run by its partner's coordinators (`Access.can_manage_peer_round`); members are told through
-`polku.peergroups.emails`.
+`polku.peergroups.emails`. A round is created with its activity (kind peer group, the round's partner and
+name), and publishing it enrols every member in that activity (decision 0057).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
+from polku.activities.models import Activity
+from polku.activities.services import activity_create, activity_take_part
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.core.errors import AccessDenied, ApplicationError
@@ -62,15 +65,20 @@ def round_create(
     if group_size < 2:
         raise ApplicationError(_("Check the round."), field_errors={"group_size": [gettext("At least 2.")]})
     chosen = [a for a in (attributes or list(ATTRIBUTES[:3])) if a in ATTRIBUTES]
-    peer_round = PeerGroupRound.objects.create(
-        project_id=partner.project_id,
-        partner=partner,
-        name=name,
-        group_size=group_size,
-        min_language_level=min_language_level,
-        attributes=chosen,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+    with transaction.atomic():
+        activity = activity_create(
+            access=access, project=partner.project, partner=partner, kind=Activity.Kind.PEER_GROUP, name=name
+        )
+        peer_round = PeerGroupRound.objects.create(
+            project_id=partner.project_id,
+            partner=partner,
+            activity=activity,
+            name=activity.name,
+            group_size=group_size,
+            min_language_level=min_language_level,
+            attributes=chosen,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
     return peer_round
 
 
@@ -162,8 +170,15 @@ def round_publish(*, actor: Any, access: Access, peer_round: PeerGroupRound) -> 
         peer_round.status = PeerGroupRound.Status.PUBLISHED
         peer_round.published_at = timezone.now()
         peer_round.save(update_fields=["status", "published_at", "updated_at"])
+        day = timezone.localdate(peer_round.published_at)
+        activity = peer_round.activity
+        if activity.starts_on is None:
+            activity.starts_on = day
+            activity.save(update_fields=["starts_on", "updated_at"])
         for group in peer_round.groups.all():
             for m in group.memberships.select_related("participation__person"):
+                # Placed in a published group: the member takes part in the round's activity (0057).
+                activity_take_part(actor=actor, activity=activity, participation=m.participation, on=day)
                 person = m.participation.person
                 if person.email:
                     emails.group_ready(person, group=group, round_name=peer_round.name)

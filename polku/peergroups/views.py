@@ -24,6 +24,7 @@ from polku.peergroups.selectors import (
     round_candidates,
     round_get,
     round_list,
+    round_meetings,
     round_scores,
 )
 from polku.projects.models import Partner
@@ -78,10 +79,20 @@ def _detail(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
         .exclude(peer_group_opt_ins__round=peer_round)
         .select_related("person")
     )
+    meeting_groups = []
+    if scores is not None and not peer_round.is_draft and not request.htmx:
+        meetings = round_meetings(actor=request.user, peer_round=peer_round)
+        meeting_groups = [(g, meetings.get(g.group.number, [])) for g in scores.groups]
     return TemplateResponse(
         request,
         template,
-        {"round": peer_round, "scores": scores, "candidates": candidates, "addable": addable},
+        {
+            "round": peer_round,
+            "scores": scores,
+            "meeting_groups": meeting_groups,
+            "candidates": candidates,
+            "addable": addable,
+        },
     )
 
 

@@ -100,7 +100,13 @@ def export(person: Person) -> dict[str, Section]:
             ("enrolled_on",),
             activity=(gettext_lazy("activity"), lambda e: e.activity.name),
             kind=(gettext_lazy("kind"), lambda e: e.activity.get_kind_display()),
-            organiser=(gettext_lazy("organiser"), lambda e: e.activity.partner.organisation.name),
+            organiser=(
+                gettext_lazy("organiser"),
+                # an activity of the whole project has no partner: the project runs it
+                lambda e: (
+                    e.activity.partner.organisation.name if e.activity.partner else e.activity.project.name
+                ),
+            ),
         ),
         "audit.events": section(
             gettext_lazy("Who has seen or changed my data"),

@@ -127,7 +127,8 @@ def populate(*, seed: int) -> None:
     )
     plans: list[tuple[FeedbackForm, list[FeedbackResponse]]] = []
     for activity in activities:
-        language = FORM_LANGUAGE.get(activity.partner.country, "en")
+        # an activity of the whole project (a project-wide mentoring programme) has no partner
+        language = FORM_LANGUAGE.get(activity.partner.country, "en") if activity.partner else "en"
         people = enrolled[activity.pk]
         has_login = any(login for _p, _l, login in people)
         is_open = has_login or activity.ends_on is None or activity.ends_on >= DEMO_TODAY
@@ -136,7 +137,7 @@ def populate(*, seed: int) -> None:
             title=TITLE[language] % activity.name,
             questions=list(QUESTIONS[language]),
             is_open=is_open,
-            created_by_id=coordinators.get(activity.partner.pk, leads.get(activity.project_id)),
+            created_by_id=coordinators.get(activity.partner_id or 0, leads.get(activity.project_id)),
         )
         responses = []
         for participation_id, preferred, login in people:

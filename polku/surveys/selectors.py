@@ -65,7 +65,7 @@ def feedback_results(*, access: Access, form: FeedbackForm) -> Results:
     """Exact for the activity's coordinators (and admins); suppressed for the lead and evaluators, who see
     no average or free text while fewer than the threshold have answered."""
     activity = form.activity
-    exact = access.can_manage_partner(activity.partner_id)
+    exact = activity.partner_id is not None and access.can_manage_partner(activity.partner_id)
     if not exact and not access.can_view_aggregates(activity.project_id):
         raise AccessDenied("results")
     threshold = settings.POLKU_SUPPRESSION_THRESHOLD

@@ -16,8 +16,10 @@ from polku.accounts.models import Role
 from polku.mentordays.models import MentorDay
 from polku.mentordays.tests.factories import MentorDayFactory
 from polku.mentoring.models import MentoringProgramme
+from polku.mentoring.tests.factories import ProgrammeFactory
 from polku.participants.models import Participation
 from polku.peergroups.models import PeerGroupRound
+from polku.peergroups.tests.factories import PeerGroupRoundFactory
 from polku.projects.models import Partner, Project
 from polku.testing import factories as f
 
@@ -146,9 +148,7 @@ def programmes(world):
     day = dt.date(2026, 1, 1)
 
     def make(project: Project, partner: Partner | None, name: str) -> MentoringProgramme:
-        return MentoringProgramme.objects.create(
-            project=project, partner=partner, name=name, starts_on=day, ends_on=day
-        )
+        return ProgrammeFactory(project=project, partner=partner, name=name, starts_on=day, ends_on=day)
 
     return {
         "a": make(world.project, world.a, "a"),
@@ -249,8 +249,8 @@ def test_can_manage_peer_round():
 
 
 def test_peer_round_filter(world):
-    round_a = PeerGroupRound.objects.create(project=world.project, partner=world.a, name="a")
-    round_b = PeerGroupRound.objects.create(project=world.project, partner=world.b, name="b")
+    round_a = PeerGroupRoundFactory(partner=world.a, name="a")
+    round_b = PeerGroupRoundFactory(partner=world.b, name="b")
 
     assert set(PeerGroupRound.objects.filter(access_for(world.admin).peer_round_filter())) == {
         round_a,

@@ -225,10 +225,11 @@ def test_activity_page_query_count_is_constant(client, world, django_assert_num_
             f.ParticipationFactory(partner=world.a)  # a candidate
 
     # session, user, memberships, person; project, activity; counts per partner, own people;
-    # candidate ids, candidates shown; the activity's feedback form (for the link to its results)
+    # candidate ids, candidates shown; the activity's feedback form (for the link to its results); one
+    # per app that says what the activity is (a mentoring programme's, a peer-group round's)
     for enrolled, n in ((1, 1), (6, 5)):
         add(n)
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(13):
             response = client.get(url("detail", activity.pk))
         assert len(response.context["roster"].enrolments) == enrolled
         assert response.context["roster"].total == 2 * enrolled

@@ -124,7 +124,11 @@ def test_demo_loads_the_five_programmes():
         targets = {
             (t.metric, t.kind, t.value) for t in Target.objects.filter(project=crossing, country=country)
         }
-        assert targets == {("participants", "", 25), ("events", "dinner", 6), ("activities", "", 10)}
+        assert targets == {
+            ("activity_participants", "", 25),
+            ("events", "dinner", 6),
+            ("activities", "mentoring", 10),
+        }
         dinners = crossing.activities.filter(
             partner__country=country, name__startswith="Entrepreneurship Networking Dinner"
         )
@@ -138,8 +142,8 @@ def test_demo_loads_the_five_programmes():
     assert digipoint.partners.count() == 6
     assert digipoint.partners.get(is_lead=True).organisation.name == "Turun kaupunki"
     assert digipoint.work_packages.count() == 4
-    wp2 = {(t.metric, t.value) for t in digipoint.targets.filter(work_package__number=2)}
-    assert wp2 == {("activity_participants", 40), ("exited", 15)}
+    wp2 = {(t.metric, t.kind, t.value) for t in digipoint.targets.filter(work_package__number=2)}
+    assert wp2 == {("activity_participants", "", 40), ("outcomes", "studies_started", 15)}
 
     for project in Project.objects.all():
         notices = PrivacyNotice.objects.filter(project=project, version=1)

@@ -117,7 +117,7 @@ def participation_for_event(*, access: Access, event: Event) -> Participation | 
     """The reader's own active participation that may register for this event, if any."""
     rows = participations_of(access).filter(project_id=event.activity.project_id)
     if event.audience == Event.Audience.PARTNER:
-        rows = rows.filter(partner_id=event.activity.partner_id)
+        rows = rows.filter(partner=event.activity.partner)
     elif event.audience == Event.Audience.STAFF:
         return None
     return rows.order_by("pk").first()

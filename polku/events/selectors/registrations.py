@@ -162,7 +162,7 @@ def registrable_participations(*, access: Access, event: Event) -> QuerySet[Part
         access.participation_filter(), project_id=event.activity.project_id, exit_date__isnull=True
     )
     if event.audience == Event.Audience.PARTNER:
-        rows = rows.filter(partner_id=event.activity.partner_id)
+        rows = rows.filter(partner=event.activity.partner)
     taken = Registration.objects.filter(
         event=event, status__in=list(Registration.ACTIVE), participation__isnull=False
     ).values("participation_id")

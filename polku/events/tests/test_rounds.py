@@ -20,7 +20,8 @@ from polku.events.tests.factories import RegistrationFactory
 from polku.events.tests.meeting_world import attendee, online_event
 from polku.mentoring.models import Mentorship
 from polku.mentoring.tests.factories import MenteeRequestFactory, MentorProfileFactory, MentorshipFactory
-from polku.peergroups.models import PeerGroup, PeerGroupMembership, PeerGroupRound
+from polku.peergroups.models import PeerGroup, PeerGroupMembership
+from polku.peergroups.tests.factories import PeerGroupRoundFactory
 from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_history_counts_mentoring_pairs_peer_groups_and_earlier_events(world):
     # Lars mentors Amina (a mentor is a user; here Lars's own user account)
     mentorship(world, amina.participation, present(lars.participation).person.user)
     # Wei and Ole were in one peer group
-    peer_round = PeerGroupRound.objects.create(project=world.project, partner=world.a, name="Spring")
+    peer_round = PeerGroupRoundFactory(partner=world.a, name="Spring")
     group = PeerGroup.objects.create(round=peer_round, number=1)
     for reg in (wei, ole):
         PeerGroupMembership.objects.create(

@@ -39,7 +39,7 @@ def participation_for_day(*, access: Access, mentor_day: MentorDay) -> Participa
         person_id=access.person_id, project_id=mentor_day.activity.project_id, exit_date__isnull=True
     )
     if not mentor_day.project_wide:
-        rows = rows.filter(partner_id=mentor_day.activity.partner_id)
+        rows = rows.filter(partner=mentor_day.activity.partner)
     return rows.first()
 
 

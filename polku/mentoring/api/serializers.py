@@ -45,6 +45,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             "id",
             "project_code",
             "partner",
+            "activity",
             "name",
             "description",
             "starts_on",

@@ -1,5 +1,8 @@
 """Mentoring programmes (of one partner, or of the whole project) and the participants who join them
-as mentees, by themselves or through their coordinator."""
+as mentees, by themselves or through their coordinator.
+
+A programme is created with its activity (kind mentoring, the same partner or none, name and dates, which
+stay the same when the programme changes): decision 0057."""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
+from polku.activities.models import Activity
+from polku.activities.services import activity_create, activity_update
 from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record
 from polku.core.errors import AccessDenied, ApplicationError
@@ -23,6 +28,7 @@ from polku.mentoring.services.profiles import clean_list
 from polku.participants.models import Participation
 from polku.projects.models import Partner, Project
 
+ACTIVITY_SHARED = ("name", "starts_on", "ends_on")  # kept the same on the programme's activity
 PROGRAMME_FIELDS = (
     "name",
     "description",
@@ -106,6 +112,15 @@ def programme_create(
     if errors:
         raise ApplicationError(_("Please correct the errors below."), field_errors=errors)
     with transaction.atomic():
+        programme.activity = activity_create(
+            access=access,
+            project=project,
+            partner=partner,
+            kind=Activity.Kind.MENTORING,
+            name=programme.name,
+            starts_on=starts_on,
+            ends_on=ends_on,
+        )
         programme.save()
     return programme
 
@@ -124,6 +139,9 @@ def programme_update(
     if changed:
         with transaction.atomic():
             programme.save(update_fields=[*changed, "updated_at"])
+            shared = {n: getattr(programme, n) for n in ACTIVITY_SHARED if n in changed}
+            if shared:
+                activity_update(access=access, activity=programme.activity, data=shared)
     return programme
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
+from polku.activities.services import activity_take_part
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.mentoring import emails
 from polku.mentoring.models import CheckIn, DeclinedPair, Feedback, Goal, Mentorship, Session, Side
@@ -51,6 +52,7 @@ def mentorship_respond(*, actor: User, access: Access, mentorship: Mentorship, a
             raise ApplicationError(_("You have answered already."))
         setattr(mentorship, field, Mentorship.Response.ACCEPTED if accept else Mentorship.Response.DECLINED)
         changed = [field, "updated_at"]
+        started_on = None  # the day the pair becomes active, if this answer makes it so
         if not accept:
             mentorship.status = Mentorship.Status.DECLINED
             free_seat(mentorship.mentor_id)
@@ -65,9 +67,18 @@ def mentorship_respond(*, actor: User, access: Access, mentorship: Mentorship, a
             and mentorship.mentor_response == Mentorship.Response.ACCEPTED
         ):
             mentorship.status = Mentorship.Status.ACTIVE
-            mentorship.started_on = timezone.localdate()
+            mentorship.started_on = started_on = timezone.localdate()
             changed += ["status", "started_on"]
         mentorship.save(update_fields=changed)
+        if started_on is not None:
+            # The mentee takes part in the programme's activity from now on; closing the pair later does
+            # not undo that (decision 0057).
+            activity_take_part(
+                actor=actor,
+                activity=mentorship.programme.activity,
+                participation=mentorship.mentee.participation,
+                on=started_on,
+            )
         emails.answer(mentorship, side=side, accept=accept)
     return mentorship
 

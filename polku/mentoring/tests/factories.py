@@ -9,6 +9,7 @@ import factory
 from django.utils import timezone
 
 from polku.accounts.models import Role
+from polku.activities.models import Activity
 from polku.mentoring.models import (
     CheckIn,
     MatchingRun,
@@ -53,6 +54,17 @@ class ProgrammeFactory(ModelFactory[MentoringProgramme]):
     starts_on = dt.date(2025, 1, 1)
     ends_on = dt.date(2027, 12, 31)
     min_language_level = "B1"
+    # as programme_create makes it: the programme's activity, of the same partner (none: whole project)
+    activity = factory.LazyAttribute(
+        lambda o: Activity.objects.create(
+            project=o.project,
+            partner=o.partner,
+            kind=Activity.Kind.MENTORING,
+            name=o.name,
+            starts_on=o.starts_on,
+            ends_on=o.ends_on,
+        )
+    )
 
 
 class MenteeRequestFactory(ModelFactory[MenteeRequest]):

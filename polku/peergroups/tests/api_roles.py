@@ -1,8 +1,10 @@
-"""Role matrix of the peer-group API: the partner's coordinators and admins manage rounds; a participant
-opts in, reads their own published group and writes reflections."""
+"""Role matrix of the peer-group API: the partner's coordinators and admins manage rounds and read their
+meetings' attendance and reflections; a participant opts in, reads their own published group (with its
+reflections) and writes reflections."""
 
 from polku.accounts.access import Access
 from polku.participants.models import Participation
+from polku.peergroups.models import MeetingAttendance, MeetingReflection, PeerGroupMeeting
 from polku.peergroups.services import round_publish
 from polku.peergroups.tests.factories import PeerGroupRoundFactory, formed_round, meeting
 from polku.testing.asserts import present
@@ -26,6 +28,14 @@ def _meeting_of_a(w):
     return meeting(peer_round, number).pk
 
 
+def _round_with_a_reflection(w):
+    """A published round of partner a with a meeting of participant a's group, her presence and reflection."""
+    meeting_pk = _meeting_of_a(w)
+    MeetingAttendance.objects.create(meeting_id=meeting_pk, participation=w.part_a, present=True)
+    MeetingReflection.objects.create(meeting_id=meeting_pk, participation=w.part_a, text="We set goals.")
+    return PeerGroupMeeting.objects.get(pk=meeting_pk).group.round_id
+
+
 CASES = [
     Case("peergroups-round-list", lambda w: ("get", f"{BASE}/rounds/", None), expect(200)),
     Case(
@@ -35,6 +45,12 @@ CASES = [
     ),
     Case(
         "peergroups-round-detail", lambda w: ("get", f"{BASE}/rounds/{formed_round(w.a).pk}/", None), MANAGERS
+    ),
+    # the round's detail with its meetings, attendance and reflections: still only its partner's coordinators
+    Case(
+        "peergroups-round-detail-meetings",
+        lambda w: ("get", f"{BASE}/rounds/{_round_with_a_reflection(w)}/", None),
+        MANAGERS,
     ),
     Case(
         "peergroups-round-form",
@@ -91,4 +107,10 @@ CASES = [
         expect(404, user_a=204),
     ),
     Case("peergroups-mine", lambda w: ("get", f"{BASE}/mine/", None), expect(200)),
+    # a member's groups with the meetings' reflections: every signed-in reader gets their own (maybe none)
+    Case(
+        "peergroups-mine-reflections",
+        lambda w: (_round_with_a_reflection(w), ("get", f"{BASE}/mine/", None))[1],
+        expect(200),
+    ),
 ]

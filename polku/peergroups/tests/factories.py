@@ -9,6 +9,7 @@ from typing import Any
 import factory
 from django.utils import timezone
 
+from polku.activities.models import Activity
 from polku.participants.models import LanguageSkill, Participation
 from polku.peergroups.models import PeerGroupMeeting, PeerGroupOptIn, PeerGroupRound
 from polku.testing import factories as f
@@ -25,6 +26,12 @@ class PeerGroupRoundFactory(ModelFactory[PeerGroupRound]):
     project = factory.LazyAttribute(lambda o: o.partner.project)
     name = factory.Sequence(lambda n: f"Mastermind round {n}")
     group_size = 3
+    # as round_create makes it: the round's activity, of the round's partner
+    activity = factory.LazyAttribute(
+        lambda o: Activity.objects.create(
+            project=o.project, partner=o.partner, kind=Activity.Kind.PEER_GROUP, name=o.name
+        )
+    )
     attributes = ["origin", "field", "gender"]
 
 
