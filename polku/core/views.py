@@ -1,10 +1,13 @@
-"""The health check (error pages are templates; the home page is in accounts, which knows roles)."""
+"""The health check and the 500 page (other error pages are templates; the home page is in accounts)."""
 
 from __future__ import annotations
 
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
+
+from polku.core.requestid import current_request_id
 
 
 @never_cache
@@ -18,3 +21,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
             {"status": "error", "database": "unavailable", "detail": type(error).__name__}, status=503
         )
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page with the request's id. Rendered without the request's context processors and without
+    the database, which may be what failed."""
+    html = loader.get_template("500.html").render({"request_id": current_request_id.get()})
+    return HttpResponse(html, status=500)
