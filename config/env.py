@@ -68,12 +68,56 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
         5 * 1024 * 1024,
         "Largest CV file (PDF, DOCX, TXT) accepted for skill suggestions",
     ),
+    "POLKU_UPLOAD_MAX_UNPACKED": (
+        int,
+        50 * 1024 * 1024,
+        "Largest unpacked size (all parts together) of an uploaded XLSX workbook or DOCX document",
+    ),
+    "POLKU_UPLOAD_MAX_PART": (
+        int,
+        20 * 1024 * 1024,
+        "Largest unpacked size of one part of an uploaded XLSX or DOCX",
+    ),
+    "POLKU_UPLOAD_MAX_RATIO": (
+        int,
+        100,
+        "Largest ratio of unpacked to packed size of a part (over 1 MB) of an uploaded ZIP (compression bombs)",
+    ),
+    "POLKU_UPLOAD_MAX_PARTS": (
+        int,
+        1000,
+        "Most parts (files inside the ZIP) an uploaded XLSX, DOCX or ZIP may hold",
+    ),
+    "POLKU_SHEET_MAX_CELLS": (
+        int,
+        150000,
+        "Most cells in one sheet of an uploaded workbook (participant import)",
+    ),
+    "POLKU_SHEET_MAX_CELL_CHARS": (int, 1000, "Most characters in one cell of an uploaded participant list"),
+    "POLKU_ESCO_MAX_UNPACKED": (int, 1024 * 1024 * 1024, "Largest unpacked size of an ESCO download zip"),
+    "POLKU_IMPORT_INLINE_ROWS": (
+        int,
+        200,
+        "Participant lists with more rows are checked and imported by the task worker, with progress shown",
+    ),
+    "POLKU_IMPORT_TASK_SECONDS": (
+        int,
+        600,
+        "Time limit of checking or importing one participant list in the task worker",
+    ),
     "POLKU_SUPPRESSION_THRESHOLD": (
         int,
         5,
         "Indicator cells below this are hidden from leads and evaluators (small-cell suppression)",
     ),
     "POLKU_LOG_LEVEL": (str, "INFO", "Log level of Polku's own loggers"),
+    "POLKU_SENTRY_DSN": (
+        str,
+        "",
+        "Send unhandled errors to Sentry (or a Sentry-compatible service such as GlitchTip) at this DSN; "
+        "empty: off",
+    ),
+    "POLKU_SENTRY_ENVIRONMENT": (str, "production", "Environment name reported to Sentry"),
     "POLKU_ESCO_AUTOLOAD": (
         bool,
         True,

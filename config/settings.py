@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import BASE_DIR, load
+from polku.core.requestid import init_sentry
 
 env = load()
 
@@ -68,10 +69,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "polku.core.middleware.RequestIdMiddleware",  # first: every response and log line gets the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "polku.core.middleware.RejectNulMiddleware",  # after locale: the 400 is in the user's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -315,6 +318,16 @@ SPECTACULAR_SETTINGS = {
 
 POLKU_IMPORT_MAX_BYTES = env("POLKU_IMPORT_MAX_BYTES")
 POLKU_CV_MAX_BYTES = env("POLKU_CV_MAX_BYTES")
+# Uploaded archives are checked before any parser opens them (polku.core.uploads, decision 0058).
+POLKU_UPLOAD_MAX_UNPACKED = env("POLKU_UPLOAD_MAX_UNPACKED")
+POLKU_UPLOAD_MAX_PART = env("POLKU_UPLOAD_MAX_PART")
+POLKU_UPLOAD_MAX_RATIO = env("POLKU_UPLOAD_MAX_RATIO")
+POLKU_UPLOAD_MAX_PARTS = env("POLKU_UPLOAD_MAX_PARTS")
+POLKU_SHEET_MAX_CELLS = env("POLKU_SHEET_MAX_CELLS")
+POLKU_SHEET_MAX_CELL_CHARS = env("POLKU_SHEET_MAX_CELL_CHARS")
+POLKU_ESCO_MAX_UNPACKED = env("POLKU_ESCO_MAX_UNPACKED")
+POLKU_IMPORT_INLINE_ROWS = env("POLKU_IMPORT_INLINE_ROWS")
+POLKU_IMPORT_TASK_SECONDS = env("POLKU_IMPORT_TASK_SECONDS")
 POLKU_SUPPRESSION_THRESHOLD = env("POLKU_SUPPRESSION_THRESHOLD")
 POLKU_REPORT_BACKGROUND_OVER = env("POLKU_REPORT_BACKGROUND_OVER")
 POLKU_JOB_FILE_HOURS = env("POLKU_JOB_FILE_HOURS")
@@ -322,9 +335,27 @@ POLKU_ESCO_AUTOLOAD = env("POLKU_ESCO_AUTOLOAD")
 POLKU_SKILLS_MODEL = env("POLKU_SKILLS_MODEL")
 POLKU_SKILLS_CACHE = env("POLKU_SKILLS_CACHE")
 
+# Every unhandled error (django.request) and Polku's own messages go to standard error in every mode, each
+# line with the request's id, which the error page shows (decision 0058).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"polku": {"handlers": ["console"], "level": env("POLKU_LOG_LEVEL")}},
+    "filters": {"request_id": {"()": "polku.core.requestid.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [request %(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        }
+    },
+    "loggers": {
+        "polku": {"handlers": ["stderr"], "level": env("POLKU_LOG_LEVEL")},
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+    },
 }
+if env("POLKU_SENTRY_DSN"):
+    init_sentry(dsn=env("POLKU_SENTRY_DSN"), environment=env("POLKU_SENTRY_ENVIRONMENT"))

@@ -41,3 +41,4 @@ urlpatterns = [
 ]
 
 handler404 = "polku.core.views.page_not_found"
+handler500 = "polku.core.views.server_error"

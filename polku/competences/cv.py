@@ -1,16 +1,26 @@
 """Text out of an uploaded CV: PDF (pypdf), DOCX (python-docx) or plain text, the type told by the
 content (magic bytes), never by the file name. No Django: bytes in, text or an ExtractionError out.
+
+A DOCX is a ZIP and is checked against the upload limits before python-docx opens it
+(polku.core.archives); any failure of a parser on a damaged or hostile file (a truncated XML part, a PDF
+stream that expands past pypdf's limits) is the file's problem, DAMAGED, never an error of the page.
+Reading stops once `max_chars` of text have been collected.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from enum import StrEnum
 
 import docx
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+
+from polku.core.archives import ArchiveRefused, Reason, ZipLimits, check_zip
+
+logger = logging.getLogger(__name__)
+MAX_PDF_PAGES = 200  # a CV is a few pages; more is not a CV, and each page costs parsing time
 
 
 class Problem(StrEnum):
@@ -22,9 +32,12 @@ class Problem(StrEnum):
 
 
 class ExtractionError(Exception):
-    def __init__(self, problem: Problem) -> None:
+    """`refused` is set when a DOCX passed an upload limit (its message names the limit)."""
+
+    def __init__(self, problem: Problem, *, refused: ArchiveRefused | None = None) -> None:
         super().__init__(problem.value)
         self.problem = problem
+        self.refused = refused
 
 
 PDF, DOCX, TXT = "pdf", "docx", "txt"
@@ -65,28 +78,46 @@ def decode_text(data: bytes) -> str | None:
     return text
 
 
-def _pdf_text(data: bytes) -> str:
+def _pdf_text(data: bytes, max_chars: int) -> str:
+    parts: list[str] = []
+    length = 0
     try:
         reader = PdfReader(io.BytesIO(data))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        for number, page in enumerate(reader.pages):
+            if number >= MAX_PDF_PAGES or length > max_chars:
+                break
+            text = page.extract_text() or ""
+            parts.append(text)
+            length += len(text)
+    except Exception as error:  # pypdf raises many kinds (its limits, damaged streams, recursion)
+        logger.info("a PDF could not be read: %s", type(error).__name__)
         raise ExtractionError(Problem.DAMAGED) from error
-
-
-def _docx_text(data: bytes) -> str:
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise ExtractionError(Problem.DAMAGED) from error
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" ".join(cell.text for cell in row.cells))
     return "\n".join(parts)
 
 
-def extract_text(data: bytes, *, max_bytes: int) -> tuple[str, str]:
-    """(kind, text) of an uploaded file; ExtractionError when too big, of an unknown type or without text."""
+def _docx_text(data: bytes, limits: ZipLimits) -> str:
+    try:
+        check_zip(data, limits)
+    except ArchiveRefused as refused:
+        problem = Problem.DAMAGED if refused.reason == Reason.DAMAGED else Problem.TOO_BIG
+        raise ExtractionError(problem, refused=refused) from refused
+    try:
+        document = docx.Document(io.BytesIO(data))
+        parts = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                parts.append(" ".join(cell.text for cell in row.cells))
+    except Exception as error:  # python-docx and lxml on a damaged part: XML, zip, key and value errors
+        logger.info("a DOCX could not be read: %s", type(error).__name__)
+        raise ExtractionError(Problem.DAMAGED) from error
+    return "\n".join(parts)
+
+
+def extract_text(
+    data: bytes, *, max_bytes: int, limits: ZipLimits, max_chars: int = 1_000_000
+) -> tuple[str, str]:
+    """(kind, text) of an uploaded file; ExtractionError when too big (the file, or a DOCX unpacked past
+    `limits`), of an unknown type, damaged or without text."""
     if len(data) > max_bytes:
         raise ExtractionError(Problem.TOO_BIG)
     if not data:
@@ -95,9 +126,9 @@ def extract_text(data: bytes, *, max_bytes: int) -> tuple[str, str]:
     if kind is None:
         raise ExtractionError(Problem.UNKNOWN_TYPE)
     if kind == PDF:
-        text = _pdf_text(data)
+        text = _pdf_text(data, max_chars)
     elif kind == DOCX:
-        text = _docx_text(data)
+        text = _docx_text(data, limits)
     else:
         text = decode_text(data) or ""
     text = "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -26,6 +26,7 @@ from polku.competences.models import (
     SkillEvidence,
     SuggestionJob,
 )
+from polku.core import uploads
 from polku.core.errors import ApplicationError, field_errors_from
 from polku.core.tasks import enqueue
 from polku.esco.models import Concept, OccupationSkill, Relation
@@ -233,9 +234,14 @@ def suggest_from_cv(
 ) -> SuggestionOutcome | SuggestionJob:
     """Suggest skills from an uploaded CV. The file and its text are only held in memory (decision 0036)."""
     try:
-        _kind, text = cv.extract_text(data, max_bytes=cv_max_bytes())
+        _kind, text = cv.extract_text(
+            data, max_bytes=cv_max_bytes(), limits=uploads.zip_limits(), max_chars=MAX_TEXT
+        )
     except cv.ExtractionError as error:
-        message = str(CV_PROBLEMS[error.problem]) % {"size": filesizeformat(cv_max_bytes())}
+        if error.refused is not None and error.problem == cv.Problem.TOO_BIG:
+            message = uploads.refusal_message(error.refused)
+        else:
+            message = str(CV_PROBLEMS[error.problem]) % {"size": filesizeformat(cv_max_bytes())}
         raise ApplicationError(message, field_errors={"file": [message]}) from error
     return suggest_from_text(
         person=person, text=text, language=language, source=SkillEvidence.Kind.CV, actor=actor

@@ -17,6 +17,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from polku.core import uploads
+from polku.core.archives import ArchiveRefused, Reason, check_xlsx
+
 
 class ImportFileError(Exception):
     """The file as a whole cannot be used; `message` is translated for the user."""
@@ -54,7 +57,14 @@ def read_csv(content: bytes) -> list[list[str]]:
 def read_xlsx(content: bytes, *, max_records: int) -> list[list[str]]:
     """The records of the first sheet of an XLSX workbook, every cell as text (dates as ISO dates, whole
     numbers without ".0"). Reading stops after `max_records` + 1 records, so the caller can tell the file
-    is too long without reading all of it."""
+    is too long without reading all of it. The workbook is checked first against the upload limits
+    (unpacked sizes, compression ratio, cells per sheet, characters per cell; polku.core.uploads)."""
+    try:
+        check_xlsx(content, uploads.zip_limits(), uploads.sheet_limits())
+    except ArchiveRefused as refused:
+        if refused.reason == Reason.DAMAGED:
+            raise ImportFileError(_("The file could not be read as an Excel workbook (.xlsx).")) from refused
+        raise ImportFileError(uploads.refusal_message(refused)) from refused
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds of errors on damaged files (zip, XML, key errors)

@@ -1,13 +1,16 @@
-"""The health check, and the "not found" answer of the API (error pages are templates; the home page is in
-accounts, which knows roles)."""
+"""The health check, the 500 page with the request's id, and the "not found" answer of the API (other
+error pages are templates; the home page is in accounts, which knows roles)."""
 
 from __future__ import annotations
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
+
+from polku.core.requestid import current_request_id
 
 API_PREFIX = "/api/"
 
@@ -31,3 +34,10 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
         return JsonResponse({"detail": _("Not found.")}, status=404)
     return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page with the request's id. Rendered without the request's context processors and without
+    the database, which may be what failed."""
+    html = loader.get_template("500.html").render({"request_id": current_request_id.get()})
+    return HttpResponse(html, status=500)

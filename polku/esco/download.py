@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from polku.core.archives import ArchiveRefused, ZipLimits, check_members
 from polku.skills.index import DATA_DIR
 
 csv.field_size_limit(sys.maxsize)  # conceptSchemes lists thousands of top concepts in one field
@@ -134,7 +135,7 @@ def _labels(value: str) -> tuple[str, ...]:
 class _Source:
     """The CSV files of a folder or a zip, by file name (subfolders are looked into)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, zip_limits: ZipLimits | None = None) -> None:
         self.path = path
         self.zip: zipfile.ZipFile | None = None
         self.files: dict[str, str] = {}  # file name → path inside the source
@@ -150,6 +151,15 @@ class _Source:
                     "Download the ESCO CSV zip again from https://esco.ec.europa.eu/en/use-esco/download.",
                     file=path.name,
                 ) from error
+            if zip_limits is not None:
+                try:
+                    check_members(self.zip, zip_limits)
+                except ArchiveRefused as refused:
+                    raise EscoFileError(
+                        f"the zip is refused before reading: {refused}. Give the official ESCO download, or "
+                        "raise POLKU_ESCO_MAX_UNPACKED if it really is that large.",
+                        file=path.name,
+                    ) from refused
             for name in sorted(self.zip.namelist()):
                 base = name.rsplit("/", 1)[-1]
                 if base.lower().endswith(".csv"):
@@ -272,10 +282,12 @@ def read_download(
     language: str | None = None,
     known_uris: frozenset[str] | set[str] = frozenset(),
     progress: Progress | None = None,
+    zip_limits: ZipLimits | None = None,
 ) -> Dataset:
-    """Read and check an official ESCO CSV download; `known_uris` are the concepts already loaded."""
+    """Read and check an official ESCO CSV download; `known_uris` are the concepts already loaded. A zip
+    is first checked against `zip_limits` (unpacked sizes, compression ratio, number of parts)."""
     path = Path(path)
-    source = _Source(path)
+    source = _Source(path, zip_limits)
     by_stem: dict[str, dict[str, str]] = {}  # stem → language ("" for language-independent) → file name
     for file_name in source.files:
         match = FILE_NAME.match(file_name)

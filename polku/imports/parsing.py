@@ -11,13 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from polku.core import uploads
+from polku.core.archives import ArchiveRefused, Reason
 from polku.core.tabular import ImportFileError, parse_date, read_csv, read_xlsx
 from polku.participants.forms import EntryDataForm, LanguagesForm, PersonForm
 from polku.participants.models import (
@@ -33,6 +38,7 @@ from polku.participants.services import Registration, entry_data_check
 from polku.projects.models import Project
 
 MAX_ROWS = 5000
+PROGRESS_EVERY = 50  # rows between two progress reports of check_rows
 LANGUAGE_CODES = ("fi", "sv", "en")
 ROW_ERROR = "row"  # key of errors that belong to the whole row
 
@@ -247,8 +253,32 @@ def read_table(*, content: bytes, filename: str) -> Table:
     return _table(records)
 
 
+def _check_cells(records: list[list[str]]) -> None:
+    """The sheet limits for a CSV list too (a workbook was checked before reading): cells per list and
+    characters per cell."""
+    limits = uploads.sheet_limits()
+    if sum(len(record) for record in records) > limits.max_cells:
+        refused = ArchiveRefused(Reason.TOO_MANY_CELLS, limit=limits.max_cells)
+        raise ImportFileError(uploads.refusal_message(refused))
+    for index, record in enumerate(records):
+        longest = max((len(str(value)) for value in record), default=0)
+        if longest > limits.max_cell_chars:
+            raise ImportFileError(
+                _(
+                    "Row %(row)s has a cell of %(found)s characters; at most %(limit)s characters are "
+                    "accepted in one cell."
+                )
+                % {
+                    "row": index + 1,
+                    "found": number_format(longest, force_grouping=True),
+                    "limit": number_format(limits.max_cell_chars, force_grouping=True),
+                }
+            )
+
+
 def _table(records: list[list[str]]) -> Table:
     records = list(records)
+    _check_cells(records)
     header_index = next((i for i, record in enumerate(records) if any(str(v).strip() for v in record)), None)
     if header_index is None:
         raise ImportFileError(_("The file is empty."))
@@ -291,6 +321,12 @@ def _table(records: list[list[str]]) -> Table:
             )
     if not rows:
         raise ImportFileError(_("The file has a header row but no participants."))
+    # A workbook repeats a shared string for free: the kept text is bounded like the file itself.
+    if sum(len(value) for _n, values in rows for value in values.values()) > settings.POLKU_IMPORT_MAX_BYTES:
+        raise ImportFileError(
+            _("The list holds more text than %(size)s; split it into smaller files.")
+            % {"size": filesizeformat(settings.POLKU_IMPORT_MAX_BYTES)}
+        )
     columns = sorted(positions, key=positions.__getitem__)
     return Table(columns=columns, ignored=ignored, rows=rows)
 
@@ -417,9 +453,15 @@ def check_rows(
     rows: Iterable[tuple[int, dict[str, str]]],
     emails_in_project: Collection[str],
     today: dt.date,
+    on_progress: Callable[[int], None] | None = None,
 ) -> list[CheckedRow]:
-    """Every row checked, plus e-mails already in the project or on more than one row of the file."""
-    checked = [check_row(project=project, row=row, values=values, today=today) for row, values in rows]
+    """Every row checked, plus e-mails already in the project or on more than one row of the file.
+    `on_progress(rows checked)` is called every PROGRESS_EVERY rows (and may raise to stop)."""
+    checked: list[CheckedRow] = []
+    for row, values in rows:
+        checked.append(check_row(project=project, row=row, values=values, today=today))
+        if on_progress is not None and len(checked) % PROGRESS_EVERY == 0:
+            on_progress(len(checked))
     emails = [(item, item.values.get("email", "").strip().lower()) for item in checked]
     counts = Counter(email for _item, email in emails if email)
     rows_by_email: dict[str, list[int]] = {}

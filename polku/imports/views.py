@@ -1,4 +1,5 @@
-"""Pages of the participant import: upload, preview with row choice, confirm, and the template file."""
+"""Pages of the participant import: upload, preview with row choice (paged), confirm or leave rows out,
+progress while the task worker checks or imports a long list, and the template file."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,10 +21,11 @@ from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import ApplicationError
 from polku.core.forms import SummaryItem, error_summary
 from polku.imports import parsing, selectors, services
-from polku.imports.forms import UploadForm
+from polku.imports.forms import ConfirmForm, UploadForm
 from polku.imports.models import ImportBatch
 
 RECENT = 20
+PAGE_SIZE = 100  # rows of the preview per page; a page's ticks stay far below Django's field limit
 
 
 @login_required
@@ -61,14 +64,17 @@ def _render_batch(
     request: HttpRequest,
     batch: ImportBatch,
     *,
-    selected: set[int] | None = None,
+    form: ConfirmForm | None = None,
+    ticked: set[int] | None = None,
     error: ApplicationError | None = None,
 ) -> HttpResponse:
-    valid = batch.valid_rows
-    invalid = batch.invalid_rows
-    if selected is None:
-        selected = {row["row"] for row in valid}
+    importable = Paginator(batch.importable_rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    invalid = Paginator(batch.invalid_rows, PAGE_SIZE).get_page(request.GET.get("errors_page"))
+    if ticked is None:
+        ticked = {row["row"] for row in importable}
     summary: list[SummaryItem] = []
+    if form is not None:
+        summary.extend(error_summary(form, form_anchor="confirm-form"))
     if error is not None:
         summary.append(SummaryItem(anchor="confirm-form", label="", message=error.message))
         for row, messages_ in error.field_errors.items():
@@ -88,11 +94,15 @@ def _render_batch(
         "imports/batch.html",
         {
             "batch": batch,
-            "valid": valid,
+            "valid_count": len(batch.valid_rows),
+            "invalid_count": len(batch.invalid_rows),
+            "importable": importable,
             "invalid": invalid,
-            "selected": selected,
+            "ticked": ticked,
+            "form": form or ConfirmForm(initial={"selection": ConfirmForm.ALL}),
             "summary": summary,
-            "is_preview": batch.status == ImportBatch.Status.PREVIEW,
+            "is_open": batch.status == ImportBatch.Status.PREVIEW,
+            "last_error": batch.error if error is None and batch.status == ImportBatch.Status.PREVIEW else "",
         },
     )
 
@@ -101,35 +111,46 @@ def _render_batch(
 def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     batch = selectors.import_batch_get(access=access, pk=pk)
+    if request.htmx and not batch.is_busy:
+        response = HttpResponse(status=204)  # the worker is done: load the whole page again
+        response["HX-Redirect"] = request.path
+        return response
     return _render_batch(request, batch)
 
 
 @login_required
 @require_POST
 def confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Import the chosen rows, or leave them out (the button named "leave_out")."""
     access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     batch = selectors.import_batch_get(access=access, pk=pk)
-    chosen: set[int] = set()
-    for value in request.POST.getlist("rows"):
-        try:
-            chosen.add(int(value))
-        except ValueError:
-            continue
+    form = ConfirmForm(request.POST)
+    ticked = request.POST.getlist("rows")
+    if not form.is_valid():
+        return _render_batch(request, batch, form=form, ticked={int(v) for v in ticked if v.isdigit()})
+    chosen = form.chosen(importable=[row["row"] for row in batch.importable_rows], ticked=ticked)
     try:
+        if "leave_out" in request.POST:
+            count = services.import_rows_leave_out(access=access, batch=batch, row_numbers=chosen)
+            messages.success(
+                request,
+                ngettext("%(count)s row left out.", "%(count)s rows left out.", count) % {"count": count},
+            )
+            return redirect("imports:detail", pk=batch.pk)
+        before = batch.imported_count
         batch = services.import_batch_commit(
-            actor=request.user,
-            access=access,
-            batch=batch,
-            row_numbers=chosen,
+            actor=request.user, access=access, batch=batch, row_numbers=chosen
         )
     except ApplicationError as error:
         batch.refresh_from_db()
-        return _render_batch(request, batch, selected=chosen, error=error)
-    messages.success(
-        request,
-        ngettext("%(count)s participant imported.", "%(count)s participants imported.", batch.imported_count)
-        % {"count": batch.imported_count},
-    )
+        return _render_batch(request, batch, form=form, ticked=set(chosen), error=error)
+    if batch.status != ImportBatch.Status.IMPORTING:
+        count = batch.imported_count - before
+        messages.success(
+            request,
+            ngettext("%(count)s participant imported.", "%(count)s participants imported.", count)
+            % {"count": count},
+        )
     return redirect("imports:detail", pk=batch.pk)
 
 
@@ -138,10 +159,14 @@ def confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def discard(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = coordinator_access(request.user, refusal=_("Only coordinators import participants."))
     batch = selectors.import_batch_get(access=access, pk=pk)
+    imported = batch.imported_count
     try:
         services.import_batch_discard(access=access, batch=batch)
     except ApplicationError as error:
         messages.error(request, error.message)
+        return redirect("imports:detail", pk=pk)
+    if imported:
+        messages.success(request, _("The list was closed; the rows not imported were left out."))
         return redirect("imports:detail", pk=pk)
     messages.success(request, _("The uploaded list was discarded."))
     return redirect("imports:upload")

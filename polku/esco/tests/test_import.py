@@ -260,3 +260,16 @@ def test_reader_errors_are_one_paragraph_with_the_place():
         "the relation type 'x' is neither essential nor optional.", file="a.csv", row=3, column="c"
     )
     assert str(error) == "a.csv, row 3, column c: the relation type 'x' is neither essential nor optional."
+
+
+def test_a_zip_bomb_is_refused_before_reading(esco_loaded, tmp_path):
+    whole = zip_folder(FI, tmp_path / "ESCO v1.1.1 fi.zip")
+    with zipfile.ZipFile(whole, "a", zipfile.ZIP_DEFLATED) as z, z.open("padding.csv", "w") as part:
+        for _ in range(32):
+            part.write(b"x" * 65_536)  # 2 MB packed into a few kilobytes
+    fails(whole, "refused before reading", "padding.csv", "more than the limit of 100")
+
+
+def test_a_zip_over_the_unpacked_size_limit_is_refused(esco_loaded, tmp_path, settings):
+    settings.POLKU_ESCO_MAX_UNPACKED = 10_000
+    fails(zip_folder(FI, tmp_path / "ESCO v1.1.1 fi.zip"), "refused before reading", "limit of 10000")

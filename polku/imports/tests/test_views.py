@@ -146,14 +146,23 @@ def test_per_row_errors_and_duplicates_are_shown_with_file_row_numbers(coord_cli
     assert 'name="rows" value="3"' not in html
 
 
-def test_partial_selection_imports_exactly_the_chosen_rows(coord_client, world):
+def test_partial_selection_imports_exactly_the_chosen_rows_and_keeps_the_rest(coord_client, world):
     batch = _batch_from(coord_client, world, *GOOD_ROWS)
     coord_client.post(reverse("imports:confirm", args=[batch.pk]), {"rows": ["2", "4"]})
     batch.refresh_from_db()
     assert batch.imported_count == 2
     emails = set(Participation.objects.filter(channel="import").values_list("person__email", flat=True))
     assert emails == {"ada@example.org", "mia@example.org"}
-    assert [row["row"] for row in batch.rows if row["imported"]] == [2, 4]
+    assert {row["row"]: row["status"] for row in batch.rows} == {2: "imported", 3: "pending", 4: "imported"}
+    # The list stays open for the row not chosen; imported rows no longer hold a copy of the data.
+    assert batch.status == ImportBatch.Status.PREVIEW
+    assert [row["values"] for row in batch.rows if row["status"] == "imported"] == [{}, {}]
+    html = coord_client.get(reverse("imports:detail", args=[batch.pk])).content.decode()
+    assert 'name="rows" value="3"' in html and 'name="rows" value="2"' not in html
+    coord_client.post(reverse("imports:confirm", args=[batch.pk]), {"rows": ["3"]})
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.COMMITTED and batch.imported_count == 3
+    assert Participation.objects.filter(channel="import").count() == 3
 
 
 def test_invalid_row_cannot_be_chosen(coord_client, world):

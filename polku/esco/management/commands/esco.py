@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from polku.core import uploads
 from polku.esco.download import EscoFileError, read_download
 from polku.esco.loading import known_uris, load_shipped, write
 from polku.esco.models import Concept, Label, Release
@@ -70,6 +71,7 @@ class Command(BaseCommand):
                 language=options.get("language"),
                 known_uris=known_uris(using),
                 progress=progress,
+                zip_limits=uploads.esco_zip_limits(),
             )
         except EscoFileError as error:
             raise CommandError(f"{error} Nothing was imported.", returncode=2) from error
