@@ -282,7 +282,7 @@ def _enrolment_counts(
         if t.metric == Target.Metric.ACTIVITY_PARTICIPANTS:
             flags[f"t{t.pk}"] = Q(**{f"activity__{k}": v for k, v in _activity_where(t).items()})
             if t.partner_id or t.country:  # a project-wide activity counts its people where they belong
-                own = {"partner_id": t.partner_id} if t.partner_id else {}
+                own: dict[str, object] = {"partner_id": t.partner_id} if t.partner_id else {}
                 own |= {"partner__country": t.country} if t.country else {}
                 package = {"activity__work_package_id": t.work_package_id} if t.work_package_id else {}
                 flags[f"t{t.pk}"] |= Q(
