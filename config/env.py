@@ -29,7 +29,11 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
         "Task queue: database (default), rq (Redis) or immediate (tests)",
     ),
     "REDIS_URL": (str, "redis://127.0.0.1:6379/0", "Redis for the rq task backend and the shared cache"),
-    "POLKU_CACHE": (str, "locmem", "Cache: locmem (one process) or redis (several web processes)"),
+    "POLKU_CACHE": (
+        str,
+        "database",
+        "Cache shared by every process (log-in rate limits): database (default), redis, or locmem (one process only)",
+    ),
     "EMAIL_URL": (
         str,
         "consolemail://",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "polku.core.middleware.RequestIdMiddleware",  # first: every response and log line gets the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "polku.core.headers.ResponseHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "polku.core.middleware.RejectNulMiddleware",  # after locale: the 400 is in the user's language
@@ -142,8 +147,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = False
 ACCOUNT_ALLOW_SIGNUPS = False  # people join through a project's registration link or an import
 ACCOUNT_ADAPTER = "polku.accounts.adapters.AccountAdapter"
+# Failed log-ins (decision 0062): per address (10 a minute, 60 an hour) and per account *and* address
+# (5 in 15 minutes; polku.accounts.adapters keys it so), so a stranger cannot lock the owner out; and per
+# account from every address together (100 an hour), the cap on guessing spread over many addresses.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/300s/key",
+    "login_failed": "10/m/ip,60/h/ip,5/15m/key",
+    "login_failed_account": "100/h/key",
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
@@ -196,12 +205,23 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 
-if env("POLKU_CACHE") == "redis":
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Cache: log-in rate-limit counters and used TOTP codes live here, so every web process must see the same
+# one (decision 0062): the database (default; no other server, `polku migrate` makes its table) or Redis.
+# locmem is one process's memory: several processes would each count on their own.
+POLKU_DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "polku_cache",
+    # culling drops live entries once the table is full: room for many counters at once
+    "OPTIONS": {"MAX_ENTRIES": 50_000},
+}
+_caches = {
+    "database": POLKU_DATABASE_CACHE,
+    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")},
+    "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+if env("POLKU_CACHE") not in _caches:
+    raise ImproperlyConfigured("POLKU_CACHE must be database, redis or locmem.")
+CACHES = {"default": _caches[env("POLKU_CACHE")]}
 
 # Background work through Django's tasks API (the django-tasks backport on 5.2).
 _task_backend = env("POLKU_TASK_BACKEND")
@@ -236,6 +256,28 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp): scripts and styles only from Polku's own static files, no inline
+# script, style or event handler (a test scans the templates). The API docs page relaxes style-src
+# (config/urls.py). Sign-in through OIDC posts a form that redirects to the broker: form-action names it.
+# Permissions-Policy and Cache-Control: polku.core.headers.
+_form_action = [SELF]
+if env("POLKU_OIDC_ENABLED") and env("POLKU_OIDC_SERVER_URL"):
+    _oidc = urlsplit(env("POLKU_OIDC_SERVER_URL"))
+    _form_action.append(f"{_oidc.scheme}://{_oidc.netloc}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": _form_action,
+    }
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

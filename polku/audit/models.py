@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +17,8 @@ class AuditEvent(models.Model):
         READ = "read", _("viewed")
         EXPORT = "export", _("exported")
 
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # Set by audit_record (never a database default): the time is part of the event's hash.
+    at = models.DateTimeField(_("when"), db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -34,6 +37,9 @@ class AuditEvent(models.Model):
     )
     ip_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)
+    # The hash chain (polku.audit.chain, decision 0061): the previous event's hash and this event's own.
+    prev_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, editable=False)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -49,9 +55,13 @@ class AuditEvent(models.Model):
             f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}#{self.object_id}"
         )
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
             raise RuntimeError("Audit events are append-only.")
+        if not self.hash:
+            raise RuntimeError(
+                "Audit events are written by polku.audit.services.audit_record (the hash chain)."
+            )
         super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object):

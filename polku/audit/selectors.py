@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 
 from polku.accounts.access import Access
+from polku.audit.chain import CHAINED_FIELDS, Verdict, verify
 from polku.audit.models import AuditEvent
 
 
@@ -71,3 +72,9 @@ def described(events: Iterable[AuditEvent]) -> list[dict[str, Any]]:
         }
         for event in events
     ]
+
+
+def audit_chain_verify() -> Verdict:
+    """Check the whole log's hash chain, oldest event first (polku.audit.chain); reads in batches."""
+    events = AuditEvent.objects.order_by("at", "id").values(*CHAINED_FIELDS, "prev_hash", "hash")
+    return verify(events.iterator(chunk_size=5000))

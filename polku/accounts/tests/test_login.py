@@ -71,7 +71,8 @@ def test_inactive_user_cannot_sign_in(client):
 
 
 def test_repeated_failures_lock_the_address_even_for_the_right_password(client):
-    """ACCOUNT_RATE_LIMITS login_failed: 5 failures per 300 s per address."""
+    """ACCOUNT_RATE_LIMITS login_failed: 5 failures per account and address in 15 minutes (test_throttling.py
+    has the rest)."""
     verify_email(f.UserFactory(email="maria@example.org"))
     for _ in range(5):
         response = sign_in(client, "maria@example.org", "guess")

@@ -18,6 +18,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from polku.activities.models import Activity, ActivityEnrolment, Target
 from polku.audit.models import AuditEvent
+from polku.audit.services import audit_record
 from polku.mentordays.models import MentorDay
 from polku.participants.models import Participation
 from polku.surveys.models import FeedbackForm
@@ -62,7 +63,6 @@ def _write_rows_before_the_move(apps) -> dict[str, int]:
     Target = apps.get_model("projects", "Target")
     MentorDay = apps.get_model("mentordays", "MentorDay")
     FeedbackForm = apps.get_model("surveys", "FeedbackForm")
-    AuditEvent = apps.get_model("audit", "AuditEvent")
 
     organisation = Organisation.objects.create(name="City of Migration", kind="city", country="FI")
     project = Project.objects.create(
@@ -109,11 +109,10 @@ def _write_rows_before_the_move(apps) -> dict[str, int]:
         ends_at=dt.time(12, 0),
     )
     form = FeedbackForm.objects.create(activity=training, title="How was it?", questions=["What next?"])
-    event = AuditEvent.objects.create(
-        actor_label="coord@example.org",
+    event = audit_record(  # the label is the historical model's: projects.activityenrolment
+        actor=None,
         action="create",
-        object_type="projects.activityenrolment",
-        object_id=str(enrolment.pk),
+        obj=enrolment,
         person_id=person.pk,
         partner_id=partner.pk,
         fields=["activity", "enrolled_on"],

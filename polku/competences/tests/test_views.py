@@ -1,7 +1,10 @@
 """Competence pages: the profile for the person and their coordinator, suggestions, review, search, forms."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from fpdf.fonts import TTFFont
@@ -183,7 +186,8 @@ def test_print_view_and_pdf_with_unicode_names(client, world):
     ProfileSkill.objects.create(person=person, skill=ef.skill("customer service"), status="confirmed")
     _login(client, world.coord_a)
     page = client.get(reverse("competences:print", args=[person.pk])).content.decode()
-    assert "@media print" in page and "customer service" in page
+    assert "competences/print.css" in page and "customer service" in page  # a stylesheet: no inline style
+    assert "@media print" in Path(str(finders.find("competences/print.css"))).read_text(encoding="utf-8")
     response = client.get(reverse("competences:pdf", args=[person.pk]))
     assert response["Content-Type"] == "application/pdf"
     from io import BytesIO

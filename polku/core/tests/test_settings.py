@@ -141,3 +141,22 @@ def test_unknown_task_backend_is_refused(tmp_path):
 
     assert result.returncode != 0
     assert "POLKU_TASK_BACKEND must be database, rq or immediate." in result.stderr
+
+
+def test_the_default_cache_is_the_database_every_process_shares(tmp_path):
+    """Log-in rate limits live in the cache: a per-process memory cache would let each web process count on
+    its own (issue 18). Without POLKU_CACHE the cache is the database's."""
+    code = "import django; django.setup(); from django.conf import settings as s; print(s.CACHES['default'])"
+
+    result = run(["-c", code], production_env(tmp_path))
+
+    assert result.returncode == 0, result.stderr
+    assert "'BACKEND': 'django.core.cache.backends.db.DatabaseCache'" in result.stdout
+    assert "'LOCATION': 'polku_cache'" in result.stdout
+
+
+def test_unknown_cache_is_refused(tmp_path):
+    result = run(["-c", "import django; django.setup()"], production_env(tmp_path, POLKU_CACHE="memcached"))
+
+    assert result.returncode != 0
+    assert "POLKU_CACHE must be database, redis or locmem." in result.stderr
