@@ -107,3 +107,7 @@ urlpatterns += learning_api_urls.urlpatterns
 from polku.assessments import api_urls as assessments_api_urls  # noqa: E402
 
 urlpatterns += assessments_api_urls.urlpatterns
+
+from polku.operations import api_urls as operations_api_urls  # noqa: E402
+
+urlpatterns += operations_api_urls.urlpatterns

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_rq",
     "polku.core",
     "polku.audit",
+    "polku.operations",
     "polku.organisations",
     "polku.projects",
     "polku.participants",

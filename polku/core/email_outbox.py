@@ -107,7 +107,7 @@ def deliver(email_id: int) -> str:
 
 def mark_interrupted(kwargs: dict[str, Any]) -> None:
     """The worker that was sending this e-mail died: it may or may not have gone out (recovery's hook)."""
-    OutgoingEmail.objects.filter(pk=kwargs.get("email_id"), status=OutgoingEmail.Status.SENDING).update(
+    OutgoingEmail.objects.filter(pk=int(kwargs["email_id"]), status=OutgoingEmail.Status.SENDING).update(
         status=OutgoingEmail.Status.UNCERTAIN,
         last_error="The worker stopped while handing this e-mail to the mail server; it may have been delivered.",
     )

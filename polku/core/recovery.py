@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks import Task
 from django_tasks_db.models import DBTaskResult
 
 from polku.core.models import TaskRetry, WorkerHeartbeat
@@ -94,8 +97,14 @@ def attempt_of(result_id: Any) -> int:
 
 
 def _requeue(row: DBTaskResult, *, run_after: dt.datetime | None) -> Any:
-    task = row.task.using(run_after=run_after)
-    return task.enqueue(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+    """The run's task queued again with its arguments, now or after `run_after`, on the default backend."""
+    task = import_string(row.task_path)
+    if not isinstance(task, Task):
+        raise SuspiciousOperation(f"Task {row.pk} does not point to a Task ({row.task_path})")
+    options: dict[str, Any] = {"priority": row.priority, "queue_name": row.queue_name}
+    if run_after is not None:
+        options["run_after"] = run_after
+    return task.using(**options).enqueue(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
 
 
 def _schedule_retry(row: DBTaskResult, *, reason: str, now: dt.datetime) -> TaskRetry:
@@ -180,7 +189,9 @@ def retry_now(row: DBTaskResult, *, by: Any) -> Any:
     """An administrator runs a failed task again now; returns the new run's TaskResult."""
     with transaction.atomic():
         new = _requeue(row, run_after=None)
-        reason = TaskRetry.Reason.LOST if row.exception_class_path == LOST_CLASS_PATH else TaskRetry.Reason.ERROR
+        reason = (
+            TaskRetry.Reason.LOST if row.exception_class_path == LOST_CLASS_PATH else TaskRetry.Reason.ERROR
+        )
         TaskRetry.objects.update_or_create(
             result_id=row.pk,
             defaults={

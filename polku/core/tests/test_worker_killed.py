@@ -55,7 +55,7 @@ def test_a_task_whose_worker_is_killed_is_retried_and_finishes_once(settings, tm
     # The test database (migrated, with the queued task) becomes the workers' database file.
     target = sqlite3.connect(database)
     connection.ensure_connection()
-    connection.connection.backup(target)  # type: ignore[union-attr]
+    connection.connection.backup(target)
     target.close()
     env = _env(database)
     command = [sys.executable, "manage.py", "worker"]
