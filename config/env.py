@@ -39,6 +39,22 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
         "consolemail://",
         "E-mail transport; consolemail:// prints, smtp+tls://user:pass@host:587 sends",
     ),
+    "EMAIL_TIMEOUT": (
+        int,
+        20,
+        "Seconds to wait for the mail server at each step before the e-mail fails (and is tried again)",
+    ),
+    "POLKU_TASK_STALE_SECONDS": (
+        int,
+        120,
+        "A task whose worker has not been heard from for this long is lost and tried again",
+    ),
+    "POLKU_TASK_RETRY_DELAYS": (
+        list,
+        ["60", "300", "1500"],
+        "Seconds before each automatic retry of a lost (or failed e-mail) task; their number is the limit",
+    ),
+    "POLKU_HTTP_TIMEOUT": (int, 10, "Seconds to wait for other servers (OIDC sign-in) before giving up"),
     "POLKU_FROM_EMAIL": (str, "Polku <no-reply@polku.invalid>", "Sender of outgoing e-mail"),
     "POLKU_MEETING_ROOM_BASE": (
         str,

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_rq",
     "polku.core",
     "polku.audit",
+    "polku.operations",
     "polku.organisations",
     "polku.projects",
     "polku.participants",
@@ -164,6 +165,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = POLKU_TRUSTED_PROXY_COUNT
 POLKU_MFA_REQUIRED_FOR_STAFF = env("POLKU_MFA_REQUIRED_FOR_STAFF")
 
 SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env("POLKU_HTTP_TIMEOUT")  # OIDC discovery, token and user-info calls
 SOCIALACCOUNT_PROVIDERS: dict = {}
 if env("POLKU_OIDC_ENABLED"):
     SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
@@ -216,7 +218,14 @@ POLKU_DATABASE_CACHE = {
 }
 _caches = {
     "database": POLKU_DATABASE_CACHE,
-    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")},
+    "redis": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("REDIS_URL"),
+        "OPTIONS": {
+            "socket_connect_timeout": env("POLKU_HTTP_TIMEOUT"),
+            "socket_timeout": env("POLKU_HTTP_TIMEOUT"),
+        },
+    },
     "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 if env("POLKU_CACHE") not in _caches:
@@ -237,6 +246,11 @@ else:
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
+EMAIL_TIMEOUT = env("EMAIL_TIMEOUT")  # one mail server that does not answer must not stall the queue
+# Recovery of tasks whose worker died (polku.core.recovery, decision 0059).
+POLKU_TASK_STALE_SECONDS = env("POLKU_TASK_STALE_SECONDS")
+POLKU_TASK_RETRY_DELAYS = [int(s) for s in env("POLKU_TASK_RETRY_DELAYS")]
+POLKU_HTTP_TIMEOUT = env("POLKU_HTTP_TIMEOUT")
 DEFAULT_FROM_EMAIL = env("POLKU_FROM_EMAIL")
 POLKU_SITE_URL = env("POLKU_SITE_URL").rstrip("/")
 POLKU_MEETING_ROOM_BASE = env("POLKU_MEETING_ROOM_BASE")

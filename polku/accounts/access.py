@@ -101,6 +101,10 @@ class Access:
         """The retention overview: project leads (their projects) and admins."""
         return self.is_admin or bool(self.lead_project_ids)
 
+    def can_see_background_jobs(self) -> bool:
+        """The failed and stuck background jobs and undelivered e-mails, and retrying them: platform admins."""
+        return self.is_admin
+
     def can_view_person(self, person_id: int, partner_ids: set[int]) -> bool:
         return (
             self.is_admin or person_id == self.person_id or bool(partner_ids & self.coordinator_partner_ids)
@@ -288,13 +292,27 @@ class Access:
         (or an admin) every programme of the project, a coordinator those of their own partner."""
         return self.can_manage_activity(project_id, partner_id)
 
-    def mentoring_mentee_filter(self, project_id: int, prefix: str = "") -> Q:
-        """Q that limits a programme's mentees (or rows reached through `prefix`, a path to the mentee's
-        participation) to those the reader sees: every one for the project lead, their own partners'
-        for a coordinator (also in a project-wide programme)."""
-        if self.can_manage_project(project_id):
+    def mentoring_mentee_filter(
+        self, project_id: int, programme_partner_id: int | None, prefix: str = ""
+    ) -> Q:
+        """Q that limits a programme's mentees (`MenteeRequest` rows, or rows reached through `prefix`, a path
+        to the mentee request) to those whose mentoring profile the reader sees. A partner sees only its own
+        participants; in a project-wide programme, those who run it also see the mentees of other partners
+        who agreed at joining to share it with them (decision 0060). Admins see every mentee."""
+        if self.is_admin:
             return Q()
-        return self.participation_filter(prefix)
+        own = Q(**{f"{prefix}participation__partner_id__in": self.coordinator_partner_ids})
+        if programme_partner_id is None and self.can_manage_mentoring_programme(project_id, None):
+            return own | Q(**{f"{prefix}shared_with_other_partners_at__isnull": False})
+        return own
+
+    def can_see_mentee(
+        self, *, project_id: int, programme_partner_id: int | None, mentee_partner_id: int, shared: bool
+    ) -> bool:
+        """One mentee's mentoring profile, by the rule of `mentoring_mentee_filter`."""
+        return self.can_manage_partner(mentee_partner_id) or (
+            shared and programme_partner_id is None and self.can_manage_mentoring_programme(project_id, None)
+        )
 
     def can_enrol_mentee(
         self, *, person_id: int, partner_id: int, project_id: int, programme_partner_id: int | None
@@ -315,12 +333,21 @@ class Access:
         return None
 
     def can_oversee_mentorship(
-        self, *, project_id: int, programme_partner_id: int | None, mentee_partner_id: int
+        self,
+        *,
+        project_id: int,
+        programme_partner_id: int | None,
+        mentee_partner_id: int,
+        mentee_shared: bool = False,
     ) -> bool:
         """A mentorship for someone outside the pair (never its session notes): one who runs the programme
-        and is the project lead or a coordinator of the mentee's partner."""
-        return self.can_manage_mentoring_programme(project_id, programme_partner_id) and (
-            self.can_manage_project(project_id) or self.can_manage_partner(mentee_partner_id)
+        and sees the mentee (`can_see_mentee`: the mentee's own partner, or a project-wide programme's staff
+        when the mentee shares their profile with them)."""
+        return self.can_manage_mentoring_programme(project_id, programme_partner_id) and self.can_see_mentee(
+            project_id=project_id,
+            programme_partner_id=programme_partner_id,
+            mentee_partner_id=mentee_partner_id,
+            shared=mentee_shared,
         )
 
     def can_use_mentor_days(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +41,96 @@ class ScheduledJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class WorkerHeartbeat(models.Model):
+    """A running `polku worker` says it is alive; a task running under a worker that stopped saying so is
+    lost (polku.core.recovery)."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    hostname = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process id"), default=0)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    beat_at = models.DateTimeField(_("last heard from"))
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return self.worker_id
+
+
+class TaskRetry(models.Model):
+    """What was done about one failed or lost run of a queued task (a row of django_tasks_db's results).
+
+    The attempt of a run is 1, or one more than the attempt of the run it retried (`next_result_id`)."""
+
+    class Reason(models.TextChoices):
+        LOST = "lost", _("The worker stopped while running it")
+        ERROR = "error", _("It failed with an error")
+
+    class Action(models.TextChoices):
+        RETRIED = "retried", _("Tried again automatically")
+        GAVE_UP = "gave_up", _("Given up after the last attempt")
+        RETRIED_BY_ADMIN = "admin", _("Tried again by an administrator")
+
+    result_id = models.UUIDField(_("task run"), unique=True)
+    task_path = models.TextField(_("task"))
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
+    reason = models.CharField(_("reason"), max_length=8, choices=Reason.choices)
+    action = models.CharField(_("action"), max_length=8, choices=Action.choices)
+    next_result_id = models.UUIDField(_("next run"), null=True, blank=True, db_index=True)
+    retry_after = models.DateTimeField(_("tried again after"), null=True, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("task retry")
+        verbose_name_plural = _("task retries")
+
+    def __str__(self) -> str:
+        return f"{self.task_path} #{self.attempt} {self.action}"
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail Polku queued, from queueing to delivery: it is handed to the mail server at most once
+    automatically (polku.core.email_outbox), or shown to admins as failed.
+
+    The text is kept only until the mail server accepts it; afterwards who, what subject and when remain."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        UNCERTAIN = "uncertain", _("Interrupted while sending: it may have been delivered")
+
+    key = models.UUIDField(_("idempotency key"), unique=True, default=uuid.uuid4, editable=False)
+    recipients = models.JSONField(_("to"), default=list)
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("text"), blank=True)
+    html = models.TextField(_("HTML"), blank=True)
+    from_email = models.CharField(_("from"), max_length=254, blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    sending_at = models.DateTimeField(_("sending started"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["status", "created_at"], name="outgoing_email_status_idx")]
+
+    def __str__(self) -> str:
+        return self.subject
 
 
 class BackgroundJob(models.Model):

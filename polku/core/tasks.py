@@ -12,27 +12,64 @@ queues it by the name the task was registered under, without importing the tasks
 
     # polku/competences/services.py
     enqueue("competences.suggest_long_text", job_id=job.pk)
+
+E-mail: `send_email.enqueue(subject=…, body=…, to=[…])` writes the message to the outbox
+(polku.core.email_outbox) and queues `deliver_email` for it, which sends it at most once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.core.mail import EmailMultiAlternatives
 from django_tasks import task
+
+from polku.core import email_outbox, recovery
+from polku.core.email_outbox import Attachment
 
 _NAMED: dict[str, Any] = {}  # name -> a django_tasks Task
 
+__all__ = ["Attachment", "deliver_email", "enqueue", "named", "send_email"]
+
 
 @task()
-def send_email(
-    *, subject: str, body: str, to: list[str], html: str = "", from_email: str | None = None
-) -> int:
-    message = EmailMultiAlternatives(subject=subject, body=body, to=to, from_email=from_email)
-    if html:
-        message.attach_alternative(html, "text/html")
-    return message.send()
+def deliver_email(*, email_id: int) -> str:
+    """Hand one outbox e-mail to the mail server unless it was sent already; fails (and is retried) on errors."""
+    return email_outbox.deliver(email_id)
+
+
+recovery.retry_on_error(deliver_email)
+recovery.on_lost(deliver_email, email_outbox.mark_interrupted)
+
+
+class EmailSender:
+    """`send_email.enqueue(subject=…, body=…, to=[…], html=…, attachments=[Attachment(…)])`: the message
+    is recorded in the outbox and its delivery queued; returns the delivery's TaskResult."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options  # django_tasks' `using` options (queue_name, priority, …)
+
+    def using(self, **options: Any) -> EmailSender:
+        return EmailSender(**{**self._options, **options})
+
+    def enqueue(
+        self,
+        *,
+        subject: str,
+        body: str,
+        to: Sequence[str],
+        html: str = "",
+        from_email: str | None = None,
+        attachments: Sequence[Attachment] = (),
+    ) -> Any:
+        email = email_outbox.record(
+            subject=subject, body=body, to=to, html=html, from_email=from_email, attachments=attachments
+        )
+        delivery = deliver_email.using(**self._options) if self._options else deliver_email
+        return delivery.enqueue(email_id=email.pk)
+
+
+send_email = EmailSender()
 
 
 def named(name: str) -> Callable[[Any], Any]:

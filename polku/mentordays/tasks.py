@@ -9,7 +9,6 @@ from django_tasks import task
 
 from polku.core.schedule import periodic
 from polku.mentordays import services
-from polku.mentordays.outbox import send_calendar_email  # noqa: F401 - jobs queued under its old path still run
 
 
 @periodic("mentordays.reminders", every=dt.timedelta(minutes=30))

@@ -141,11 +141,27 @@ class MenteeRequestForm(forms.Form):
         label=_("Mentors you would like"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args: Any, mentors: list[tuple[int, str]], **kwargs: Any) -> None:
+    share_with_other_partners = forms.BooleanField(
+        label=_(
+            "Let this programme's staff in the project's other partner organisations see what I write here"
+        ),
+        help_text=_(
+            "This programme is run for the whole project. Without your permission only the staff of your own "
+            "organisation see your name, employer, wishes and when you can meet; a mentor is still found for "
+            "you. You can change this here at any time."
+        ),
+        required=False,
+    )
+
+    def __init__(
+        self, *args: Any, mentors: list[tuple[int, str]], project_wide: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["wished_mentors"].choices = mentors  # type: ignore[attr-defined]
         if not mentors:
             del self.fields["wished_mentors"]
+        if not project_wide:  # asked only of the participant joining a project-wide programme
+            del self.fields["share_with_other_partners"]
 
 
 class MenteeAddForm(MenteeRequestForm):

@@ -137,6 +137,11 @@ class MenteeRequest(TimeStamped):
     employer = models.CharField(_("current employer"), max_length=200, blank=True)
     wishes = models.TextField(_("wishes"), blank=True)
     wished_mentors = models.ManyToManyField(MentorProfile, blank=True, related_name="wished_by")
+    # In a project-wide programme: since when the mentee lets the programme's staff of other partners see
+    # this request (name, employer, wishes, availability, skills); empty when not, or withdrawn (decision 0060).
+    shared_with_other_partners_at = models.DateTimeField(
+        _("shared with the programme's staff of other partners since"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -251,6 +256,13 @@ class Mentorship(TimeStamped):
                 fields=["mentee", "mentor"],
                 condition=models.Q(status__in=OPEN_STATUSES),
                 name="one_open_mentorship_per_pair",
+            ),
+            # A mentee (one programme's request) has at most one mentor at a time: requests sent at the
+            # same moment cannot each take a seat (the service also locks the mentee's row).
+            models.UniqueConstraint(
+                fields=["mentee"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="one_open_mentorship_per_mentee",
             ),
         ]
 

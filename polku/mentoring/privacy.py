@@ -53,7 +53,16 @@ def export(person: Person) -> dict[str, Section]:
         sections["mentoring.requests"] = records(
             gettext_lazy("Mentoring requests"),
             requests,
-            ("kind", "skills", "industries", "availability", "employer", "wishes", "created_at"),
+            (
+                "kind",
+                "skills",
+                "industries",
+                "availability",
+                "employer",
+                "wishes",
+                "shared_with_other_partners_at",
+                "created_at",
+            ),
             programme=(gettext_lazy("programme"), lambda r: r.programme.name),
         )
     mentorships = _mentorships(person).select_related("programme", "mentor__user", "mentee__participation")

@@ -99,7 +99,21 @@ def mentee_list(*, access: Access, programme: MentoringProgramme) -> list[Mentee
             )
         )
     )
-    return list(rows.filter(access.mentoring_mentee_filter(programme.project_id, "participation__")))
+    return list(rows.filter(access.mentoring_mentee_filter(programme.project_id, programme.partner_id)))
+
+
+def mentee_get(*, access: Access, programme: MentoringProgramme, pk: int) -> MenteeRequest:
+    """One mentee of the programme whose profile the reader sees; 404 otherwise."""
+    rows = MenteeRequest.objects.filter(programme=programme).filter(
+        access.mentoring_mentee_filter(programme.project_id, programme.partner_id)
+    )
+    return get_object_or_404(rows, pk=pk)
+
+
+def hidden_mentee_count(*, access: Access, programme: MentoringProgramme) -> int:
+    """Mentees of other partners in the programme whose profile the reader may not see (decision 0060)."""
+    rows = MenteeRequest.objects.filter(programme=programme)
+    return rows.exclude(access.mentoring_mentee_filter(programme.project_id, programme.partner_id)).count()
 
 
 @dataclass(frozen=True)
@@ -123,7 +137,7 @@ def relationship_list(*, access: Access, programme: MentoringProgramme) -> list[
             session_count=Count("sessions", filter=Q(sessions__status=Session.Status.HELD)),
             no_show_count=Count("sessions", filter=Q(sessions__status=Session.Status.NO_SHOW)),
         )
-        .filter(access.mentoring_mentee_filter(programme.project_id, "mentee__participation__"))
+        .filter(access.mentoring_mentee_filter(programme.project_id, programme.partner_id, "mentee__"))
         .order_by("status", "-created_at")
     )
     today = timezone.localdate()
@@ -155,12 +169,16 @@ def run_get(*, access: Access, pk: int) -> MatchingRun:
     return run
 
 
-def proposal_list(*, actor: User, run: MatchingRun) -> list[Proposal]:
-    """The run's proposals with both people; reading the mentees' wishes and skills is audited."""
+def proposal_list(*, access: Access, actor: User, run: MatchingRun) -> list[Proposal]:
+    """The run's proposals for the mentees the reader sees (decision 0060), with both people; reading the
+    mentees' wishes and skills is audited."""
+    programme = run.programme
     rows = list(
-        run.proposals.select_related("mentee__participation__person", "mentor__user").order_by(
-            "status", "-score", "id"
+        run.proposals.filter(
+            access.mentoring_mentee_filter(programme.project_id, programme.partner_id, "mentee__")
         )
+        .select_related("mentee__participation__person", "mentor__user")
+        .order_by("status", "-score", "id")
     )
     for proposal in rows:
         participation = proposal.mentee.participation
@@ -181,11 +199,14 @@ def proposal_get(*, access: Access, pk: int) -> Proposal:
     return proposal
 
 
-def unmatched(*, run: MatchingRun) -> tuple[list[MenteeRequest], list[MentorProfile]]:
-    """Mentees without a live proposal in the run and mentors with places left (for adding pairs by hand)."""
+def unmatched(*, access: Access, run: MatchingRun) -> tuple[list[MenteeRequest], list[MentorProfile]]:
+    """Mentees the reader sees without a live proposal in the run, and mentors with places left (for adding
+    pairs by hand)."""
     live = run.proposals.filter(status__in=[Proposal.Status.PROPOSED, Proposal.Status.PUBLISHED])
+    programme = run.programme
     mentees = list(
-        MenteeRequest.objects.filter(programme=run.programme)
+        MenteeRequest.objects.filter(programme=programme)
+        .filter(access.mentoring_mentee_filter(programme.project_id, programme.partner_id))
         .exclude(pk__in=live.values("mentee_id"))
         .exclude(mentorships__status__in=OPEN)
         .select_related("participation__person")
@@ -314,6 +335,7 @@ def mentorship_get(*, access: Access, actor: User, pk: int) -> MentorshipView:
             project_id=programme.project_id,
             programme_partner_id=programme.partner_id,
             mentee_partner_id=participation.partner_id,
+            mentee_shared=mentorship.mentee.shared_with_other_partners_at is not None,
         ):
             raise Http404
         audit_staff_read(

@@ -17,7 +17,6 @@ from polku.mentordays.models import MentorDay
 from polku.mentordays.tests.factories import MentorDayFactory
 from polku.mentoring.models import MentoringProgramme
 from polku.mentoring.tests.factories import ProgrammeFactory
-from polku.participants.models import Participation
 from polku.peergroups.models import PeerGroupRound
 from polku.peergroups.tests.factories import PeerGroupRoundFactory
 from polku.projects.models import Partner, Project
@@ -94,16 +93,33 @@ def test_can_manage_mentoring_programme():
     assert not MENTOR.can_manage_mentoring_programme(P1, None)
 
 
-def test_mentoring_mentee_filter_limits_a_coordinator_to_their_partner(world):
-    lead, coord_a = access_for(world.lead), access_for(world.coord_a)
-    rows = Participation.objects.filter(project=world.project)
+def test_mentoring_mentee_filter_shows_a_partner_its_own_mentees_and_others_only_with_consent(world):
+    """Decision 0060: the lead of a project-wide programme, who coordinates partner a, sees partner b's
+    mentee only once b's participant agreed at joining to share their request."""
+    from polku.mentoring.models import MenteeRequest
+    from polku.mentoring.tests import factories as mf
 
-    assert set(rows.filter(lead.mentoring_mentee_filter(world.project.pk))) == {world.part_a, world.part_b}
-    assert set(rows.filter(coord_a.mentoring_mentee_filter(world.project.pk))) == {world.part_a}
-    assert set(rows.filter(access_for(world.admin).mentoring_mentee_filter(world.project.pk))) == {
-        world.part_a,
-        world.part_b,
-    }
+    f.membership(world.lead, Role.COORDINATOR, partner=world.a)
+    lead, coord_a, admin = access_for(world.lead), access_for(world.coord_a), access_for(world.admin)
+    wide = mf.ProgrammeFactory(project=world.project, partner=None)
+    of_a = mf.MenteeRequestFactory(programme=wide, participation=world.part_a)
+    of_b = mf.MenteeRequestFactory(programme=wide, participation=world.part_b)
+    rows = MenteeRequest.objects.filter(programme=wide)
+    project = world.project.pk
+
+    assert set(rows.filter(lead.mentoring_mentee_filter(project, None))) == {of_a}
+    assert set(rows.filter(coord_a.mentoring_mentee_filter(project, None))) == {of_a}
+    assert set(rows.filter(admin.mentoring_mentee_filter(project, None))) == {of_a, of_b}
+    MenteeRequest.objects.filter(pk=of_b.pk).update(shared_with_other_partners_at=dt.datetime.now(dt.UTC))
+    assert set(rows.filter(lead.mentoring_mentee_filter(project, None))) == {of_a, of_b}
+    # the consent is for the staff who run the programme, not for every coordinator of the project
+    assert set(rows.filter(coord_a.mentoring_mentee_filter(project, None))) == {of_a}
+    # in partner b's own programme the lead of partner a sees none of b's mentees
+    own_b = mf.ProgrammeFactory(project=world.project, partner=world.b)
+    in_b = mf.MenteeRequestFactory(programme=own_b, participation=world.part_b)
+    assert not MenteeRequest.objects.filter(pk=in_b.pk).filter(
+        lead.mentoring_mentee_filter(project, world.b.pk)
+    )
 
 
 def test_can_enrol_mentee():
@@ -133,8 +149,16 @@ def test_mentoring_side():
 def test_can_oversee_mentorship():
     assert COORD_A.can_oversee_mentorship(project_id=P1, programme_partner_id=A, mentee_partner_id=A)
     assert not COORD_A.can_oversee_mentorship(project_id=P1, programme_partner_id=B, mentee_partner_id=B)
-    # A project-wide programme: the lead oversees every pair; a coordinator is not its manager.
-    assert LEAD.can_oversee_mentorship(project_id=P1, programme_partner_id=None, mentee_partner_id=B)
+    # A project-wide programme: the lead oversees the pairs of mentees who share their profile with the
+    # programme's staff (decision 0060); a coordinator is not its manager.
+    assert not LEAD.can_oversee_mentorship(project_id=P1, programme_partner_id=None, mentee_partner_id=B)
+    assert LEAD.can_oversee_mentorship(
+        project_id=P1, programme_partner_id=None, mentee_partner_id=B, mentee_shared=True
+    )
+    # Sharing is asked only in project-wide programmes: a partner's own programme stays the partner's.
+    assert not LEAD.can_oversee_mentorship(
+        project_id=P1, programme_partner_id=B, mentee_partner_id=B, mentee_shared=True
+    )
     assert not COORD_A.can_oversee_mentorship(project_id=P1, programme_partner_id=None, mentee_partner_id=A)
     assert ADMIN.can_oversee_mentorship(project_id=P2, programme_partner_id=C, mentee_partner_id=C)
     assert not EVALUATOR.can_oversee_mentorship(project_id=P1, programme_partner_id=None, mentee_partner_id=A)

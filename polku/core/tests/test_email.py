@@ -56,7 +56,7 @@ def test_send_email_task_delivers_text_and_html(db):
 def test_allauth_mail_goes_through_the_task(client, maria, enqueued):
     client.post("/accounts/password/reset/", {"email": "maria@example.org"})
 
-    assert enqueued == ["polku.core.tasks.send_email"]
+    assert enqueued == ["polku.core.tasks.deliver_email"]
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["maria@example.org"]
@@ -70,7 +70,7 @@ def test_verification_mail_goes_through_the_task(client, db, enqueued):
 
     client.post("/accounts/login/", {"login": "new@example.org", "password": "correct-horse-battery"})
 
-    assert enqueued == ["polku.core.tasks.send_email"]
+    assert enqueued == ["polku.core.tasks.deliver_email"]
     assert "/accounts/confirm-email/" in mail.outbox[0].body
 
 
@@ -83,14 +83,14 @@ def test_with_the_database_queue_mail_waits_for_the_worker(client, settings, mar
     client.post("/accounts/password/reset/", {"email": "maria@example.org"})
 
     assert mail.outbox == []
-    assert DBTaskResult.objects.get().task_path == "polku.core.tasks.send_email"
+    assert DBTaskResult.objects.get().task_path == "polku.core.tasks.deliver_email"
 
     call_command("worker", batch=True, verbosity=0)
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["maria@example.org"]
     # The worker also queues the apps' periodic jobs that are due; every task it ran must have succeeded.
-    assert DBTaskResult.objects.get(task_path="polku.core.tasks.send_email").status == "SUCCESSFUL"
+    assert DBTaskResult.objects.get(task_path="polku.core.tasks.deliver_email").status == "SUCCESSFUL"
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
 
 

@@ -31,7 +31,6 @@ from polku.mentoring.api.serializers import (
 )
 from polku.mentoring.models import (
     MatchingRun,
-    MenteeRequest,
     MentorProfile,
 )
 from polku.participants.models import Participation
@@ -144,7 +143,7 @@ class MenteeListApi(APIView):
 
 
 def _run_data(request: AuthenticatedRequest, run: MatchingRun) -> Any:
-    proposals = selectors.proposal_list(actor=request.user, run=run)
+    proposals = selectors.proposal_list(access=access_for(request.user), actor=request.user, run=run)
     return RunSerializer(run, context={"proposals": proposals}).data
 
 
@@ -192,7 +191,7 @@ class RunProposalsApi(APIView):
         proposal = services.proposal_add(
             access=access,
             run=run,
-            mentee=get_object_or_404(MenteeRequest, pk=data["mentee"], programme=run.programme),
+            mentee=selectors.mentee_get(access=access, programme=run.programme, pk=data["mentee"]),
             mentor=get_object_or_404(MentorProfile, pk=data["mentor"]),
         )
         return Response(ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)

@@ -118,6 +118,7 @@ class MenteeSerializer(serializers.ModelSerializer):
             "availability",
             "employer",
             "wishes",
+            "shared_with_other_partners_at",
         ]
         read_only_fields = fields
 
@@ -137,6 +138,15 @@ class MenteeInputSerializer(serializers.Serializer):
     employer = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     wishes = serializers.CharField(required=False, allow_blank=True, default="")
     wished_mentors = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    share_with_other_partners = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "Project-wide programmes, the participant only: let the programme's staff of other partners see "
+            "this request (false withdraws it; left out keeps the earlier answer)"
+        ),
+    )
 
 
 class ProposalSerializer(serializers.ModelSerializer):

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
@@ -164,8 +165,12 @@ def mentee_join(
     employer: str = "",
     wishes: str = "",
     wished_mentor_ids: Sequence[int] = (),
+    share_with_other_partners: bool | None = None,
 ) -> MenteeRequest:
-    """Put a participant into the programme with what they want; by themselves or by their coordinator."""
+    """Put a participant into the programme with what they want; by themselves or by their coordinator.
+
+    In a project-wide programme the participant (only they) answers whether the programme's staff of other
+    partners may see their request; None keeps the earlier answer (decision 0060)."""
     if not access.can_enrol_mentee(
         person_id=participation.person_id,
         partner_id=participation.partner_id,
@@ -188,7 +193,7 @@ def mentee_join(
             _("Please correct the errors below."),
             field_errors={"wished_mentors": [_("Choose mentors of this programme.")]},
         )
-    values = {
+    values: dict[str, Any] = {
         "kind": kind,
         "skills": clean_list(skills),
         "industries": clean_list(industries),
@@ -196,6 +201,21 @@ def mentee_join(
         "employer": employer.strip(),
         "wishes": wishes.strip(),
     }
+    fields = list(values)
+    if (
+        share_with_other_partners is not None
+        and programme.partner_id is None
+        and access.is_own_person(participation.person_id)
+    ):
+        since = (
+            MenteeRequest.objects.filter(programme=programme, participation=participation)
+            .values_list("shared_with_other_partners_at", flat=True)
+            .first()
+        )
+        values["shared_with_other_partners_at"] = (
+            (since or timezone.now()) if share_with_other_partners else None
+        )
+        fields.append("shared_with_other_partners_at")
     with transaction.atomic():
         mentee, created = MenteeRequest.objects.update_or_create(
             programme=programme, participation=participation, defaults=values
@@ -207,6 +227,6 @@ def mentee_join(
             obj=mentee,
             person_id=participation.person_id,
             partner_id=participation.partner_id,
-            fields=[*values, "wished_mentors"],
+            fields=[*fields, "wished_mentors"],
         )
     return mentee

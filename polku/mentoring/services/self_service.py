@@ -1,7 +1,9 @@
 """Self-service mentoring: in an open self-service programme a participant asks a mentor directly.
 
 The mentor's place is taken at once with the same atomic counter as publishing a run, so concurrent
-requests for the last place cannot over-book the mentor.
+requests for the last place cannot over-book the mentor; and a mentee has one open mentorship per
+programme (the mentee's row is locked, and a partial unique constraint holds it in the database), so
+requests to several mentors sent at the same moment take one seat, not several.
 """
 
 from __future__ import annotations
@@ -13,10 +15,23 @@ from polku.accounts.access import Access
 from polku.accounts.models import User
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.mentoring import emails, matchdata
-from polku.mentoring.models import MenteeRequest, MentoringProgramme, MentorProfile, Mentorship
+from polku.mentoring.models import (
+    OPEN_STATUSES,
+    MenteeRequest,
+    MentoringProgramme,
+    MentorProfile,
+    Mentorship,
+)
 from polku.mentoring.selectors import programme_mentors
 from polku.mentoring.services.profiles import take_seat
 from polku.mentoring.services.runs import blocked_message, pair_score
+
+
+def _already_asked() -> str:
+    return _(
+        "You have a mentor in this programme already, or have asked one and are waiting for the answer. "
+        "You can ask another mentor if this one declines or the mentorship ends."
+    )
 
 
 def mentor_request(
@@ -33,13 +48,15 @@ def mentor_request(
         raise ApplicationError(_("In this programme the coordinator proposes the mentors."))
     if mentor.pk not in {p.pk for p in programme_mentors(programme)}:
         raise ApplicationError(_("Choose a mentor of this programme."))
-    if mentee.mentorships.filter(status__in=("pending", "active")).exists():
-        raise ApplicationError(_("You have a mentor already in this programme."))
     pair = pair_score(programme=programme, mentee=mentee, mentor=mentor)
     if pair.blocked_by:
         raise ApplicationError(blocked_message(pair.blocked_by))
     try:
         with transaction.atomic():
+            # One request of a mentee at a time: the next waits here and then sees the first one's mentorship.
+            MenteeRequest.objects.select_for_update().filter(pk=mentee.pk).first()
+            if mentee.mentorships.filter(status__in=OPEN_STATUSES).exists():
+                raise ApplicationError(_already_asked())
             take_seat(mentor.pk)
             mentorship = Mentorship.objects.create(
                 programme=programme,
@@ -52,6 +69,6 @@ def mentor_request(
             )
             emails.request(mentorship)
     except IntegrityError as error:
-        # Another request of the same mentee to the same mentor won the race.
-        raise ApplicationError(_("You have asked this mentor already.")) from error
+        # Another request of the same mentee won the race (the database allows one open mentorship).
+        raise ApplicationError(_already_asked()) from error
     return mentorship

@@ -70,14 +70,15 @@ PAGES = {
         404,
     ),
     # a mentorship of participant a with another mentor: the world's mentor does not learn it exists
+    # the lead runs partner a's programme but sees none of partner a's mentees (decision 0060)
     "mentoring_mentorship": (
         lambda w: reverse("mentoring:mentorship", args=[pair(w).pk]),
-        MANAGERS | {"user_a": 200},
+        MANAGERS | {"user_a": 200, "lead": 404},
         404,
     ),
     "mentoring_mentorship_of_mentor": (
         lambda w: reverse("mentoring:mentorship", args=[mentor_pair(w).pk]),
-        MANAGERS | {"user_a": 200} | MENTOR,
+        MANAGERS | {"user_a": 200, "lead": 404} | MENTOR,
         404,
     ),
     "mentoring_checkin": (lambda w: reverse("mentoring:checkin", args=[mf.checkin(pair(w)).pk]), MENTEE, 404),
@@ -120,7 +121,8 @@ PROFILE = {
 MANAGERS_WRITE = {"anonymous": 302, "coord_a": 302, "lead": 302, "admin": 302}
 # the two of a pair (participant a and the world's mentor) act; the programme's managers see the
 # mentorship but may not act for the pair (403); everyone else 404
-PAIR_WRITE = {"anonymous": 302, "user_a": 302, "mentor": 302, "coord_a": 403, "lead": 403, "admin": 403}
+# the lead of the matrix coordinates no partner: partner a's mentees are not theirs to see (decision 0060)
+PAIR_WRITE = {"anonymous": 302, "user_a": 302, "mentor": 302, "coord_a": 403, "lead": 404, "admin": 403}
 
 POSTS = {
     "mentoring_invite_mentor": Post(
@@ -158,7 +160,7 @@ POSTS = {
     "mentoring_run_add_pair": Post(
         lambda w: reverse("mentoring:run", args=[_run_without_proposals(w).pk]),
         lambda w: w.pair_to_add,
-        MANAGERS_WRITE,
+        MANAGERS_WRITE | {"lead": 400},  # partner a's mentee is no choice of the lead's (decision 0060)
         404,
     ),
     "mentoring_run_publish": Post(
@@ -229,7 +231,7 @@ POSTS = {
     "mentoring_close": Post(
         lambda w: reverse("mentoring:close", args=[mentor_pair(w).pk]),
         lambda w: {"rating": 4, "text": "Thanks"},
-        PAIR_WRITE | {"coord_a": 302, "lead": 302, "admin": 302},
+        PAIR_WRITE | {"coord_a": 302, "admin": 302},
         404,
     ),
     "mentoring_checkin": Post(

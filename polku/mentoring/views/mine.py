@@ -97,7 +97,13 @@ def programme_join_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             for n in ("kind", "skills", "industries", "availability", "employer", "wishes")
         }
         initial["wished_mentors"] = list(mentee.wished_mentors.values_list("pk", flat=True))
-    form = MenteeRequestForm(request.POST or None, initial=initial, mentors=[(m.pk, str(m)) for m in mentors])
+        initial["share_with_other_partners"] = mentee.shared_with_other_partners_at is not None
+    form = MenteeRequestForm(
+        request.POST or None,
+        initial=initial,
+        mentors=[(m.pk, str(m)) for m in mentors],
+        project_wide=programme.partner_id is None,
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:

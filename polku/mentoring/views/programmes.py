@@ -181,6 +181,7 @@ def programme_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     context = {
         "programme": programme,
         "mentees": selectors.mentee_list(access=access, programme=programme),
+        "hidden_mentees": selectors.hidden_mentee_count(access=access, programme=programme),
         "mentors": mentors,
         "relationships": selectors.relationship_list(access=access, programme=programme),
         "runs": selectors.run_list(programme=programme),
@@ -214,7 +215,7 @@ def run_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def run_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     run = selectors.run_get(access=access, pk=pk)
-    mentees, mentors = selectors.unmatched(run=run)
+    mentees, mentors = selectors.unmatched(access=access, run=run)
     add_form = AddPairForm(
         request.POST or None,
         mentees=[(m.pk, str(m)) for m in mentees],
@@ -225,8 +226,8 @@ def run_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             services.proposal_add(
                 access=access,
                 run=run,
-                mentee=get_object_or_404(
-                    MenteeRequest, pk=add_form.cleaned_data["mentee"], programme=run.programme
+                mentee=selectors.mentee_get(
+                    access=access, programme=run.programme, pk=add_form.cleaned_data["mentee"]
                 ),
                 mentor=get_object_or_404(MentorProfile, pk=add_form.cleaned_data["mentor"]),
             )
@@ -238,7 +239,7 @@ def run_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     context = {
         "run": run,
         "programme": run.programme,
-        "proposals": selectors.proposal_list(actor=request.user, run=run),
+        "proposals": selectors.proposal_list(access=access, actor=request.user, run=run),
         "add_form": add_form,
         "add_forms": (add_form,),
         "can_add": bool(mentees and mentors),
