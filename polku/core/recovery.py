@@ -24,7 +24,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_tasks import Task
+from django_tasks.base import Task
 from django_tasks_db.models import DBTaskResult
 
 from polku.core.models import TaskRetry, WorkerHeartbeat

@@ -19,7 +19,7 @@ from polku.operations import selectors, services
 TAGS = ["operations"]
 
 
-class BackgroundJobSerializer(serializers.Serializer):
+class QueuedTaskRunSerializer(serializers.Serializer):
     id = serializers.CharField()
     task = serializers.CharField()
     state = serializers.ChoiceField(choices=[("failed", _("Failed")), ("stuck", _("Stuck"))])
@@ -55,11 +55,11 @@ class RetriedJobSerializer(serializers.Serializer):
 
 class JobListApi(APIView):
     @extend_schema(
-        operation_id="operations_job_list", tags=TAGS, responses=BackgroundJobSerializer(many=True)
+        operation_id="operations_job_list", tags=TAGS, responses=QueuedTaskRunSerializer(many=True)
     )
     def get(self, request: AuthenticatedRequest) -> Response:
         rows = selectors.failed_jobs(access=access_for(request.user))
-        return Response(BackgroundJobSerializer(rows, many=True).data)
+        return Response(QueuedTaskRunSerializer(rows, many=True).data)
 
 
 class JobRetryApi(APIView):
