@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from urllib.parse import urlsplit
 
 from csp.constants import NONE, SELF
@@ -386,6 +387,9 @@ POLKU_IMPORT_INLINE_ROWS = env("POLKU_IMPORT_INLINE_ROWS")
 POLKU_IMPORT_TASK_SECONDS = env("POLKU_IMPORT_TASK_SECONDS")
 POLKU_SUPPRESSION_THRESHOLD = env("POLKU_SUPPRESSION_THRESHOLD")
 POLKU_REPORT_BACKGROUND_OVER = env("POLKU_REPORT_BACKGROUND_OVER")
+# polku serve (production mode): gunicorn's threaded workers, sized to the machine (docs/benchmarks.md, "Load")
+POLKU_WEB_WORKERS = env("POLKU_WEB_WORKERS") or 2 * (os.cpu_count() or 1)
+POLKU_WEB_THREADS = env("POLKU_WEB_THREADS")
 POLKU_JOB_FILE_HOURS = env("POLKU_JOB_FILE_HOURS")
 POLKU_ESCO_AUTOLOAD = env("POLKU_ESCO_AUTOLOAD")
 POLKU_SKILLS_MODEL = env("POLKU_SKILLS_MODEL")

@@ -24,18 +24,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
-        cores = os.cpu_count() or 1
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("POLKU_WEB_WORKERS") or 2 * cores),
-            help="gunicorn worker processes (production mode); default two per core",
+            default=settings.POLKU_WEB_WORKERS,
+            help="gunicorn worker processes (production mode); default POLKU_WEB_WORKERS, two per core",
         )
         parser.add_argument(
             "--threads",
             type=int,
-            default=int(os.environ.get("POLKU_WEB_THREADS") or 4),
-            help="threads per worker process (production mode)",
+            default=settings.POLKU_WEB_THREADS,
+            help="threads per worker process (production mode); default POLKU_WEB_THREADS",
         )
 
     def handle(self, *args, bind: str, workers: int, threads: int, **options) -> None:
