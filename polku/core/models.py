@@ -80,7 +80,8 @@ class TaskRetry(models.Model):
     attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
     reason = models.CharField(_("reason"), max_length=8, choices=Reason.choices)
     action = models.CharField(_("action"), max_length=8, choices=Action.choices)
-    next_result_id = models.UUIDField(_("next run"), null=True, blank=True, db_index=True)
+    # the backend's id of the next run: a UUID on the database queue, the backend's own string elsewhere
+    next_result_id = models.CharField(_("next run"), max_length=64, blank=True, db_index=True)
     retry_after = models.DateTimeField(_("tried again after"), null=True, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -92,7 +92,9 @@ def lost_runs(now: dt.datetime | None = None) -> list[DBTaskResult]:
 
 def attempt_of(result_id: Any) -> int:
     """1 for a first run; one more than the run it retried."""
-    previous = TaskRetry.objects.filter(next_result_id=result_id).values_list("attempt", flat=True).first()
+    previous = (
+        TaskRetry.objects.filter(next_result_id=str(result_id)).values_list("attempt", flat=True).first()
+    )
     return 1 if previous is None else previous + 1
 
 
@@ -126,7 +128,7 @@ def _schedule_retry(row: DBTaskResult, *, reason: str, now: dt.datetime) -> Task
         attempt=attempt,
         reason=reason,
         action=TaskRetry.Action.RETRIED,
-        next_result_id=new.id,
+        next_result_id=str(new.id),
         retry_after=when,
     )
 
@@ -199,7 +201,7 @@ def retry_now(row: DBTaskResult, *, by: Any) -> Any:
                 "attempt": attempt_of(row.pk),
                 "reason": reason,
                 "action": TaskRetry.Action.RETRIED_BY_ADMIN,
-                "next_result_id": new.id,
+                "next_result_id": str(new.id),
                 "retry_after": timezone.now(),
                 "by": by,
             },

@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
                 ('attempt', models.PositiveSmallIntegerField(default=1, verbose_name='attempt')),
                 ('reason', models.CharField(choices=[('lost', 'The worker stopped while running it'), ('error', 'It failed with an error')], max_length=8, verbose_name='reason')),
                 ('action', models.CharField(choices=[('retried', 'Tried again automatically'), ('gave_up', 'Given up after the last attempt'), ('admin', 'Tried again by an administrator')], max_length=8, verbose_name='action')),
-                ('next_result_id', models.UUIDField(blank=True, db_index=True, null=True, verbose_name='next run')),
+                ('next_result_id', models.CharField(blank=True, db_index=True, max_length=64, verbose_name='next run')),
                 ('retry_after', models.DateTimeField(blank=True, null=True, verbose_name='tried again after')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
