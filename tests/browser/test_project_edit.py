@@ -18,7 +18,7 @@ def test_admin_chooses_the_indicator_set(browser, live_world):
     browser.go(f"/projects/{live_world.project.code}/")
     main = browser.page.locator("main")
     facts = main.locator("[data-indicator-set]")
-    assert facts.inner_text() == "ESF+ 2021–2027 (automatic, from the funder and the start date)"
+    assert facts.inner_text() == "ESF+ 2021–2027 (automatic, from the funder)"
     browser.follow(main.get_by_role("link", name="Edit project"))
     field = main.get_by_label("Funder indicator set")
     assert "EECO01" in main.inner_text() and "CO01" in main.inner_text()  # the help text explains both
