@@ -1,10 +1,11 @@
 """`polku serve`: the web server. Django's development server under POLKU_DEBUG, gunicorn otherwise.
 
-gunicorn runs threaded workers (gthread): two processes per core, four threads each by default
-(POLKU_WEB_WORKERS, POLKU_WEB_THREADS). A request spends much of its time waiting for the database, so
-threads keep a core busy while another request waits; processes use the cores. Measured with
-bench/load.py (docs/benchmarks.md, "Load"): on 2 cores, sync workers left requests queueing behind slow
-ones at 200 users. Each worker is replaced after about 2,000 requests, so no slow leak grows for ever.
+gunicorn runs sync workers, one per core and one more by default (POLKU_WEB_WORKERS; POLKU_WEB_THREADS above
+1 switches to threaded gthread workers). Measured with bench/load.py on 2 cores (docs/benchmarks.md,
+"Load"): 3 sync workers served 63 requests/s to 200 users with no errors, while 4 gthread workers of 4
+threads served 53/s with connection resets (a keep-alive race) and a p95 2.5 times longer: the pages are
+CPU-bound, so threads add contention for the interpreter, not throughput. Each worker is replaced after
+about 2,000 requests, so no slow leak grows for ever.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class Command(BaseCommand):
                 "--workers",
                 str(workers),
                 "--worker-class",
-                "gthread",
+                "gthread" if threads > 1 else "sync",
                 "--threads",
                 str(threads),
                 "--max-requests",
