@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, given, settings
@@ -30,6 +32,21 @@ CHECKED = (
     openapi.content_type_conformance,
     openapi.response_schema_conformance,
 )
+
+
+@pytest.fixture(autouse=True)
+def _reconnect_after():
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def _keep_the_test_connection() -> None:
+    """The WSGI handler closes the database connection when a request ends (`close_old_connections`);
+    the test's transaction lives on that connection, so keep it open as Django's test client does (its
+    own requests connect the handler again when they end: call this after them)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
 
 
 def _schema() -> schemathesis.BaseSchema:
@@ -85,7 +102,9 @@ def _failures(schema, auth) -> list[str]:
 def test_every_operation_answers_as_its_schema_says(world, role, settings):
     settings.ALLOWED_HOSTS = ["localhost", "testserver"]
     world = with_every_role(world)
-    failures = _failures(_schema(), _session(getattr(world, role)))
+    auth = _session(getattr(world, role))
+    _keep_the_test_connection()
+    failures = _failures(_schema(), auth)
     assert not failures, f"{len(failures)} operations:\n" + "\n\n".join(failures)
 
 
@@ -101,6 +120,7 @@ def test_answers_about_real_rows_match_the_schema(world, settings):
     ExitRecord.objects.create(participation=world.part_a, status="", source=Source.COORDINATOR)
     FollowUp.objects.create(participation=world.part_a, due_on=dt.date(2025, 12, 30), token="t" * 40)
     schema, auth = _schema(), _session(world.coord_a)
+    _keep_the_test_connection()
     calls: list[tuple[str, str, Any]] = [
         ("GET", "/api/v1/participants/{id}/entry-data/", None),
         ("GET", "/api/v1/participants/{id}/exit-record/", None),

@@ -9,6 +9,7 @@ import time
 
 import pytest
 from django.core import mail
+from django.db import connections
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -157,6 +158,8 @@ def test_a_mail_server_that_does_not_answer_fails_the_email_within_the_timeout(d
             outcome.append(email_outbox.deliver(result.kwargs["email_id"]))
         except email_outbox.DeliveryFailed as error:
             outcome.append(error)
+        finally:
+            connections.close_all()  # this thread's own connection, or PostgreSQL keeps the test database busy
 
     started = time.monotonic()
     thread = threading.Thread(target=run, daemon=True)
