@@ -87,7 +87,8 @@ def test_a_task_whose_worker_is_killed_is_retried_and_finishes_once(settings, tm
         assert len(retry) == 1
         attempt, reason, action, next_id = retry[0]
         second_run = db.execute(
-            "SELECT status, return_value FROM django_tasks_database_dbtaskresult WHERE id = ?", [next_id]
+            "SELECT status, return_value FROM django_tasks_database_dbtaskresult WHERE id = ?",
+            [next_id.replace("-", "")],  # the backend's id as text; SQLite stores the UUID as 32 hex digits
         ).fetchone()
         runs = db.execute(
             "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE task_path = ?",
