@@ -370,8 +370,11 @@ def _repair(state: _State, rng: np.random.Generator, max_rounds: int = 60) -> bo
                 state.apply_move(int(i), b)
                 improved = True
         if not improved:
-            # Shake: swap a few random singles to leave the local minimum.
+            # Shake: swap a few random singles to leave the local minimum (none to shake when fewer than
+            # two people stand alone: everyone else is in a block that moves as one).
             singles = np.where(p.block_of == -1)[0]
+            if len(singles) < 2:
+                break
             for _ in range(max(2, p.n // 20)):
                 i, j = rng.choice(singles, 2, replace=False)
                 if state.group[i] != state.group[j]:

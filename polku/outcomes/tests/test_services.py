@@ -160,7 +160,7 @@ def test_daily_job_creates_reminds_and_closes(world, django_capture_on_commit_ca
     assert follow_up.due_on == dt.date(2026, 2, 28) and len(follow_up.token) >= 40
     assert len(mail.outbox) == 1 and f"/outcomes/follow-up/{follow_up.token}/" in mail.outbox[0].body
     # Created "today" in real time; the job's schedule counts from the later of creation and due day.
-    sent = max(follow_up.created_at.date(), follow_up.due_on)
+    sent = max(timezone.localdate(follow_up.created_at), follow_up.due_on)  # the day in Polku's time zone
     with django_capture_on_commit_callbacks(execute=True):
         assert services.follow_ups_process(today=sent + dt.timedelta(days=13)).reminded == 0
         assert services.follow_ups_process(today=sent + dt.timedelta(days=14)).reminded == 1
