@@ -148,8 +148,8 @@ def count_exited(target: Target, within: Within = EVERYWHERE) -> int:
     return rows.filter(exit_date__isnull=False).count()
 
 
-def count_activity_participants(target: Target, within: Within = EVERYWHERE) -> int:
-    """Distinct participations enrolled (in the period) in the activities in scope.
+def enrolment_scope(target: Target) -> Q:
+    """Enrolments in the activities in the target's scope (a filter of ActivityEnrolment).
 
     An activity of the whole project (no partner: a project-wide mentoring programme) is in a partner's or
     a country's scope for the participants of that partner or country: each counts where they belong."""
@@ -157,10 +157,18 @@ def count_activity_participants(target: Target, within: Within = EVERYWHERE) -> 
     where = Q(**{f"activity__{key}": value for key, value in project.items()})
     if target.partner_id or target.country:
         own = Q(**{f"activity__{key}": value for key, value in activity_scope(target).items()})
-        people = Participation.objects.filter(participation_scope(target)).values("pk")
-        whole_project = Q(activity__partner__isnull=True, participation__in=people)
-        where &= own | whole_project
-    rows = ActivityEnrolment.objects.filter(where, within.q("participation__partner_id", "enrolled_on"))
+        people: dict[str, Any] = {"participation__partner_id": target.partner_id} if target.partner_id else {}
+        if target.country:
+            people["participation__partner__country"] = target.country
+        where &= own | Q(activity__partner__isnull=True, **people)
+    return where
+
+
+def count_activity_participants(target: Target, within: Within = EVERYWHERE) -> int:
+    """Distinct participations enrolled (in the period) in the activities in scope."""
+    rows = ActivityEnrolment.objects.filter(
+        enrolment_scope(target), within.q("participation__partner_id", "enrolled_on")
+    )
     return rows.values("participation_id").distinct().count()
 
 

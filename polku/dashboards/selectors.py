@@ -280,16 +280,7 @@ def _enrolment_counts(
     flags["w-"] = Q(activity__work_package_id__isnull=True)
     for t in targets:
         if t.metric == Target.Metric.ACTIVITY_PARTICIPANTS:
-            flags[f"t{t.pk}"] = Q(**{f"activity__{k}": v for k, v in _activity_where(t).items()})
-            if t.partner_id or t.country:  # a project-wide activity counts its people where they belong
-                own: dict[str, object] = {"partner_id": t.partner_id} if t.partner_id else {}
-                own |= {"partner__country": t.country} if t.country else {}
-                package = {"activity__work_package_id": t.work_package_id} if t.work_package_id else {}
-                flags[f"t{t.pk}"] |= Q(
-                    activity__partner__isnull=True,
-                    **package,
-                    **{f"participation__{k}": v for k, v in own.items()},
-                )
+            flags[f"t{t.pk}"] = metrics.enrolment_scope(t)
     names = {key: f"f{i}" for i, key in enumerate(flags)}  # plain aliases for the SQL
     per_person = (
         ActivityEnrolment.objects.filter(

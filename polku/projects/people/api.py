@@ -15,7 +15,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from polku.accounts.access import access_for
+from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.accounts.invitations import invitation_by_token
 from polku.accounts.models import Invitation, Membership, Role
@@ -147,6 +147,13 @@ class InvitationListApi(APIView):
         return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
 
+def _invitation(request: AuthenticatedRequest, code: str, pk: int) -> tuple[Access, Invitation]:
+    """The reader's access and the invitation of the project they may see (404 otherwise)."""
+    access = access_for(request.user)
+    project = project_get(access=access, code=code)
+    return access, selectors.invitation_get(access=access, project=project, pk=pk)
+
+
 class InvitationRevokeApi(APIView):
     @extend_schema(
         operation_id="invitation_revoke",
@@ -156,9 +163,7 @@ class InvitationRevokeApi(APIView):
         description=_("Withdraw the invitation: its link stops working."),
     )
     def post(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
-        access = access_for(request.user)
-        project = project_get(access=access, code=code)
-        invitation = selectors.invitation_get(access=access, project=project, pk=pk)
+        access, invitation = _invitation(request, code, pk)
         invitation = invitations.invitation_revoke(actor=request.user, access=access, invitation=invitation)
         return Response(InvitationSerializer(invitation).data)
 
@@ -172,9 +177,7 @@ class InvitationResendApi(APIView):
         description=_("E-mail a new link, valid for 14 days; the old link stops working."),
     )
     def post(self, request: AuthenticatedRequest, code: str, pk: int) -> Response:
-        access = access_for(request.user)
-        project = project_get(access=access, code=code)
-        invitation = selectors.invitation_get(access=access, project=project, pk=pk)
+        access, invitation = _invitation(request, code, pk)
         invitation = invitations.invitation_resend(actor=request.user, access=access, invitation=invitation)
         return Response(InvitationSerializer(invitation).data)
 
