@@ -31,6 +31,12 @@ from polku.projects.models import Project
 from polku.projects.sections import project_sections, register_detail_field
 
 activity_sections = SectionRegistry("activity")
+# The project dashboard's sections from the apps between activities and dashboards (companies engaged,
+# contacts made, ideas per stage…). Each context function is called with `project`, `access`, `within`
+# (the dashboard's partners and period, an `activities.metrics.Within`), `threshold` (the suppression
+# threshold: a figure below it is shown as hidden, `polku.suppression`) and `request`, and returns None for
+# readers it does not concern.
+dashboard_sections = SectionRegistry("dashboard")
 
 
 def can_add_activity(access: Access, project: Project) -> bool:

@@ -137,6 +137,10 @@ class Dashboard:
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @property
+    def within(self) -> metrics.Within:
+        return within_of(self.scope, self.filters)
+
+    @property
     def any_hidden(self) -> bool:
         figures = [*self.funnel.values(), *(f for r in self.partner_rows for f in r.stages.values())]
         figures += [t.actual for t in self.targets] + [self.outcome_total, *self.kind_totals.values()]
@@ -294,6 +298,15 @@ def _enrolment_counts(
     return {key: int(sums[f"s{alias}"] or 0) for key, alias in names.items()}
 
 
+def within_of(scope: Scope, filters: Filters) -> metrics.Within:
+    """The reader's partners and the period of the filters, as the counters of the apps take them."""
+    return metrics.Within(
+        partner_ids=None if scope.whole_project and not filters.country else frozenset(scope.partner_ids),
+        since=filters.period_from,
+        until=filters.period_to,
+    )
+
+
 def _target_rows(
     project: Project,
     scope: Scope,
@@ -309,11 +322,7 @@ def _target_rows(
     A coordinator's targets are counted over their own partner's people."""
     actual: dict[int, int] = {}
     in_scope = set(scope.partner_ids)
-    within = metrics.Within(
-        partner_ids=None if scope.whole_project and not filters.country else frozenset(scope.partner_ids),
-        since=filters.period_from,
-        until=filters.period_to,
-    )
+    within = within_of(scope, filters)
     activity_counts: dict[str, Count] = {}
     for t in targets:
         partners = [p for p in scope.partners if (not t.partner_id or p.pk == t.partner_id)]

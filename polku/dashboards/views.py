@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedHttpRequest
+from polku.activities.sections import dashboard_sections
 from polku.dashboards.charts import bar_chart
 from polku.dashboards.forms import ReportFilterForm
 from polku.dashboards.jobs import FORMATS, report_file, report_job_create, report_runs_in_background
@@ -72,7 +73,17 @@ def dashboard_view(request: AuthenticatedHttpRequest, code: str) -> TemplateResp
             bars=[(label, board.kind_totals[kind]) for kind, label in board.outcome_kinds],
         ),
     }
-    context = {"project": project, "board": board, "form": form, "funnel": funnel, "charts": charts}
+    sections = dashboard_sections.sections(
+        project=project, access=access, within=board.within, threshold=board.threshold, request=request
+    )
+    context = {
+        "project": project,
+        "board": board,
+        "form": form,
+        "funnel": funnel,
+        "charts": charts,
+        "sections": sections["main"],
+    }
     return TemplateResponse(request, "dashboards/dashboard.html", context)
 
 

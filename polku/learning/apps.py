@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from polku.competences.sections import profile_sections
+from polku.learning import menu
 
 
 class LearningConfig(AppConfig):
@@ -10,6 +11,7 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning and development plans")
 
     def ready(self) -> None:
+        menu.register()
         # Imported here, once every app is loaded: the selectors import models, which cannot load earlier.
         from polku.learning.selectors import profile_section
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from polku.mentoring import menu
+
 
 class MentoringConfig(AppConfig):
     name = "polku.mentoring"
@@ -8,6 +10,7 @@ class MentoringConfig(AppConfig):
     verbose_name = _("Mentoring")
 
     def ready(self) -> None:
+        menu.register()
         # Registers the periodic jobs; imported here because tasks imports models, loadable only once apps are ready.
         # Imported here for the same reason: the hook's module imports models.
         from polku.accounts.invitations import register_acceptance_hook
