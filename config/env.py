@@ -156,6 +156,11 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
         "A funder report file of a project with more participations than this is made as a background job",
     ),
     "POLKU_JOB_FILE_HOURS": (int, 72, "Hours a background job's file is kept for download before removal"),
+    "POLKU_EMAIL_KEEP_DAYS": (
+        int,
+        90,
+        "Days the record of a sent or failed e-mail (to, subject, when) is kept",
+    ),
     "POLKU_WEB_WORKERS": (int, 0, "polku serve: gunicorn worker processes; 0: one per core and one more"),
     "POLKU_WEB_THREADS": (int, 1, "polku serve: threads per worker process; 1: sync workers"),
     "POLKU_TRUSTED_PROXY_COUNT": (
