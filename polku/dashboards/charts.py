@@ -63,9 +63,7 @@ def bar_chart(
         else:
             value, hidden = figure.value or 0, False
             text = f"{value} / {goal}" if goal is not None else str(value)
-        if goal is not None:  # each target on its own scale: the outline is 100 %
-            percent = _pct(value, goal) if goal else "100"
-        else:
-            percent = _pct(value, scale)
+        # a target is drawn on its own scale (its goal, the outline, is 100 %); other bars on the largest
+        percent = _pct(value, scale) if goal is None else (_pct(value, goal) if goal else "100")
         out.append(Bar(label=label, text=text, percent=percent, goal=goal is not None, hidden=hidden))
     return Chart(id=chart_id, title=title, bars=out, any_hidden=any(bar.hidden for bar in out))
