@@ -114,7 +114,7 @@ class Browser:
         the group (or a participant's "More") that holds it."""
         self.open_menu()
         nav = self.page.get_by_role("navigation", name="Main")
-        link = nav.locator("a").filter(has_text=name).first
+        link = nav.get_by_role("link", name=name, exact=True, include_hidden=True).first
         if not link.is_visible():
             link.locator("xpath=ancestor::details[1]/summary").click()
         return link
