@@ -93,7 +93,7 @@ def register() -> None:
     )
     my_sections.register("guidance", template="guidance/_my_steps.html", context=my_steps_section, order=3)
     home_sections.register(
-        "guidance", template="guidance/_home_steps.html", context=home_steps_section, order=10
+        "guidance", template="guidance/_home_steps.html", context=home_steps_section, order=90
     )
     project_sections.register(
         "guidance", template="guidance/_project_guidance.html", context=project_guidance_section, order=40
