@@ -86,3 +86,30 @@ def test_a_participant_without_anything_yet_still_gets_a_useful_hub(client, worl
     assert "Hello, Bogdan" in page
     assert "You have no coming events." in page
     assert "You have no plan yet." in page
+
+
+def test_proposals_waiting_for_review_and_a_participants_mentor(client, world):
+    from polku.mentoring.tests.factories import (
+        MenteeRequestFactory,
+        ProgrammeFactory,
+        active,
+        mentor,
+        run_with_proposal,
+    )
+
+    programme = ProgrammeFactory(partner=world.a, name="Career mentoring 2026")
+    mentee = MenteeRequestFactory(programme=programme, participation=world.part_a)
+    run_with_proposal(programme, mentee, mentor(world.a))
+    client.force_login(world.coord_a)
+    page = client.get("/").content.decode()
+    assert "Mentoring proposals to review" in page and "Career mentoring 2026" in page
+    assert "1 proposed pair" in page
+    client.force_login(world.coord_b)
+    assert "Mentoring proposals to review" not in client.get("/").content.decode()
+
+    pair = active(
+        mentee=mentee, programme=programme, mentor=mentor(world.a, email="maria.mentor@example.org")
+    )
+    client.force_login(world.user_a)
+    page = client.get("/").content.decode()
+    assert "My mentor" in page and f"/mentoring/mentorships/{pair.pk}/" in page
