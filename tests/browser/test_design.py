@@ -97,3 +97,14 @@ def test_a_form_with_errors_opens_with_its_summary(browser, live_world):
     target = first.get_attribute("href")
     first.click()
     assert page.evaluate("location.hash") == target
+
+
+def test_a_visitor_on_a_phone_reaches_sign_in_and_the_language_through_the_menu(open_browser, live_world):
+    visitor = open_browser(viewport=SMALL_PHONE)
+    visitor.go("/")
+    header = visitor.page.locator("header")
+    assert not header.get_by_role("link", name="Sign in").is_visible()
+    header.get_by_role("button", name="Menu").click()
+    assert header.get_by_role("link", name="Sign in").is_visible()
+    assert header.get_by_label("Language").is_visible()
+    assert scroll_width(visitor) <= 360
