@@ -46,9 +46,9 @@ def test_participant_hub_on_a_small_phone(open_browser, live_world):
 
 
 def test_coordinator_home_on_a_desktop(browser, live_world):
-    from polku.events.tests.factories import event_of
+    from polku.events.tests.factories import event_of, soon
 
-    event_of(live_world.a, title_en="Job fair")
+    event_of(live_world.a, title_en="Job fair", starts_at=soon(days=5))
     page = browser.page
     main = page.locator("main")
     browser.sign_in(live_world.coord_a.email)

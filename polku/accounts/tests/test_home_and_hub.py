@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from polku.consent.models import Consent
 from polku.events.models import Registration
-from polku.events.tests.factories import RegistrationFactory, event_of
+from polku.events.tests.factories import RegistrationFactory, event_of, soon
 from polku.imports.models import ImportBatch
 from polku.mentordays.models import WaitlistEntry
 from polku.mentordays.tests.factories import day_of
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_coordinator_sees_what_needs_attention_from_each_app(client, world):
     today = timezone.localdate()
-    event = event_of(world.a, title_en="Job fair")
+    event = event_of(world.a, title_en="Job fair", starts_at=soon(days=5))
     RegistrationFactory(event=event, participation=world.part_a)
     other = f.ParticipationFactory(partner=world.a)
     RegistrationFactory(event=event, participation=other, status=Registration.Status.WAITING)
@@ -65,7 +65,7 @@ def test_a_coordinator_sees_what_needs_attention_from_each_app(client, world):
 
 
 def test_a_participant_home_is_a_hub_of_cards(client, world):
-    event = event_of(world.a, title_en="Networking dinner")
+    event = event_of(world.a, title_en="Networking dinner", starts_at=soon(days=5))
     RegistrationFactory(event=event, participation=world.part_a)
     client.force_login(world.user_a)
     response = client.get("/")
