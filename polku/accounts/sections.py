@@ -27,3 +27,13 @@ from __future__ import annotations
 from polku.core.sections import SectionRegistry
 
 home_sections = SectionRegistry("home")
+
+# `hub_sections`: the participant's home ("/" for a person whose only role is participant): a phone-first hub
+# of short cards — the next event or booking, the mentor, the peer group, the plan's next step, surveys to
+# answer, messages when an app offers them — each card one tap away from the whole page it summarises.
+# Context functions are called like the home sections' (`user`, `access`, `request`, `today`) and return None
+# when the card does not concern this reader at all, or a context whose template shows an empty state ("No
+# coming events. See what is open to you") when the card concerns them but has nothing yet. A card is a
+# <section class="hub-card"> with an <h2>; keep it to a few lines and one or two links. The place "intro" is
+# the greeting above the cards (the page's <h1>, registered by participants).
+hub_sections = SectionRegistry("participant home", places=("intro", "main"))

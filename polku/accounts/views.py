@@ -1,15 +1,14 @@
-"""The home page: a welcome for visitors, a start page for staff, and participants sent to their own page."""
+"""The home page: a welcome for visitors, "Today" for staff (what needs attention), and a participant's hub."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from polku.accounts.access import access_for
 from polku.accounts.models import User
-from polku.accounts.sections import home_sections
+from polku.accounts.sections import home_sections, hub_sections
 from polku.accounts.selectors import membership_projects
 
 
@@ -28,5 +27,11 @@ def home(request: HttpRequest) -> HttpResponse:
         }
         return TemplateResponse(request, "accounts/home.html", context)
     if access.is_participant:
-        return redirect("participants:me")
+        # the phone-first hub: short cards from the apps above (polku.accounts.sections.hub_sections)
+        context = {
+            "sections": hub_sections.sections(
+                user=user, access=access, request=request, today=timezone.localdate()
+            )
+        }
+        return TemplateResponse(request, "accounts/hub.html", context)
     return TemplateResponse(request, "accounts/no_role.html")

@@ -76,6 +76,15 @@ class MenuGroup:
     def current(self) -> bool:
         return any(link.current for link in self.links)
 
+    @property
+    def primary_count(self) -> int:
+        """How many of the links go in a participant's top bar; the rest are under "More"."""
+        return sum(link.primary for link in self.links)
+
+    @property
+    def secondary_current(self) -> bool:
+        return any(link.current and not link.primary for link in self.links)
+
 
 class NavRegistry:
     def __init__(self) -> None:

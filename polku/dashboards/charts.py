@@ -1,7 +1,10 @@
-"""Server-rendered bar charts: plain figures in, the geometry of an inline SVG out (no JavaScript).
+"""Server-rendered bar charts: plain figures in, bars as percentages out (no JavaScript, no inline style).
 
-Coordinates are computed here as strings so that a template's number localisation (12,5 in Finnish)
-cannot break the SVG. Every bar carries its value as text, so colour is never the only signal.
+A chart is an HTML list: each row's label and value are text at the page's own size (readable on a 360 px
+phone and on a 1280 px screen alike, never SVG text scaled with the window); only the bar is a small SVG
+whose rectangle has a width in per cent. Percentages are strings computed here, so that a template's number
+localisation (12,5 in Finnish) cannot break the SVG. Every bar carries its value as text, so colour is never
+the only signal, and every chart on a page is followed by its table.
 """
 
 from __future__ import annotations
@@ -13,20 +16,13 @@ from django.utils.translation import gettext as _
 
 from polku.suppression import Figure
 
-WIDTH = 600
-BAR_SPACE = 470  # the longest bar; the rest of the width holds its value label
-ROW = 44
-
 
 @dataclass(frozen=True)
 class Bar:
     label: str
-    text: str  # the value as shown: "12", "12 / 40", "hidden"
-    y_label: str
-    y_bar: str
-    width: str
-    text_x: str
-    goal_width: str = ""  # the target's length, drawn as an outline behind the bar
+    text: str  # the value as shown: "12", "12 / 40", "hidden (small numbers)"
+    percent: str  # the bar's length, "0"–"100", of the chart's scale (or of its goal)
+    goal: bool = False  # drawn against its own goal: the outline is 100 %
     hidden: bool = False
 
 
@@ -35,12 +31,13 @@ class Chart:
     id: str
     title: str
     bars: list[Bar]
-    height: str
-    view_box: str
+    any_hidden: bool = False
 
 
-def _num(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
+def _pct(part: float, whole: float) -> str:
+    if whole <= 0:
+        return "0"
+    return f"{min(max(100 * part / whole, 0), 100):.1f}".removesuffix(".0")
 
 
 def bar_chart(
@@ -55,7 +52,7 @@ def bar_chart(
     With `goals`, each bar is drawn against its own goal (targets): the outline is the goal, the filled
     bar the actual, and the label says "actual / goal"."""
     values = [f.value or 0 for _label, f in bars if f is not None]
-    scale = max([*values, *(goals or []), 1])
+    scale = max([*values, 1])
     out = []
     for i, (label, figure) in enumerate(bars):
         goal = goals[i] if goals else None
@@ -66,24 +63,7 @@ def bar_chart(
         else:
             value, hidden = figure.value or 0, False
             text = f"{value} / {goal}" if goal is not None else str(value)
-        if goal is not None:  # each target on its own scale: the outline is 100 %
-            width = BAR_SPACE * min(value, goal) / goal if goal else BAR_SPACE
-            goal_width = _num(BAR_SPACE)
-        else:
-            width = BAR_SPACE * value / scale
-            goal_width = ""
-        top = i * ROW
-        out.append(
-            Bar(
-                label=label,
-                text=text,
-                y_label=_num(top + 14),
-                y_bar=_num(top + 20),
-                width=_num(max(width, 0)),
-                text_x=_num((BAR_SPACE if goal is not None else width) + 6),
-                goal_width=goal_width,
-                hidden=hidden,
-            )
-        )
-    height = _num(max(len(bars), 1) * ROW + 4)
-    return Chart(id=chart_id, title=title, bars=out, height=height, view_box=f"0 0 {WIDTH} {height}")
+        # a target is drawn on its own scale (its goal, the outline, is 100 %); other bars on the largest
+        percent = _pct(value, scale) if goal is None else (_pct(value, goal) if goal else "100")
+        out.append(Bar(label=label, text=text, percent=percent, goal=goal is not None, hidden=hidden))
+    return Chart(id=chart_id, title=title, bars=out, any_hidden=any(bar.hidden for bar in out))

@@ -411,10 +411,30 @@ def _outcome_table(
     # A month whose only non-zero kind is hidden by its column hides one of its zeros rather than its total
     # (polku.suppression.rules, `hide_zeros`): the figures as this table has always published them.
     shown = publish(cells, equations, exact=scope.exact, threshold=threshold, hide_zeros=True)
-    rows = [
-        MonthRow(month=m, kinds={k: shown[(m, k)] for k in kinds}, total=shown[(m, TOTAL)]) for m in months
-    ]
+    # Every month from the first to the last, those without outcomes as zeros: added after suppression,
+    # since a month nobody had an outcome in is zero whether it is listed or not, and no sum changes.
+    zero = Figure(0)
+    rows = (
+        [
+            MonthRow(month=m, kinds={k: shown[(m, k)] for k in kinds}, total=shown[(m, TOTAL)])
+            if m in raw
+            else MonthRow(month=m, kinds=dict.fromkeys(kinds, zero), total=zero)
+            for m in _month_range(months[0], months[-1])
+        ]
+        if months
+        else []
+    )
     return rows, {k: shown[(TOTAL, k)] for k in kinds}, shown[(TOTAL, TOTAL)]
+
+
+def _month_range(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The first days of every month from `first` to `last` (both first days of a month), in order."""
+    out = []
+    month = first
+    while month <= last:
+        out.append(month)
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return out
 
 
 def dashboard_get(*, access: Access, project: Project, filters: Filters) -> Dashboard:

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access, access_for
@@ -65,7 +66,7 @@ def dashboard_view(request: AuthenticatedHttpRequest, code: str) -> TemplateResp
         "months": bar_chart(
             chart_id="months-chart",
             title=_("Outcomes per month"),
-            bars=[(row.month.strftime("%Y-%m"), row.total) for row in board.months],
+            bars=[(date_format(row.month, "YEAR_MONTH_FORMAT"), row.total) for row in board.months],
         ),
         "kinds": bar_chart(
             chart_id="kinds-chart",
@@ -83,6 +84,10 @@ def dashboard_view(request: AuthenticatedHttpRequest, code: str) -> TemplateResp
         "funnel": funnel,
         "charts": charts,
         "sections": sections["main"],
+        # the outcome table says in words what its dashes mean when it has any
+        "outcomes_hidden": any(
+            figure.hidden for row in board.months for figure in (*row.kinds.values(), row.total)
+        ),
     }
     return TemplateResponse(request, "dashboards/dashboard.html", context)
 

@@ -6,6 +6,7 @@
 - the participant's own page (`my_sections`): "What we agreed", their next steps with due dates, their own
   to tick done; never the notes;
 - the staff home page (accounts `home_sections`): next steps due in the coming two weeks or overdue;
+- the participant's home (accounts `hub_sections`): their next open step, with the link to all of them;
 - the project page (projects `project_sections`): sessions by kind, counts only, for those who see counts.
 """
 
@@ -19,7 +20,7 @@ from django.utils import timezone
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
-from polku.accounts.sections import home_sections
+from polku.accounts.sections import home_sections, hub_sections
 from polku.guidance.selectors import (
     home_next_steps,
     person_next_steps,
@@ -68,7 +69,22 @@ def project_guidance_section(
     return {"counts": counts}
 
 
+def hub_step_section(
+    *, user: User, access: Access, request: HttpRequest, today: dt.date
+) -> dict[str, Any] | None:
+    """The participant's next open step agreed in guidance (soonest due), and how many are open."""
+    person = Person.objects.filter(pk=access.person_id).first() if access.person_id is not None else None
+    if person is None:
+        return None
+    open_steps = person_next_steps(person=person).filter(done_at__isnull=True)
+    step = open_steps.first()
+    if step is None:
+        return None
+    return {"step": step, "open": open_steps.count(), "today": today}
+
+
 def register() -> None:
+    hub_sections.register("guidance", template="guidance/_hub_step.html", context=hub_step_section, order=30)
     participant_sections.register(
         "guidance",
         template="guidance/_participant_sessions.html",
@@ -77,7 +93,7 @@ def register() -> None:
     )
     my_sections.register("guidance", template="guidance/_my_steps.html", context=my_steps_section, order=3)
     home_sections.register(
-        "guidance", template="guidance/_home_steps.html", context=home_steps_section, order=10
+        "guidance", template="guidance/_home_steps.html", context=home_steps_section, order=90
     )
     project_sections.register(
         "guidance", template="guidance/_project_guidance.html", context=project_guidance_section, order=40

@@ -10,4 +10,6 @@ class ImportsConfig(AppConfig):
     def ready(self) -> None:
         menu.register()
         # Here, not at the top: tasks imports the services and so the models, which are not loaded yet.
-        from polku.imports import tasks  # noqa: F401  (registers the tasks the services queue by name)
+        from polku.imports import sections, tasks  # noqa: F401  (tasks registers the tasks the services queue by name)
+
+        sections.register()

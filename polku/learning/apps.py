@@ -13,7 +13,10 @@ class LearningConfig(AppConfig):
     def ready(self) -> None:
         menu.register()
         # Imported here, once every app is loaded: the selectors import models, which cannot load earlier.
+        from polku.learning import sections
         from polku.learning.selectors import profile_section
+
+        sections.register()
 
         profile_sections.register(
             "learning",

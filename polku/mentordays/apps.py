@@ -12,4 +12,6 @@ class MentordaysConfig(AppConfig):
     def ready(self) -> None:
         menu.register()
         # Registers the periodic job; imported here because tasks imports models, loadable only once apps are ready.
-        from polku.mentordays import tasks  # noqa: F401
+        from polku.mentordays import sections, tasks  # noqa: F401
+
+        sections.register()

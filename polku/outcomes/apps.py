@@ -12,6 +12,7 @@ class OutcomesConfig(AppConfig):
     def ready(self) -> None:
         menu.register()
         # Here, not at the top: tasks imports the services and so the models, which are not loaded yet.
-        from polku.outcomes import metrics, tasks  # noqa: F401  (tasks registers the periodic job)
+        from polku.outcomes import metrics, sections, tasks  # noqa: F401  (tasks registers the periodic job)
 
         metrics.register()
+        sections.register()

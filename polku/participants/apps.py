@@ -11,6 +11,9 @@ class ParticipantsConfig(AppConfig):
         menu.register()
         # Imported here: the hook's module imports models, loadable only once the apps are ready.
         from polku.accounts.invitations import register_acceptance_hook
+        from polku.participants import sections
         from polku.participants.invitations import link_person_on_acceptance
+
+        sections.register()
 
         register_acceptance_hook("participants.person", link_person_on_acceptance)

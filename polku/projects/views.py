@@ -61,6 +61,7 @@ def project_detail_view(request: AuthenticatedHttpRequest, code: str) -> Templat
     partners = list(partner_list(project=project))
     for partner in partners:
         partner.count_visible = access.can_view_partner_counts(project.pk, partner.pk)  # type: ignore[attr-defined]
+    sections = project_sections.sections(project=project, access=access, request=request)
     context = {
         "project": project,
         "partners": partners,
@@ -71,7 +72,10 @@ def project_detail_view(request: AuthenticatedHttpRequest, code: str) -> Templat
         "indicator_set_label": indicator_set_label(project),
         "indicator_set_automatic": not project.indicator_set and bool(indicator_set_for(project)),
         "can_view_people": access.can_view_people(project.pk),
-        "sections": project_sections.sections(project=project, access=access, request=request),
+        # the participant list is the coordinators' (participants.views.participant_list_view)
+        "can_list_participants": access.is_coordinator,
+        "sections": sections,
+        "shown": {section.name for section in sections["main"]},  # for the shortcuts to their headings
     }
     return TemplateResponse(request, "projects/project_detail.html", context)
 

@@ -11,3 +11,7 @@ class SurveysConfig(AppConfig):
 
     def ready(self) -> None:
         menu.register()
+        # Here, not at the top: the selectors import models, loadable only once every app is.
+        from polku.surveys import sections
+
+        sections.register()

@@ -103,7 +103,27 @@ class Browser:
         main.get_by_label("Password").fill(password)
         self.follow(main.get_by_role("button", name="Sign in"))
 
+    def open_menu(self) -> None:
+        """On a phone, press the header's "Menu" button (the menu and the account fold behind it)."""
+        toggle = self.page.locator("header [data-menu-toggle]")
+        if toggle.count() and toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+            toggle.click()
+
+    def menu_link(self, name: str) -> Any:
+        """The main menu's link `name`, made visible as a person would: the phone's "Menu" button, then
+        the group (or a participant's "More") that holds it."""
+        self.open_menu()
+        nav = self.page.get_by_role("navigation", name="Main")
+        link = nav.get_by_role("link", name=name, exact=True, include_hidden=True).first
+        if not link.is_visible():
+            link.locator("xpath=ancestor::details[1]/summary").click()
+        return link
+
+    def follow_menu(self, name: str) -> None:
+        self.follow(self.menu_link(name))
+
     def sign_out(self) -> None:
+        self.open_menu()
         self.follow(self.page.locator("header").get_by_role("button", name="Sign out"))
 
     def horizontal_overflow(self) -> int:

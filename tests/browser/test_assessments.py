@@ -17,9 +17,7 @@ def test_participant_fills_a_digcomp_self_assessment_on_a_phone(open_browser, li
     page = browser.page
     main = page.locator("main")
     browser.sign_in(live_world.user_a.email)
-    browser.follow(
-        page.get_by_role("navigation", name="Main").get_by_role("link", name="My self-assessments")
-    )
+    browser.follow_menu("My self-assessments")
     assert main.get_by_role("heading", level=1).inner_text() == "My self-assessments"
     assert "You have not taken a self-assessment yet." in main.inner_text()
 

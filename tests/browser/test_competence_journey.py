@@ -70,7 +70,7 @@ def test_participant_maps_competences_and_gets_a_plan_the_coordinator_sees(
     page = browser.page
     main = page.locator("main")
     browser.sign_in(live_world.user_a.email)
-    browser.follow(page.get_by_role("navigation", name="Main").get_by_role("link", name="My competences"))
+    browser.follow_menu("My competences")
     assert "No confirmed skills yet." in main.inner_text()
     browser.follow(main.get_by_role("link", name="Find skills from a text or CV"))
     assert browser.horizontal_overflow() == 0

@@ -103,7 +103,7 @@ def test_coordinator_sets_up_mfa_registers_finds_and_opens_a_participant(browser
     browser.follow(page.locator("main").get_by_role("link", name="Test project"))
     assert browser.path() == f"/projects/{live_world.project.code}/"
     assert page.get_by_role("heading", level=1).inner_text() == "Test project"
-    browser.follow(page.get_by_role("navigation", name="Main").get_by_role("link", name="Audit log"))
+    browser.follow_menu("Audit log")
     assert browser.path() == "/audit/"
     assert page.locator("main table").get_by_text("Leyla Haddad").count() >= 2
 

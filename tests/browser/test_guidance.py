@@ -51,7 +51,10 @@ def test_session_with_a_next_step_from_record_to_done(browser, open_browser, liv
     assert NextStep.objects.get().owner == "participant"
     amina = open_browser(viewport=PHONE)
     amina.sign_in(live_world.user_a.email)
-    assert amina.path() == "/participants/me/"
+    assert amina.path() == "/"
+    hub = amina.page.locator("main")
+    assert "Send the CV to two employers" in hub.get_by_role("region", name="What we agreed").inner_text()
+    amina.go("/participants/me/")
     own = amina.page.locator("main")
     assert own.get_by_role("heading", name="What we agreed").is_visible()
     assert "Send the CV to two employers" in own.inner_text()

@@ -24,7 +24,7 @@ def test_participant_makes_a_plan_and_sees_recommendations(open_browser, live_wo
     page = browser.page
     main = page.locator("main")
     browser.sign_in(live_world.user_a.email)
-    browser.follow(page.get_by_role("navigation", name="Main").get_by_role("link", name="My plan"))
+    browser.follow_menu("My plan")
     assert "You have no plan yet." in main.inner_text()
     browser.follow(main.get_by_role("link", name="Make a new plan"))
     main.get_by_label("An occupation").check()

@@ -13,12 +13,14 @@ def test_participant_corrects_their_profile(browser, live_world):
     page = browser.page
     main = page.locator("main")
     browser.sign_in(live_world.user_a.email)
-    assert browser.path() == "/participants/me/"
+    assert browser.path() == "/"  # the participant's home (hub)
     assert main.get_by_role("heading", level=1).inner_text() == "Hello, Amina"
     # A participant's menu has their own page, not the staff pages.
     menu = page.get_by_role("navigation", name="Main")
     assert menu.get_by_role("link", name="My page").is_visible()
-    assert menu.get_by_role("link", name="Participants").count() == 0
+    assert menu.locator("a", has_text="Participants").count() == 0
+    browser.follow(main.get_by_role("link", name="My page").first)
+    assert browser.path() == "/participants/me/"
 
     browser.follow(main.get_by_role("link", name="Correct my contact details and profile"))
     assert browser.path() == f"/participants/{live_world.part_a.pk}/edit/"

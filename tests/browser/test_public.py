@@ -100,7 +100,7 @@ def test_person_registers_through_the_public_link_and_signs_in(browser, live_wor
     browser.go(confirm_url.group(0).removeprefix(browser.base_url))
     browser.follow(main.get_by_role("button", name="Confirm"))
     browser.sign_in("seun.adeyemi@example.org", "river-lantern-orbit-42")
-    assert browser.path() == "/participants/me/"
+    assert browser.path() == "/"  # the participant's home (hub)
     assert page.get_by_role("heading", level=1).inner_text() == "Hello, Oluwaseun"
 
 
@@ -127,7 +127,7 @@ def test_pages_fit_a_phone(open_browser, live_world, who):
             f"/participants/{live_world.part_a.pk}/",
             "/audit/",
         ],
-        "participant": ["/participants/me/", f"/participants/{live_world.part_a.pk}/edit/"],
+        "participant": ["/", "/participants/me/", f"/participants/{live_world.part_a.pk}/edit/"],
         "anonymous": ["/", "/accounts/login/", f"/r/{live_world.a.registration_code}/"],
     }[who]
     if who == "coordinator":

@@ -56,7 +56,7 @@ def test_feedback_form_from_attaching_to_results(open_browser, live_world):
     phone = participant.page
     pmain = phone.locator("main")
     participant.sign_in(live_world.user_a.email)
-    participant.follow(phone.get_by_role("navigation", name="Main").get_by_role("link", name="Feedback"))
+    participant.follow_menu("Feedback")
     participant.follow(pmain.get_by_role("link", name="How was the course?"))
     assert participant.horizontal_overflow() == 0
     pmain.get_by_label("What helped you most?").fill("The practice conversations")

@@ -46,3 +46,30 @@ def test_a_coordinator_and_a_participant_see_their_own_menus(client, world):
     client.force_login(world.user_a)
     page = client.get("/participants/me/").content.decode()
     assert "My page" in page and "Import participants" not in page and "Audit log" not in page
+
+
+def test_a_participant_gets_a_short_bar_and_more_and_staff_get_groups(rf):
+    from django.template.loader import render_to_string
+
+    from polku.core.navigation import MenuGroup, MenuLink
+
+    mine = MenuGroup(
+        "mine",
+        "My things",
+        (
+            MenuLink("me", "My page", "/participants/me/", False, True),
+            MenuLink("events", "Events", "/events/", False, True),
+            MenuLink("data", "My data", "/participants/me/data/", True, False),
+        ),
+    )
+    assert mine.primary_count == 2 and mine.secondary_current
+    html = render_to_string("components/main_menu.html", {"menu_groups": [mine]})
+    bar, more = html.split("<details", 1)
+    assert "My page" in bar and "Events" in bar and "My data" not in bar
+    assert "More" in more and "My data" in more and 'aria-current="page"' in more and "is-current" in html
+    staff = [
+        MenuGroup("people", "People", (MenuLink("p", "Participants", "/participants/", True, False),)),
+        MenuGroup("settings", "Settings", (MenuLink("a", "Audit log", "/audit/", False, False),)),
+    ]
+    html = render_to_string("components/main_menu.html", {"menu_groups": staff})
+    assert html.count("<details") == 2 and "<summary>People</summary>" in html and "More" not in html

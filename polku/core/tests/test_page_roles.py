@@ -72,10 +72,10 @@ def _batch_of_a(w: Any) -> ImportBatch:
 # page -> (url_of(world), {role: expected status}, default status)
 PAGES = {
     # the home page: a welcome for visitors, a start page for everyone with a role in a project (and
-    # admins), participants sent to their own page, the signed-in without a role a short page
+    # admins), a participant's hub of cards, the signed-in without a role a short page
     "home": (
         lambda w: reverse("home"),
-        {"anonymous": 200, "stranger": 200, "user_a": 302},
+        {"anonymous": 200, "stranger": 200, "user_a": 200},
         200,
     ),
     "project_list": (

@@ -205,3 +205,42 @@ def test_work_package_and_activity_targets_count_each_person_once(client, crowd)
     assert actual["People with b"] == 0
     board = _board(client, w.coord_a, w.project, **{"from": "2025-04-01"})  # nobody entered after March
     assert {t.target.label: t.actual.value for t in board.targets}["In trainings"] == 0
+
+
+def test_months_without_outcomes_show_as_zero_between_the_first_and_the_last(client, crowd):
+    w = crowd
+    later = Participation.objects.filter(partner=w.a).order_by("pk")[2]
+    Outcome.objects.create(
+        participation=later, kind=Outcome.Kind.JOB, date=dt.date(2025, 8, 20), source=Source.COORDINATOR
+    )
+    board = _board(client, w.coord_a, w.project)
+    assert [r.month for r in board.months] == [dt.date(2025, m, 1) for m in (5, 6, 7, 8)]
+    june, july = board.months[1], board.months[2]
+    assert june.total.value == 0 and july.total.value == 0
+    assert all(figure.value == 0 for figure in june.kinds.values())
+    # the sums are those of the suppressed table: the zeros change nothing
+    assert board.outcome_total.hidden or board.outcome_total.value == 2
+
+
+def test_the_year_end_is_crossed_month_by_month():
+    from polku.dashboards.selectors import _month_range
+
+    months = _month_range(dt.date(2025, 11, 1), dt.date(2026, 2, 1))
+    assert months == [dt.date(2025, 11, 1), dt.date(2025, 12, 1), dt.date(2026, 1, 1), dt.date(2026, 2, 1)]
+
+
+def test_chart_text_is_html_at_the_page_size_and_bars_are_percentages():
+    from polku.dashboards.charts import bar_chart
+    from polku.suppression import Figure
+
+    chart = bar_chart(
+        chart_id="c", title="T", bars=[("a", Figure(10)), ("b", Figure(5)), ("c", Figure(None)), ("d", None)]
+    )
+    assert [b.percent for b in chart.bars] == ["100", "50", "0", "0"]
+    assert chart.bars[2].hidden and chart.any_hidden
+    goals = bar_chart(chart_id="g", title="G", bars=[("x", Figure(15)), ("y", Figure(60))], goals=[40, 50])
+    assert [(b.percent, b.text) for b in goals.bars] == [("37.5", "15 / 40"), ("100", "60 / 50")]
+    from django.template.loader import render_to_string
+
+    html = render_to_string("dashboards/_bar_chart.html", {"chart": chart})
+    assert "font-size" not in html and 'width="50"' in html and "<text" not in html

@@ -28,10 +28,16 @@ def test_staff_get_a_home_page_with_their_projects_and_the_link_to_all(client, w
     assert reverse("projects:list") in html
 
 
-def test_participants_still_go_to_their_own_page(client, world):
+def test_participants_get_their_hub_with_the_next_agreed_step(client, world):
+    session = GuidanceSessionFactory(participation=world.part_a, staff=world.coord_a, held_on=_day(-30))
+    NextStepFactory(session=session, owner="participant", text="Send the CV", due_on=_day(3))
+    NextStepFactory(session=session, owner="participant", text="Visit the library", due_on=_day(9))
     client.force_login(world.user_a)
     response = client.get(reverse("home"))
-    assert response.status_code == 302 and response.url == reverse("participants:me")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "What we agreed" in page and "Send the CV" in page and "See all 2 open steps" in page
+    assert "Visit the library" not in page  # the hub shows the next one; the rest are on their page
 
 
 def test_next_steps_due_overdue_first_within_two_weeks(client, world):
