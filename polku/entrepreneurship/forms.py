@@ -25,6 +25,7 @@ from polku.entrepreneurship.models import (
     Timeline,
     TurnoverBand,
 )
+from polku.projects.models import Partner
 
 CANVAS_HELP = {
     "problem": _("The top one to three problems your customers have."),
@@ -167,6 +168,7 @@ class CompanyRecordForm(forms.Form):
 
 
 class ListingForm(forms.Form):
+    partner = forms.ModelChoiceField(label=_("Partner"), queryset=Partner.objects.none(), empty_label=None)
     headline = forms.CharField(
         label=_("Headline"),
         max_length=150,
@@ -215,6 +217,14 @@ class ListingForm(forms.Form):
     owner_contact = forms.CharField(
         label=_("Owner's contact"), max_length=300, required=False, help_text=_("Confidential.")
     )
+
+    def __init__(self, *args: Any, partners: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if partners is None:
+            del self.fields["partner"]
+        else:
+            self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
+            self.fields["partner"].label_from_instance = lambda p: f"{p.organisation.name} ({p.project.name})"  # type: ignore[attr-defined]
 
     def clean_languages(self) -> dict[str, str]:
         text = self.cleaned_data.get("languages") or ""

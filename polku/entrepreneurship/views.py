@@ -437,6 +437,7 @@ def _listing_save(
     request: AuthenticatedHttpRequest, access: Access, form: ListingForm, listing: TransferListing | None
 ) -> TransferListing:
     data = dict(form.cleaned_data)
+    partner = data.pop("partner", None)
     skills, missing = _resolve_skills(data.pop("skills", ""))
     if missing:
         raise ApplicationError(
@@ -446,9 +447,6 @@ def _listing_save(
             },
         )
     if listing is None:
-        partner = Partner.objects.filter(pk__in=access.coordinator_partner_ids).order_by("pk").first()
-        if partner is None:
-            raise Http404
         return transfers.listing_create(
             actor=request.user, access=access, partner=partner, data=data, skills=skills
         )
@@ -460,7 +458,12 @@ def _listing_save(
 @login_required
 def listing_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = _coordinator(request)
-    form = ListingForm(request.POST or None)
+    partners = (
+        Partner.objects.filter(access.mentor_day_partner_filter())
+        .select_related("organisation", "project")
+        .order_by("project__name", "organisation__name")
+    )
+    form = ListingForm(request.POST or None, partners=partners)
     return _form_page(
         request,
         form,

@@ -150,7 +150,9 @@ def company_taken_over(
         raise AccessDenied(_("The listing's coordinators record the transfer."))
     if introduction.names_exchanged_at is None:
         raise ApplicationError(_("A transfer is recorded after both sides agreed to the introduction."))
-    cleaned = _clean({"industry": listing.industry, **data, "name": text(data, "name") or listing.company_name})
+    cleaned = _clean(
+        {"industry": listing.industry, **data, "name": text(data, "name") or listing.company_name}
+    )
     with transaction.atomic():
         company = _record(
             actor=actor,

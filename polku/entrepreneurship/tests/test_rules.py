@@ -6,6 +6,7 @@ import pytest
 
 from polku.entrepreneurship import rules
 from polku.entrepreneurship.rules import Evidence, check_move
+from polku.testing.asserts import present
 
 FULL = Evidence(canvas_core=True, interviews=3, finished_experiments=1, has_company=True)
 
@@ -33,18 +34,18 @@ def test_moves_with_full_evidence(current, target, code):
 
 
 def test_each_stage_asks_for_its_evidence():
-    assert check_move("idea", "validating", Evidence()).code == "canvas"
+    assert present(check_move("idea", "validating", Evidence())).code == "canvas"
     short = Evidence(canvas_core=True, interviews=2, finished_experiments=1)
-    assert check_move("validating", "ready_to_start", short).code == "evidence"
+    assert present(check_move("validating", "ready_to_start", short)).code == "evidence"
     no_experiment = Evidence(canvas_core=True, interviews=3)
-    assert check_move("validating", "ready_to_start", no_experiment).code == "evidence"
-    assert check_move("ready_to_start", "started", Evidence(interviews=9)).code == "company"
+    assert present(check_move("validating", "ready_to_start", no_experiment)).code == "evidence"
+    assert present(check_move("ready_to_start", "started", Evidence(interviews=9))).code == "company"
 
 
 def test_a_paused_idea_resumes_at_its_stage_or_earlier():
     paused = Evidence(canvas_core=True, paused_from="validating")
     assert check_move("paused", "validating", paused) is None
     assert check_move("paused", "idea", paused) is None
-    broken = check_move("paused", "ready_to_start", paused)
+    broken = present(check_move("paused", "ready_to_start", paused))
     assert broken.code == "resume" and broken.allowed == ("idea", "validating")
     assert rules.allowed_moves("idea") == ("validating", "paused")

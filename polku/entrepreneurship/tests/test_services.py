@@ -33,6 +33,7 @@ from polku.entrepreneurship.tests.factories import (
 )
 from polku.outcomes.models import Outcome
 from polku.testing import factories as f
+from polku.testing.asserts import present
 
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -249,9 +250,11 @@ def test_company_founded_checks_the_business_id_naming_the_check_digit(world):
     company = companies.company_founded(
         actor=world.coord_a, access=_as(world.coord_a), idea=idea, data=data | {"business_id": "02012566"}
     )
-    assert company.business_id == "0201256-6" and company.outcome.kind == Outcome.Kind.COMPANY_FOUNDED
+    assert (
+        company.business_id == "0201256-6" and present(company.outcome).kind == Outcome.Kind.COMPANY_FOUNDED
+    )
     idea.refresh_from_db()
-    assert idea.stage == Stage.STARTED and idea.stage_changes.last().from_stage == Stage.READY
+    assert idea.stage == Stage.STARTED and present(idea.stage_changes.last()).from_stage == Stage.READY
 
 
 @pytest.mark.parametrize(
@@ -292,7 +295,7 @@ def test_transfer_completes_listing_introduction_and_outcome(world):
         actor=world.coord_a, access=_as(world.coord_a), introduction=intro, data=data
     )
     assert company.name == "Kahvila Aurinko Oy" and company.how == Company.How.TAKEN_OVER
-    assert company.outcome.kind == Outcome.Kind.BUSINESS_TAKEN_OVER
+    assert present(company.outcome).kind == Outcome.Kind.BUSINESS_TAKEN_OVER
     assert TransferListing.objects.get().status == "completed"
     assert Introduction.objects.get().status == "completed"
 
@@ -336,4 +339,3 @@ def test_prh_off_or_unreachable_records_unchecked(world, settings, monkeypatch):
     assert prh.lookup("0201256-6") is None  # off by default
     settings.POLKU_PRH_CHECK = True
     assert prh.lookup("0201256-6") is None  # no answer: unchecked, not refused
-
