@@ -73,14 +73,14 @@ class ExperimentSerializer(serializers.ModelSerializer):
         extra_kwargs = {"result": {"required": False}}
 
 
-class MilestoneSerializer(serializers.ModelSerializer):
+class IdeaMilestoneSerializer(serializers.ModelSerializer):
     class Meta:
         model = Milestone
         fields = ["id", "title", "due_on", "reached_on"]
         read_only_fields = ["id"]
 
 
-class CommentSerializer(serializers.ModelSerializer):
+class IdeaCommentSerializer(serializers.ModelSerializer):
     author_name = serializers.CharField(source="author.full_name", read_only=True, default=None)
 
     class Meta:
@@ -112,8 +112,8 @@ class IdeaListSerializer(serializers.ModelSerializer):
 class IdeaSerializer(IdeaListSerializer):
     interviews = InterviewSerializer(many=True, read_only=True)
     experiments = ExperimentSerializer(many=True, read_only=True)
-    milestones = MilestoneSerializer(many=True, read_only=True)
-    comments = CommentSerializer(many=True, read_only=True)
+    milestones = IdeaMilestoneSerializer(many=True, read_only=True)
+    comments = IdeaCommentSerializer(many=True, read_only=True)
     stage_changes = StageChangeSerializer(many=True, read_only=True)
 
     class Meta(IdeaListSerializer.Meta):
@@ -157,7 +157,7 @@ class StageInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
-class CommentInputSerializer(serializers.Serializer):
+class IdeaCommentInputSerializer(serializers.Serializer):
     body = serializers.CharField(allow_blank=True)
 
 
@@ -368,7 +368,7 @@ class IntroductionSerializer(serializers.ModelSerializer):
         return participation.person.full_name if intro.names_exchanged_at else None
 
 
-class AnswerInputSerializer(serializers.Serializer):
+class IntroductionAnswerInputSerializer(serializers.Serializer):
     agree = serializers.BooleanField()
 
 
@@ -546,7 +546,7 @@ ExperimentCreateApi = _evidence_view(
 )
 MilestoneCreateApi = _evidence_view(
     "business_idea_milestone_create",
-    MilestoneSerializer,
+    IdeaMilestoneSerializer,
     ideas.milestone_add,
     gettext_lazy("A milestone with its due date."),
 )
@@ -556,16 +556,16 @@ class CommentCreateApi(APIView):
     @extend_schema(
         operation_id="business_idea_comment_create",
         tags=TAGS,
-        request=CommentInputSerializer,
-        responses={201: CommentSerializer},
+        request=IdeaCommentInputSerializer,
+        responses={201: IdeaCommentSerializer},
         description=gettext_lazy("A comment of the idea's coordinators or sparring experts."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         idea = selectors.idea_get(access=access, pk=pk)
-        data = validated_input(CommentInputSerializer, request)
+        data = validated_input(IdeaCommentInputSerializer, request)
         row = ideas.comment_add(actor=request.user, access=access, idea=idea, body=data["body"])
-        return Response(CommentSerializer(row).data, status=status.HTTP_201_CREATED)
+        return Response(IdeaCommentSerializer(row).data, status=status.HTTP_201_CREATED)
 
 
 class SparringCreateApi(APIView):
@@ -914,14 +914,14 @@ class IntroductionAnswerApi(APIView):
     @extend_schema(
         operation_id="introduction_answer",
         tags=TAGS,
-        request=AnswerInputSerializer,
+        request=IntroductionAnswerInputSerializer,
         responses=IntroductionSerializer,
         description=gettext_lazy("The participant agrees to the introduction, or declines it."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         intro = selectors.introduction_get(access=access, pk=pk)
-        data = validated_input(AnswerInputSerializer, request)
+        data = validated_input(IntroductionAnswerInputSerializer, request)
         intro = transfers.introduction_participant_answer(
             actor=request.user, access=access, introduction=intro, agree=data["agree"]
         )
@@ -932,14 +932,14 @@ class IntroductionOwnerAnswerApi(APIView):
     @extend_schema(
         operation_id="introduction_owner_answer",
         tags=TAGS,
-        request=AnswerInputSerializer,
+        request=IntroductionAnswerInputSerializer,
         responses=IntroductionSerializer,
         description=gettext_lazy("The coordinator records the owner's answer."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         intro = selectors.introduction_get(access=access, pk=pk)
-        data = validated_input(AnswerInputSerializer, request)
+        data = validated_input(IntroductionAnswerInputSerializer, request)
         intro = transfers.introduction_owner_answer(
             actor=request.user, access=access, introduction=intro, agree=data["agree"]
         )
