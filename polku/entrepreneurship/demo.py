@@ -36,7 +36,7 @@ from polku.participants.models import Participation
 DEMO_AFTER = True
 DUUNIPOLKU = "S21307"
 MEGE = "A73290"
-PATH = [Stage.IDEA, Stage.VALIDATING, Stage.READY, Stage.STARTED, Stage.GROWING]
+PATH: list[str] = [Stage.IDEA, Stage.VALIDATING, Stage.READY, Stage.STARTED, Stage.GROWING]
 # (title, pitch, industry, problem, customers, value, final stage)
 IDEAS = (
     (

@@ -9,6 +9,7 @@ from polku.entrepreneurship import rules
 from polku.entrepreneurship.models import BusinessIdea, Company, Introduction, Stage, TransferListing
 from polku.organisations.business_ids import business_id_check
 from polku.outcomes.models import Outcome
+from polku.testing.asserts import present
 
 
 @pytest.mark.django_db
@@ -28,6 +29,6 @@ def test_demo_has_ideas_at_every_stage_and_a_transfer():
         assert company.outcome is not None and company.outcome.business_id == company.business_id
     assert Company.objects.filter(how="founded").count() >= 2
     taken = Company.objects.get(how="taken_over")
-    assert taken.outcome.kind == Outcome.Kind.BUSINESS_TAKEN_OVER
-    assert TransferListing.objects.get(pk=taken.listing_id).status == "completed"
+    assert present(taken.outcome).kind == Outcome.Kind.BUSINESS_TAKEN_OVER
+    assert TransferListing.objects.get(pk=present(taken.listing_id)).status == "completed"
     assert set(Introduction.objects.values_list("status", flat=True)) == {"proposed", "agreed", "completed"}
