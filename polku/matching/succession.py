@@ -29,7 +29,7 @@ from typing import Any
 
 from polku.matching import cefr
 from polku.matching.errors import InvalidInput
-from polku.matching.scoring import Candidate, Rules, score_pair
+from polku.matching.scoring import Candidate, Rules, score_all
 
 WEIGHTS: dict[str, float] = {
     "skills": 3.0,
@@ -95,17 +95,32 @@ class Match:
         return next(word for floor, word in FITS if self.score >= floor)
 
 
-def _skills(listing: Listing, successor: Successor) -> Reason:
-    if not listing.skills:
-        return Reason("skills", 1.0)
-    pair = score_pair(
-        Candidate(id=listing.id, skills=listing.skills),
-        Candidate(id=successor.id, skills=successor.skills),
+def _skill_reasons(listings: list[Listing], successors: list[Successor]) -> dict[tuple[str, str], Reason]:
+    """The skills reason of every pair, from `scoring.score_all` with the skills criterion alone (one
+    scorer for the whole grid): the listing's wanted skills the successor has, and those missing."""
+    asking = [listing for listing in listings if listing.skills]
+    if not asking or not successors:
+        return {}
+    pairs = score_all(
+        [Candidate(id=listing.id, skills=listing.skills) for listing in asking],
+        [Candidate(id=successor.id, skills=successor.skills) for successor in successors],
         weights={"skills": 1.0},
         rules=_SKILLS_ONLY,
     )
-    part = next(p for p in pair.parts if p.criterion == "skills")
-    return Reason("skills", part.value, part.matched, part.missing)
+    reasons = {}
+    for pair in pairs:
+        part = next(p for p in pair.parts if p.criterion == "skills")
+        reasons[(pair.left, pair.right)] = Reason("skills", part.value, part.matched, part.missing)
+    return reasons
+
+
+def _skills(listing: Listing, successor: Successor, known: dict[tuple[str, str], Reason]) -> Reason:
+    if not listing.skills:
+        return Reason("skills", 1.0)
+    found = known.get((listing.id, successor.id))
+    if found is None:
+        found = _skill_reasons([listing], [successor])[(listing.id, successor.id)]
+    return found
 
 
 def _industry(listing: Listing, successor: Successor) -> Reason:
@@ -159,7 +174,6 @@ def _timeline(listing: Listing, successor: Successor) -> Reason:
 
 
 _RULES = {
-    "skills": _skills,
     "industry": _industry,
     "region": _region,
     "languages": _languages,
@@ -168,9 +182,16 @@ _RULES = {
 }
 
 
-def score(listing: Listing, successor: Successor) -> Match:
-    """One pair with its reasons; a successor without the capital the listing needs is blocked (score 0)."""
-    reasons = tuple(_RULES[name](listing, successor) for name in CRITERIA)
+def score(
+    listing: Listing, successor: Successor, *, skills: dict[tuple[str, str], Reason] | None = None
+) -> Match:
+    """One pair with its reasons; a successor without the capital the listing needs is blocked (score 0).
+    `skills` holds the pairs' skills reasons when they were worked out for a whole grid at once."""
+    known = skills or {}
+    reasons = tuple(
+        _skills(listing, successor, known) if name == "skills" else _RULES[name](listing, successor)
+        for name in CRITERIA
+    )
     total = round(math.fsum(WEIGHTS[r.criterion] * r.value for r in reasons) / sum(WEIGHTS.values()), 6)
     blocked = "not_enough_capital" if successor.capital_band < listing.capital_band else None
     return Match(listing.id, successor.id, 0.0 if blocked else total, reasons, blocked)
@@ -182,22 +203,44 @@ def _check_ids(rows: list[Any], name: str) -> None:
         raise InvalidInput(f"{name}: duplicate ids")
 
 
-def _best(matches: list[Match], key: str, top_k: int | None) -> list[Match]:
-    allowed = [m for m in matches if m.blocked_by is None]
-    allowed.sort(key=lambda m: (-m.score, getattr(m, key)))
-    return allowed[:top_k] if top_k else allowed
+def _quick(listing: Listing, successor: Successor) -> float:
+    """The pair's score without its explanation (0 when blocked): the skills value is the coverage of
+    `scoring` (the share of the wanted skills the successor has), the other criteria as in `score`."""
+    if successor.capital_band < listing.capital_band:
+        return 0.0
+    # rounded as scoring rounds a part's value, so that the ranking and the explained score agree
+    shared = len(listing.skills & successor.skills)
+    values = {"skills": round(shared / len(listing.skills), 6) if listing.skills else 1.0}
+    values |= {name: rule(listing, successor).value for name, rule in _RULES.items()}
+    return round(math.fsum(WEIGHTS[name] * values[name] for name in CRITERIA) / sum(WEIGHTS.values()), 6)
+
+
+def _ranked(pairs: list[tuple[Listing, Successor]], key: str, top_k: int | None) -> list[Match]:
+    """The allowed pairs best first (ties by the other side's id), explained only for those returned."""
+    allowed = [
+        (-_quick(listing, successor), listing.id if key == "listing" else successor.id, listing, successor)
+        for listing, successor in pairs
+        if successor.capital_band >= listing.capital_band
+    ]
+    allowed.sort(key=lambda row: (row[0], row[1]))
+    chosen = allowed[:top_k] if top_k else allowed
+    known = _skill_reasons(
+        list({row[2].id: row[2] for row in chosen}.values()),
+        list({row[3].id: row[3] for row in chosen}.values()),
+    )
+    return [score(listing, successor, skills=known) for _, _, listing, successor in chosen]
 
 
 def successors_for(listing: Listing, successors: list[Successor], *, top_k: int | None = None) -> list[Match]:
     """The successors for one listing, best first (ties by id); blocked pairs left out."""
     _check_ids(successors, "successors")
-    return _best([score(listing, s) for s in successors], "successor", top_k)
+    return _ranked([(listing, s) for s in successors], "successor", top_k)
 
 
 def listings_for(successor: Successor, listings: list[Listing], *, top_k: int | None = None) -> list[Match]:
     """The listings for one successor, best first (ties by id); blocked pairs left out."""
     _check_ids(listings, "listings")
-    return _best([score(listing, successor) for listing in listings], "listing", top_k)
+    return _ranked([(listing, successor) for listing in listings], "listing", top_k)
 
 
 # --- words ------------------------------------------------------------------------------------------

@@ -132,3 +132,38 @@ def test_cli_bad_input_exits_2(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO('{"listings": [{"id": 1}]}'))
     assert cli.main(["succession"]) == 2
     assert "industry is required" in capsys.readouterr().err
+
+
+def test_the_quick_ranking_agrees_with_the_explained_score():
+    """Pairs are ranked without their explanation and explained only when returned: the two must agree."""
+    import random
+
+    from polku.matching.succession import _quick
+
+    rng = random.Random(3)
+    skills = [f"s{i}" for i in range(12)]
+    for _ in range(300):
+        listing = Listing(
+            id="l",
+            industry=rng.choice(["56", "47"]),
+            section="I",
+            region=rng.choice(["01", "06"]),
+            country="FI",
+            skills=frozenset(rng.sample(skills, rng.randint(0, 5))),
+            languages=rng.choice([{}, {"fi": "B1"}]),
+            experience_years=rng.randint(0, 3),
+            capital_band=rng.randint(0, 2),
+            handover_in_months=rng.choice([None, 6]),
+        )
+        successor = Successor(
+            id="s",
+            industries=frozenset(rng.sample(["56", "I", "47"], rng.randint(0, 2))),
+            regions=frozenset(rng.sample(["01", "06", "02"], rng.randint(0, 2))),
+            country=rng.choice(["FI", "SE"]),
+            skills=frozenset(rng.sample(skills, rng.randint(0, 8))),
+            languages=rng.choice([{}, {"fi": "A2"}, {"fi": "C1"}]),
+            experience_years=rng.randint(0, 4),
+            capital_band=rng.randint(0, 2),
+            ready_in_months=rng.choice([None, 0, 12]),
+        )
+        assert _quick(listing, successor) == score(listing, successor).score
