@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from polku.audit.models import AuditEvent
@@ -113,3 +115,17 @@ def test_dashboard_section_counts_and_suppresses(client, world, settings):
     client.force_login(world.lead)  # the whole project, small cells hidden
     page = client.get(url).content.decode()
     assert 'data-total="taken_over">1<' not in page and "Companies founded and taken over per partner" in page
+
+
+def test_pipeline_queries_do_not_grow_with_ideas(client, world):
+    client.force_login(world.coord_a)
+    url = reverse("entrepreneurship:pipeline")
+    BusinessIdeaFactory(participation=world.part_a)
+    client.get(url)  # the session and caches warm
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(10):
+        BusinessIdeaFactory(participation=world.part_a)
+    with CaptureQueriesContext(connection) as many:
+        assert "Halal meal kits" in client.get(url).content.decode()
+    assert len(many) == len(few)
