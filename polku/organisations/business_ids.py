@@ -90,7 +90,8 @@ def _check_one(country: str, value: str) -> BusinessId:
 
 def business_id_check(value: str, *, country: str | None = None) -> BusinessId:
     """The business ID of `country` (FI, SE, NO) in its register's format; with no country, the first of
-    Finland, Sweden and Norway whose rules it meets. BusinessIdError otherwise."""
+    Finland, Sweden and Norway whose rules it meets. BusinessIdError otherwise: with no country, the
+    check-digit error of the one register whose shape the number has, else a general one."""
     value = (value or "").strip()
     if not value:
         raise BusinessIdError(_("Give the business ID."), code="required")
@@ -100,11 +101,15 @@ def business_id_check(value: str, *, country: str | None = None) -> BusinessId:
                 _("Business IDs are checked for Finland, Sweden and Norway only."), code="country"
             )
         return _check_one(country, value)
+    check_digit_errors = []
     for candidate in COUNTRIES:
         try:
             return _check_one(candidate, value)
-        except BusinessIdError:
-            continue
+        except BusinessIdError as error:
+            if error.code == "check_digit":
+                check_digit_errors.append(error)
+    if len(check_digit_errors) == 1:  # the number has one register's shape: name the digit it should end in
+        raise check_digit_errors[0]
     raise BusinessIdError(
         _(
             "%(value)s is not a valid business ID: give a Finnish business ID (1234567-8) or a Swedish or "

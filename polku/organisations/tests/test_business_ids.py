@@ -64,3 +64,10 @@ def test_finnish_check_digit_with_no_digit_is_refused():
     assert expected_check_digit("FI", base + "0") is None
     with pytest.raises(BusinessIdError, match="no check digit fits"):
         business_id_check(f"{base}-0", country="FI")
+
+
+@pytest.mark.parametrize(("value", "digit"), [("0201256-7", "6"), ("556036-0794", "3"), ("988077918", "7")])
+def test_without_a_country_the_one_register_whose_shape_fits_names_the_digit(value, digit):
+    with pytest.raises(BusinessIdError) as error:
+        business_id_check(value)
+    assert error.value.check_digit == digit
