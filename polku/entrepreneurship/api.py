@@ -43,6 +43,7 @@ from polku.entrepreneurship.models import (
 )
 from polku.entrepreneurship.services import companies, ideas, sparring, transfers
 from polku.esco.models import Concept
+from polku.participants.models import Participation
 from polku.projects.models import Partner
 
 TAGS = ["entrepreneurship"]
@@ -99,14 +100,28 @@ class StageChangeSerializer(serializers.ModelSerializer):
 class IdeaListSerializer(serializers.ModelSerializer):
     industry_name = serializers.SerializerMethodField()
     owner_name = serializers.CharField(source="participation.person.full_name", read_only=True)
+    co_founder_names = serializers.SerializerMethodField()
 
     class Meta:
         model = BusinessIdea
-        fields = ["id", "title", "pitch", "industry", "industry_name", "stage", "stage_since", "owner_name"]
+        fields = [
+            "id",
+            "title",
+            "pitch",
+            "industry",
+            "industry_name",
+            "stage",
+            "stage_since",
+            "owner_name",
+            "co_founder_names",
+        ]
         read_only_fields = fields
 
     def get_industry_name(self, idea: BusinessIdea) -> str:
         return codes.industry_name(idea.industry)
+
+    def get_co_founder_names(self, idea: BusinessIdea) -> list[str]:
+        return [person.full_name for person in idea.co_founders.all()]
 
 
 class IdeaSerializer(IdeaListSerializer):
@@ -594,6 +609,41 @@ class SparringCreateApi(APIView):
             sessions_agreed=data["sessions_agreed"],
         )
         return Response(SparringSerializer(row).data, status=status.HTTP_201_CREATED)
+
+
+class CoFoundersInputSerializer(serializers.Serializer):
+    participants = serializers.ListField(
+        child=serializers.IntegerField(),
+        allow_empty=True,
+        help_text=gettext_lazy("Participation ids of the co-founders, participants of the same partner"),
+    )
+
+
+class IdeaCoFoundersApi(APIView):
+    @extend_schema(
+        operation_id="business_idea_co_founders",
+        tags=TAGS,
+        request=CoFoundersInputSerializer,
+        responses=IdeaSerializer,
+        description=gettext_lazy(
+            "Set the idea's co-founders (they join its team): the coordinators of the owner's partner."
+        ),
+    )
+    def put(self, request: AuthenticatedRequest, pk: int) -> Response:
+        access = access_for(request.user)
+        idea = selectors.idea_get(access=access, pk=pk)
+        if not access.can_coach_idea(idea.participation.partner_id):
+            raise AccessDenied(_("The idea's coordinators choose its co-founders."))
+        data = validated_input(CoFoundersInputSerializer, request)
+        rows = Participation.objects.filter(access.participation_filter(), pk__in=data["participants"])
+        people = [row.person for row in rows.select_related("person")]
+        if len(people) != len(set(data["participants"])):
+            raise ApplicationError(
+                _("Please correct the errors below."),
+                field_errors={"participants": [_("Choose participants of your own partner.")]},
+            )
+        idea = ideas.idea_set_co_founders(actor=request.user, access=access, idea=idea, people=people)
+        return Response(IdeaSerializer(idea).data)
 
 
 class IdeaCompanyApi(APIView):

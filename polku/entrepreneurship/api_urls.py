@@ -26,6 +26,11 @@ urlpatterns = [
     path(
         "business-ideas/<int:pk>/sparrings/", api.SparringCreateApi.as_view(), name="business-idea-sparrings"
     ),
+    path(
+        "business-ideas/<int:pk>/co-founders/",
+        api.IdeaCoFoundersApi.as_view(),
+        name="business-idea-co-founders",
+    ),
     path("business-ideas/<int:pk>/company/", api.IdeaCompanyApi.as_view(), name="business-idea-company"),
     path("me/sparrings/", api.MySparringListApi.as_view(), name="my-sparring-list"),
     path("sparrings/<int:pk>/", api.SparringDetailApi.as_view(), name="sparring-detail"),

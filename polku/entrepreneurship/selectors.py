@@ -71,6 +71,7 @@ def my_ideas(*, person: Person) -> QuerySet[BusinessIdea]:
     return (
         _ideas()
         .filter(Q(participation__person=person) | Q(co_founders=person))
+        .prefetch_related("co_founders")
         .distinct()
         .order_by("-updated_at", "-id")
     )
@@ -87,7 +88,7 @@ def pipeline(*, access: Access, stage: str | None = None) -> dict[str, list[Busi
     rows = (
         _ideas()
         .filter(access.participation_filter("participation__"))
-        .prefetch_related("interviews")
+        .prefetch_related("co_founders")
         .order_by("-stage_since", "-id")
     )
     board: dict[str, list[BusinessIdea]] = {s: [] for s in BOARD_STAGES}

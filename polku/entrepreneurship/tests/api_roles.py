@@ -168,6 +168,16 @@ CASES = [
         ),
         COACH_OF_A,
     ),
+    # co-founders: the owner's coordinators, choosing among their own participants (participant a here)
+    Case(
+        "business-idea-co-founders",
+        lambda w: (
+            "put",
+            f"/api/v1/business-ideas/{_idea_of_a(w)}/co-founders/",
+            {"participants": [w.part_a.pk]},
+        ),
+        TEAM_OF_A | {"user_a": 403},
+    ),
     Case(
         "business-idea-company",
         lambda w: (

@@ -339,3 +339,19 @@ def test_prh_off_or_unreachable_records_unchecked(world, settings, monkeypatch):
     assert prh.lookup("0201256-6") is None  # off by default
     settings.POLKU_PRH_CHECK = True
     assert prh.lookup("0201256-6") is None  # no answer: unchecked, not refused
+
+
+def test_co_founders_join_the_team(world):
+    from rest_framework.test import APIClient
+
+    idea = BusinessIdeaFactory(participation=world.part_a)
+    friend = f.ParticipationFactory(partner=world.a, person__user=f.UserFactory())
+    client = APIClient()
+    client.force_authenticate(world.coord_a)
+    url = f"/api/v1/business-ideas/{idea.pk}/co-founders/"
+    assert client.put(url, {"participants": [world.part_b.pk]}, format="json").status_code == 400
+    response = client.put(url, {"participants": [friend.pk]}, format="json")
+    assert response.status_code == 200 and response.json()["co_founder_names"] == [friend.person.full_name]
+    # the co-founder now edits the idea as its team does
+    member = present(friend.person.user)
+    ideas.idea_update(actor=member, access=access_for(member), idea=idea, data={"pitch": "Together"})
