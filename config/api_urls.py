@@ -119,6 +119,9 @@ urlpatterns += assessments_api_urls.urlpatterns
 from polku.guidance import api_urls as guidance_api_urls  # noqa: E402
 
 urlpatterns += guidance_api_urls.urlpatterns
+from polku.entrepreneurship import api_urls as entrepreneurship_api_urls  # noqa: E402
+
+urlpatterns += entrepreneurship_api_urls.urlpatterns
 
 from polku.operations import api_urls as operations_api_urls  # noqa: E402
 

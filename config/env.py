@@ -55,6 +55,16 @@ SCHEMA: dict[str, tuple[type, object, str]] = {
         "Seconds before each automatic retry of a lost (or failed e-mail) task; their number is the limit",
     ),
     "POLKU_HTTP_TIMEOUT": (int, 10, "Seconds to wait for other servers (OIDC sign-in) before giving up"),
+    "POLKU_PRH_CHECK": (
+        bool,
+        False,
+        "Look Finnish business IDs up in the business register's open data (PRH) when a company is recorded",
+    ),
+    "POLKU_PRH_URL": (
+        str,
+        "https://avoindata.prh.fi/opendata-ytj-api/v3/companies",
+        "The PRH open-data companies endpoint (used only with POLKU_PRH_CHECK)",
+    ),
     "POLKU_FROM_EMAIL": (str, "Polku <no-reply@polku.invalid>", "Sender of outgoing e-mail"),
     "POLKU_MEETING_ROOM_BASE": (
         str,

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "polku.imports",
     "polku.outcomes",
     "polku.guidance",
+    "polku.entrepreneurship",
     "polku.privacy",
     "polku.knowledge",
     "polku.mentoring",
@@ -252,6 +253,8 @@ EMAIL_TIMEOUT = env("EMAIL_TIMEOUT")  # one mail server that does not answer mus
 POLKU_TASK_STALE_SECONDS = env("POLKU_TASK_STALE_SECONDS")
 POLKU_TASK_RETRY_DELAYS = [int(s) for s in env("POLKU_TASK_RETRY_DELAYS")]
 POLKU_HTTP_TIMEOUT = env("POLKU_HTTP_TIMEOUT")
+POLKU_PRH_CHECK = env("POLKU_PRH_CHECK")
+POLKU_PRH_URL = env("POLKU_PRH_URL")
 DEFAULT_FROM_EMAIL = env("POLKU_FROM_EMAIL")
 POLKU_SITE_URL = env("POLKU_SITE_URL").rstrip("/")
 POLKU_MEETING_ROOM_BASE = env("POLKU_MEETING_ROOM_BASE")
@@ -348,6 +351,15 @@ SPECTACULAR_SETTINGS = {
         "MentoringSessionStatusEnum": "polku.mentoring.models.Session.Status",
         "MentoringGoalStatusEnum": "polku.mentoring.models.Goal.Status",
         "MentorDayStatusEnum": "polku.mentordays.models.MentorDay.Status",
+        "BusinessIdeaStageEnum": "polku.entrepreneurship.models.Stage",
+        "TransferListingStatusEnum": "polku.entrepreneurship.models.TransferListing.Status",
+        "IntroductionStatusEnum": "polku.entrepreneurship.models.Introduction.Status",
+        "ExperimentResultEnum": "polku.entrepreneurship.models.Experiment.Result",
+        "SparringReadinessEnum": "polku.entrepreneurship.models.Readiness",
+        "CompanyHowEnum": "polku.entrepreneurship.models.Company.How",
+        "CompanyFormEnum": "polku.entrepreneurship.models.CompanyForm",
+        "CapitalBandEnum": "polku.entrepreneurship.models.CapitalBand",
+        "SuccessionTimelineEnum": "polku.entrepreneurship.models.Timeline",
         "EventKindEnum": "polku.events.models.Event.Kind",
         "EventStatusEnum": "polku.events.models.Event.Status",
         "EventAudienceEnum": "polku.events.models.Event.Audience",

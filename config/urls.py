@@ -33,6 +33,7 @@ urlpatterns = [
     path("knowledge/", include("polku.knowledge.urls")),
     path("outcomes/", include("polku.outcomes.urls")),
     path("guidance/", include("polku.guidance.urls")),
+    path("entrepreneurship/", include("polku.entrepreneurship.urls")),
     path("peer-groups/", include("polku.peergroups.urls")),
     path("esco/", include("polku.esco.urls")),
     path("competences/", include("polku.competences.urls")),

@@ -460,6 +460,53 @@ class Access:
         see the project's counts."""
         return self.can_view_counts(project_id)
 
+    # entrepreneurship
+
+    def can_have_business_ideas(self) -> bool:
+        """Own business ideas, a successor profile and introductions to companies for sale: participants."""
+        return self.is_participant
+
+    def can_run_entrepreneurship(self) -> bool:
+        """The pipeline of business ideas, transfer listings, matches and introductions: coordinators and
+        admins (each sees their own partners' rows)."""
+        return self.is_coordinator
+
+    def can_spar_ideas(self) -> bool:
+        """The "ideas I spar" page: mentors (experts and business advisers) and admins."""
+        return self.is_admin or self.is_mentor()
+
+    def can_coach_idea(self, partner_id: int) -> bool:
+        """Read a business idea of a participant of this partner (each read audited), comment on it, attach
+        sparring experts and record the company founded: the partner's coordinators and admins."""
+        return self.can_manage_partner(partner_id)
+
+    def idea_filter(self) -> Q:
+        """The business ideas the reader reaches: their own team's, their partners' (coordinators), those
+        they spar (experts); every idea for an admin."""
+        if self.user_id is None:
+            return Q(pk__in=[])
+        if self.is_admin:
+            return Q()
+        condition = Q(participation__partner_id__in=self.coordinator_partner_ids) | Q(
+            sparrings__expert_id=self.user_id
+        )
+        if self.person_id is not None:
+            condition |= Q(participation__person_id=self.person_id) | Q(co_founders__id=self.person_id)
+        return condition
+
+    def can_manage_listing(self, project_id: int, partner_id: int) -> bool:
+        """Enter and change a business-transfer listing, match it, propose introductions and record the
+        owner's agreement: the coordinators of its partner, the project lead and admins."""
+        return self.can_manage_activity(project_id, partner_id)
+
+    def listing_filter(self, prefix: str = "") -> Q:
+        """`can_manage_listing` as a filter on listings (or rows reached through `prefix`)."""
+        if self.is_admin:
+            return Q()
+        return Q(**{f"{prefix}partner__project_id__in": self.lead_project_ids}) | Q(
+            **{f"{prefix}partner_id__in": self.coordinator_partner_ids}
+        )
+
 
 ANONYMOUS = Access(user_id=None)
 

@@ -100,6 +100,9 @@ class Target(TimeStamped):
         MENTORING_PAIRS = "mentoring_pairs", _("Mentoring pairs formed")
         GUIDANCE_SESSIONS = "guidance_sessions", _("Guidance sessions held")
         GUIDANCE_PARTICIPANTS = "guidance_participants", _("Different people met in guidance")
+        COMPANIES_FOUNDED = "companies_founded", _("Companies founded")
+        TRANSFERS_COMPLETED = "transfers_completed", _("Business transfers completed")
+        IDEAS_AT_STAGE = "ideas_at_stage", _("Business ideas that reached a stage")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
     work_package = models.ForeignKey(

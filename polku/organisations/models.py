@@ -5,19 +5,17 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from stdnum.fi import ytunnus
 
 from polku.core.models import TimeStamped
+from polku.organisations.business_ids import BusinessIdError, business_id_check
 
 
 def validate_business_id(value: str) -> None:
-    """A Finnish business ID (Y-tunnus) such as 0201256-6, check digit included."""
-    if not ytunnus.is_valid(value):
-        raise ValidationError(
-            _("%(value)s is not a valid Finnish business ID (format 1234567-8 with a correct check digit)."),
-            params={"value": value},
-            code="invalid_business_id",
-        )
+    """A Finnish business ID (Y-tunnus) such as 0201256-6, check digit included (polku.organisations.business_ids)."""
+    try:
+        business_id_check(value, country="FI")
+    except BusinessIdError as error:
+        raise ValidationError(error.message, code="invalid_business_id") from error
 
 
 class Organisation(TimeStamped):
@@ -60,9 +58,7 @@ class Organisation(TimeStamped):
                 raise ValidationError(
                     {"business_id": _("A business ID (Y-tunnus) applies to Finnish organisations only.")}
                 )
-            self.business_id = ytunnus.compact(self.business_id)
-            self.business_id = ytunnus.format(self.business_id)
             try:
-                validate_business_id(self.business_id)
-            except ValidationError as error:
-                raise ValidationError({"business_id": error.messages}) from error
+                self.business_id = business_id_check(self.business_id, country="FI").value
+            except BusinessIdError as error:
+                raise ValidationError({"business_id": [error.message]}) from error

@@ -66,7 +66,8 @@ class OutcomeForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["business_id"].help_text = _(
-            "For a company founded: a Finnish business ID (1234567-8) or a Swedish or Norwegian organisation number"
+            "For a company founded or taken over: a Finnish business ID (1234567-8) or a Swedish or Norwegian "
+            "organisation number"
         )
 
 

@@ -120,6 +120,7 @@ class Outcome(TimeStamped):
         INTERNSHIP_STARTED = "internship_started", _("Started an internship")
         INTERNSHIP_FINISHED = "internship_finished", _("Finished an internship")
         COMPANY_FOUNDED = "company_founded", _("Founded a company")
+        BUSINESS_TAKEN_OVER = "business_taken_over", _("Took over a company")
         STUDIES_STARTED = "studies_started", _("Started studies")
         QUALIFICATION = "qualification", _("Gained a qualification")
         OTHER_SERVICE = "other_service", _("Moved to another service")
@@ -130,7 +131,10 @@ class Outcome(TimeStamped):
     kind = models.CharField(_("outcome"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
     business_id = models.CharField(
-        _("business ID"), max_length=20, blank=True, help_text=_("For a company founded, e.g. 1234567-8")
+        _("business ID"),
+        max_length=20,
+        blank=True,
+        help_text=_("For a company founded or taken over, e.g. 1234567-8"),
     )
     description = models.TextField(_("description"), blank=True)
     evidence = models.TextField(
@@ -151,3 +155,8 @@ class Outcome(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date}"
+
+
+# Outcomes that make the person an entrepreneur: they carry the company's business ID, and a person with
+# one of them at exit is self-employed (polku.outcomes.rules.self_employed_by_outcome).
+COMPANY_KINDS = (Outcome.Kind.COMPANY_FOUNDED, Outcome.Kind.BUSINESS_TAKEN_OVER)

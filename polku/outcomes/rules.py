@@ -9,9 +9,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from stdnum.fi import ytunnus
-from stdnum.no import orgnr as no_orgnr
-from stdnum.se import orgnr as se_orgnr
+# one helper of organisations for every business ID of Polku, named here for the outcome rules
+from polku.organisations.business_ids import business_id_normalise as business_id_normalise
 
 FOLLOW_UP_MONTHS = 6
 # ESF+ immediate results (EECR01–EECR05) count a situation that applies within four weeks of exit.
@@ -45,21 +44,6 @@ def reminders_due(*, sent_on: dt.date, today: dt.date) -> int:
 
 def closes_on(sent_on: dt.date) -> dt.date:
     return sent_on + dt.timedelta(days=CLOSE_AFTER_DAYS)
-
-
-def business_id_normalise(value: str) -> tuple[str, str] | None:
-    """(country, formatted ID) for a valid Finnish business ID (Y-tunnus) or Swedish or Norwegian
-    organisation number; None when it is none of them."""
-    value = (value or "").strip()
-    if not value:
-        return None
-    if ytunnus.is_valid(value):
-        return "FI", ytunnus.format(value)
-    if se_orgnr.is_valid(value):
-        return "SE", se_orgnr.format(value)
-    if no_orgnr.is_valid(value):
-        return "NO", no_orgnr.format(value)
-    return None
 
 
 def ytunnus_with_check_digit(base: int) -> str:

@@ -29,11 +29,11 @@ from polku.audit.models import AuditEvent
 from polku.audit.services import audit_record, changed_fields
 from polku.core.errors import AccessDenied, ApplicationError
 from polku.core.tasks import send_email
-from polku.outcomes.models import ExitRecord, ExitStatus, FollowUp, Outcome, Source
+from polku.organisations.business_ids import BusinessIdError, business_id_check
+from polku.outcomes.models import COMPANY_KINDS, ExitRecord, ExitStatus, FollowUp, Outcome, Source
 from polku.outcomes.rules import (
     CLOSE_AFTER_DAYS,
     add_months,
-    business_id_normalise,
     closes_on,
     follow_up_due,
     reminders_due,
@@ -391,23 +391,16 @@ def _clean_outcome(participation: Participation, data: Mapping[str, Any]) -> dic
     elif date > timezone.localdate():
         errors["date"] = [_("Record the outcome once it has happened: the date is in the future.")]
     business_id = cleaned.get("business_id", "")
-    if kind == Outcome.Kind.COMPANY_FOUNDED:
+    if kind in COMPANY_KINDS:
         if not business_id:
-            errors["business_id"] = [_("Give the business ID of the company founded.")]
+            errors["business_id"] = [_("Give the business ID of the company.")]
         else:
-            normalised = business_id_normalise(business_id)
-            if normalised is None:
-                errors["business_id"] = [
-                    _(
-                        "%(value)s is not a valid business ID: give a Finnish business ID (1234567-8) or a "
-                        "Swedish or Norwegian organisation number."
-                    )
-                    % {"value": business_id}
-                ]
-            else:
-                cleaned["business_id"] = normalised[1]
+            try:
+                cleaned["business_id"] = business_id_check(business_id).value
+            except BusinessIdError as error:
+                errors["business_id"] = [error.message]
     elif business_id:
-        errors["business_id"] = [_("A business ID is recorded only for a company founded.")]
+        errors["business_id"] = [_("A business ID is recorded only for a company founded or taken over.")]
     if errors:
         raise ApplicationError(_correct_errors(), field_errors=errors)
     return cleaned
@@ -437,7 +430,7 @@ def outcome_update(*, actor: User, access: Access, outcome: Outcome, data: Mappi
     _check_can_change(access, outcome)
     merged = {name: getattr(outcome, name) for name in OUTCOME_FIELDS}
     merged.update({k: v for k, v in data.items() if k in OUTCOME_FIELDS})
-    if merged["kind"] != Outcome.Kind.COMPANY_FOUNDED and "business_id" not in data:
+    if merged["kind"] not in COMPANY_KINDS and "business_id" not in data:
         merged["business_id"] = ""
     cleaned = _clean_outcome(outcome.participation, merged)
     changed = changed_fields(outcome, cleaned)

@@ -112,6 +112,10 @@ def test_company_founded_needs_a_valid_business_id(world):
     assert "business_id" in error.value.field_errors
     with pytest.raises(ApplicationError) as error:
         _outcome(world, world.coord_a, kind="company_founded", business_id="1234567-8")
+    # the one check digit that fits 1234567 is 1: the error names it (polku.organisations.business_ids)
+    assert "ends in 1" in error.value.field_errors["business_id"][0]
+    with pytest.raises(ApplicationError) as error:
+        _outcome(world, world.coord_a, kind="company_founded", business_id="12")
     assert "not a valid business ID" in error.value.field_errors["business_id"][0]
     outcome = _outcome(world, world.coord_a, kind="company_founded", business_id="01012636")
     assert outcome.business_id == "0101263-6"
@@ -119,6 +123,11 @@ def test_company_founded_needs_a_valid_business_id(world):
     assert swedish.business_id == "556036-0793"
     with pytest.raises(ApplicationError):
         _outcome(world, world.coord_a, kind="job", business_id="0101263-6")
+    taken = _outcome(world, world.coord_a, kind="business_taken_over", business_id="988077917")
+    assert taken.business_id == "988 077 917"
+    with pytest.raises(ApplicationError) as error:
+        _outcome(world, world.coord_a, kind="business_taken_over")
+    assert "business_id" in error.value.field_errors
 
 
 def test_outcome_dates_within_the_participation(world):
