@@ -100,6 +100,8 @@ class Target(TimeStamped):
         MENTORING_PAIRS = "mentoring_pairs", _("Mentoring pairs formed")
         GUIDANCE_SESSIONS = "guidance_sessions", _("Guidance sessions held")
         GUIDANCE_PARTICIPANTS = "guidance_participants", _("Different people met in guidance")
+        COMMUNITY_PROFILES = "community_profiles", _("Profiles in the community directory")
+        COMMUNITY_ACROSS_COUNTRIES = "community_across_countries", _("Contacts made across countries")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
     work_package = models.ForeignKey(
