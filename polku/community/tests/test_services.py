@@ -209,14 +209,14 @@ def test_a_message_e_mail_at_most_once_a_day_unless_immediate(world, django_capt
     profile_on(world.user_a, display_name="Amina")
     bogdan = profile_on(world.user_b, display_name="Bogdan")
     connect(world.user_a, world.user_b)
-    for text in ("one", "two"):
+    for text in ("first secret", "second secret"):
         services.message_send(actor=world.user_a, recipient=bogdan, body=text)
     assert services.digests_send() == 1
     services.message_send(actor=world.user_a, recipient=bogdan, body="three")
     assert services.digests_send() == 0  # within the day
     assert OutgoingEmail.objects.count() == 1
     digest = mailoutbox[0]
-    assert "one" not in digest.body and "Amina" in digest.body and "2 new messages" in digest.body
+    assert "secret" not in digest.body and "Amina" in digest.body and "2 new messages" in digest.body
     amina = world.user_a.community_profile
     amina.notify = "immediate"
     amina.save()
