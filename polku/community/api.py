@@ -19,9 +19,17 @@ from rest_framework.views import APIView
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.community import selectors, services
-from polku.community.models import CONTACT_AUDIENCES, FIELD_GROUPS, Audience, Connection, Notify, Report, audience_field
+from polku.community.models import (
+    CONTACT_AUDIENCES,
+    FIELD_GROUPS,
+    Audience,
+    Connection,
+    Notify,
+    Report,
+    audience_field,
+)
 from polku.community.suggestions import suggestions
-from polku.core.api import Pagination, paginated_response, validated_input
+from polku.core.api import Pagination, validated_input
 from polku.core.errors import AccessDenied
 from polku.events.models import Intent
 from polku.participants.models import Cefr
@@ -93,7 +101,9 @@ class OwnProfileSerializer(serializers.Serializer):
 
 
 def _own(profile: Any) -> dict[str, Any]:
-    data = {name: getattr(profile, name) for name in OwnProfileSerializer().fields if hasattr(profile, name)}
+    names = ("display_name", "introduction", "city", "country", "offers", "looks_for", "links")
+    data: dict[str, Any] = {name: getattr(profile, name) for name in names}
+    data |= {"contact_email": profile.contact_email, "phone": profile.phone, "notify": profile.notify}
     data["pk"] = profile.pk
     data["in_directory"] = selectors.is_live(profile)
     data["audiences"] = {group: getattr(profile, audience_field(group)) for group in FIELD_GROUPS}
@@ -104,7 +114,9 @@ class CardSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     name = serializers.CharField()
     relation = serializers.CharField(help_text=_("self, connected, asked, asks_me or none"))
-    fields = serializers.DictField(help_text=_("Only the parts of the profile the reader may see"))
+    shown = serializers.DictField(
+        source="fields", help_text=_("Only the parts of the profile the reader may see")
+    )
 
 
 class SuggestionSerializer(serializers.Serializer):
@@ -169,7 +181,9 @@ class SharingSerializer(serializers.Serializer):
     enabled = serializers.BooleanField()
     partners = serializers.ListField(child=serializers.CharField(), help_text=_("Codes of projects chosen"))
     shared_with = serializers.ListField(
-        child=serializers.CharField(), read_only=True, help_text=_("Codes of projects that chose this one back")
+        child=serializers.CharField(),
+        read_only=True,
+        help_text=_("Codes of projects that chose this one back"),
     )
 
 
@@ -190,7 +204,9 @@ class MyProfileApi(APIView):
         tags=TAGS,
         request=ProfileInputSerializer,
         responses=OwnProfileSerializer,
-        description=_("Make or change one's own profile and the audience of each part; it stays out of the directory until turned on."),
+        description=_(
+            "Make or change one's own profile and the audience of each part; it stays out of the directory until turned on."
+        ),
     )
     def patch(self, request: AuthenticatedRequest) -> Response:
         access = _member(request)
@@ -284,7 +300,7 @@ class DirectoryApi(APIView):
         )
         rows = selectors.directory_search(viewer=viewer, filters=filters)
         paginator = Pagination()
-        page = paginator.paginate_queryset(rows, request, view=self) or []  # type: ignore[arg-type]
+        page = paginator.paginate_queryset(rows, request, view=self) or []
         data = CardSerializer(selectors.cards(viewer, list(page)), many=True).data
         return paginator.get_paginated_response(data)
 
@@ -298,7 +314,9 @@ class ProfileDetailApi(APIView):
 
 
 class SuggestionsApi(APIView):
-    @extend_schema(operation_id="community_suggestion_list", tags=TAGS, responses=SuggestionSerializer(many=True))
+    @extend_schema(
+        operation_id="community_suggestion_list", tags=TAGS, responses=SuggestionSerializer(many=True)
+    )
     def get(self, request: AuthenticatedRequest) -> Response:
         viewer = _viewer(request)
         return Response(SuggestionSerializer(suggestions(viewer=viewer), many=True).data)
@@ -323,12 +341,19 @@ class ConnectApi(APIView):
         viewer = _viewer(request)
         other = selectors.profile_for(viewer=viewer, pk=pk)
         data = validated_input(ConnectInputSerializer, request)
-        connection = services.connection_request(actor=request.user, recipient=other, message=data.get("message", ""))
-        return Response(ConnectionSerializer(_connection(connection, viewer.profile.pk)).data, status=status.HTTP_201_CREATED)
+        connection = services.connection_request(
+            actor=request.user, recipient=other, message=data.get("message", "")
+        )
+        return Response(
+            ConnectionSerializer(_connection(connection, viewer.profile.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ConnectionListApi(APIView):
-    @extend_schema(operation_id="community_connection_list", tags=TAGS, responses=ConnectionSerializer(many=True))
+    @extend_schema(
+        operation_id="community_connection_list", tags=TAGS, responses=ConnectionSerializer(many=True)
+    )
     def get(self, request: AuthenticatedRequest) -> Response:
         viewer = _viewer(request)
         me = viewer.profile
@@ -336,7 +361,11 @@ class ConnectionListApi(APIView):
             Connection.objects.filter(sender=me).select_related("recipient")
             | Connection.objects.filter(recipient=me).exclude(status=Connection.Status.DECLINED)
         ).select_related("sender", "recipient")
-        live = set(selectors.live_profiles().values_list("pk", flat=True).filter(pk__in=[r.sender_id for r in rows] + [r.recipient_id for r in rows]))
+        live = set(
+            selectors.live_profiles()
+            .values_list("pk", flat=True)
+            .filter(pk__in=[r.sender_id for r in rows] + [r.recipient_id for r in rows])
+        )
         shown = [
             _connection(r, me.pk)
             for r in rows
@@ -352,13 +381,18 @@ class AnswerInputSerializer(serializers.Serializer):
 
 class ConnectionAnswerApi(APIView):
     @extend_schema(
-        operation_id="community_connection_answer", tags=TAGS, request=AnswerInputSerializer, responses=ConnectionSerializer
+        operation_id="community_connection_answer",
+        tags=TAGS,
+        request=AnswerInputSerializer,
+        responses=ConnectionSerializer,
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         viewer = _viewer(request)
         connection = get_object_or_404(Connection, pk=pk, recipient=viewer.profile)
         data = validated_input(AnswerInputSerializer, request)
-        connection = services.connection_answer(actor=request.user, connection=connection, accept=data["accept"])
+        connection = services.connection_answer(
+            actor=request.user, connection=connection, accept=data["accept"]
+        )
         return Response(ConnectionSerializer(_connection(connection, viewer.profile.pk)).data)
 
 
@@ -406,7 +440,11 @@ class ThreadListApi(APIView):
         profile = selectors.own_profile(request.user)
         rows = selectors.thread_list(profile) if profile else []
         data = [
-            {"other": r.other.pk if r.other else None, "other_name": r.other.display_name if r.other else "", "unread": r.unread}
+            {
+                "other": r.other.pk if r.other else None,
+                "other_name": r.other.display_name if r.other else "",
+                "unread": r.unread,
+            }
             for r in rows
         ]
         return Response(ThreadSerializer(data, many=True).data)
@@ -431,7 +469,12 @@ class MessagesApi(APIView):
         if thread is not None:
             services.thread_mark_read(profile=viewer.profile, thread=thread)
             rows = [
-                {"id": m.pk, "mine": m.sender_id == viewer.profile.pk, "text": selectors.message_text(m), "sent": m.created_at}
+                {
+                    "id": m.pk,
+                    "mine": m.sender_id == viewer.profile.pk,
+                    "text": selectors.message_text(m),
+                    "sent": m.created_at,
+                }
                 for m in thread.messages.all()
             ]
         return Response(MessageSerializer(rows, many=True).data)
@@ -465,11 +508,18 @@ class ReportListApi(APIView):
 
 
 class HandleInputSerializer(serializers.Serializer):
-    hide = serializers.BooleanField(help_text=_("Hide the reported profile, or close the report without action"))
+    hide = serializers.BooleanField(
+        help_text=_("Hide the reported profile, or close the report without action")
+    )
 
 
 class ReportHandleApi(APIView):
-    @extend_schema(operation_id="community_report_handle", tags=TAGS, request=HandleInputSerializer, responses=ReportSerializer)
+    @extend_schema(
+        operation_id="community_report_handle",
+        tags=TAGS,
+        request=HandleInputSerializer,
+        responses=ReportSerializer,
+    )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         report = selectors.report_get(access=access, pk=pk)
@@ -496,13 +546,20 @@ class SharingApi(APIView):
             raise AccessDenied(_("Only the project lead chooses with whom the directory is shared."))
         return Response(SharingSerializer(self._data(project)).data)
 
-    @extend_schema(operation_id="community_sharing_update", tags=TAGS, request=SharingSerializer, responses=SharingSerializer)
+    @extend_schema(
+        operation_id="community_sharing_update",
+        tags=TAGS,
+        request=SharingSerializer,
+        responses=SharingSerializer,
+    )
     def put(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         data = validated_input(SharingSerializer, request)
         ids = list(Project.objects.filter(code__in=data["partners"]).values_list("pk", flat=True))
-        services.sharing_set(actor=request.user, access=access, project=project, enabled=data["enabled"], partner_ids=ids)
+        services.sharing_set(
+            actor=request.user, access=access, project=project, enabled=data["enabled"], partner_ids=ids
+        )
         project.refresh_from_db()
         return Response(SharingSerializer(self._data(project)).data)
 
@@ -512,7 +569,9 @@ class CountsApi(APIView):
         operation_id="community_counts",
         tags=TAGS,
         responses=CountsSerializer,
-        description=_("Profiles in the directory and connections made, across partners and countries: counts only."),
+        description=_(
+            "Profiles in the directory and connections made, across partners and countries: counts only."
+        ),
     )
     def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)

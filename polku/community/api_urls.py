@@ -10,7 +10,9 @@ urlpatterns = [
     path("community/profiles/<int:pk>/", api.ProfileDetailApi.as_view(), name="community-profile-detail"),
     path("community/profiles/<int:pk>/connect/", api.ConnectApi.as_view(), name="community-connect"),
     path("community/profiles/<int:pk>/block/", api.BlockApi.as_view(), name="community-block"),
-    path("community/profiles/<int:pk>/report/", api.ReportCreateApi.as_view(), name="community-report-create"),
+    path(
+        "community/profiles/<int:pk>/report/", api.ReportCreateApi.as_view(), name="community-report-create"
+    ),
     path("community/profiles/<int:pk>/messages/", api.MessagesApi.as_view(), name="community-messages"),
     path("community/suggestions/", api.SuggestionsApi.as_view(), name="community-suggestions"),
     path("community/connections/", api.ConnectionListApi.as_view(), name="community-connection-list"),

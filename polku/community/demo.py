@@ -33,7 +33,7 @@ INTROS = (
 )
 INTENTS = list(Intent.values)
 # a participant's demo login shares the demo password of the fixed demo participants (same hash)
-PASSWORD_OF = "amina.warsame@polku.example"
+PASSWORD_OF = "amina.warsame@polku.example"  # noqa: S105 - an e-mail address, not a password
 
 
 def populate(*, seed: int) -> None:
@@ -89,7 +89,9 @@ def populate(*, seed: int) -> None:
         ProfileLanguage.objects.bulk_create(
             [
                 ProfileLanguage(profile=profile, language="en", level=rng.choice(["B1", "B2", "C1"])),
-                ProfileLanguage(profile=profile, language=HOME_LANGUAGE[country], level=rng.choice(["A2", "B1"])),
+                ProfileLanguage(
+                    profile=profile, language=HOME_LANGUAGE[country], level=rng.choice(["A2", "B1"])
+                ),
             ]
         )
         confirmed = ProfileSkill.objects.filter(person=person, status=ProfileSkill.Status.CONFIRMED)
@@ -117,7 +119,9 @@ def _network(profiles: dict[str, list[Profile]], now: dt.datetime) -> None:
             status=Connection.Status.ACCEPTED,
             answered_at=now,
         )
-    Connection.objects.create(sender=no[0], recipient=se[0], message="I would like to hear about your business.")
+    Connection.objects.create(
+        sender=no[0], recipient=se[0], message="I would like to hear about your business."
+    )
     a, b = se[0], fi[0]
     first, second = sorted((a, b), key=lambda p: p.pk)
     thread = Thread.objects.create(first=first, second=second, last_message_at=now)

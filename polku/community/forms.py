@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +30,10 @@ class ProfileForm(forms.Form):
         label=_("What I offer"), choices=Intent.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
     looks_for = forms.MultipleChoiceField(
-        label=_("What I look for"), choices=Intent.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("What I look for"),
+        choices=Intent.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     skills = forms.MultipleChoiceField(
         label=_("Skills to show (from the skills you confirmed)"),
@@ -48,10 +51,14 @@ class ProfileForm(forms.Form):
 
     def __init__(self, *args: Any, skill_choices: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = country_choices()
-        self.fields["skills"].choices = [(str(pk), label) for pk, label in skill_choices]
+        cast(forms.ChoiceField, self.fields["country"]).choices = country_choices()
+        cast(forms.ChoiceField, self.fields["skills"]).choices = [
+            (str(pk), label) for pk, label in skill_choices
+        ]
         for group, label in FIELD_GROUPS.items():
-            choices = [(a.value, a.label) for a in CONTACT_AUDIENCES] if group == "contact" else Audience.choices
+            choices = (
+                [(a.value, a.label) for a in CONTACT_AUDIENCES] if group == "contact" else Audience.choices
+            )
             self.fields[audience_field(group)] = forms.ChoiceField(
                 label=_("Who sees: %(group)s") % {"group": label}, choices=choices
             )
@@ -59,7 +66,9 @@ class ProfileForm(forms.Form):
         level_options = [("", "—"), *Cefr.choices]
         for index in range(LANGUAGE_ROWS):
             self.fields[f"language_{index}"] = forms.ChoiceField(
-                label=_("Language %(number)s") % {"number": index + 1}, choices=language_options, required=False
+                label=_("Language %(number)s") % {"number": index + 1},
+                choices=language_options,
+                required=False,
             )
             self.fields[f"level_{index}"] = forms.ChoiceField(
                 label=_("Level of language %(number)s") % {"number": index + 1},
@@ -73,7 +82,17 @@ class ProfileForm(forms.Form):
             return {}
         initial: dict[str, Any] = {
             name: getattr(profile, name)
-            for name in ("display_name", "introduction", "city", "country", "offers", "looks_for", "contact_email", "phone", "notify")
+            for name in (
+                "display_name",
+                "introduction",
+                "city",
+                "country",
+                "offers",
+                "looks_for",
+                "contact_email",
+                "phone",
+                "notify",
+            )
         }
         initial["links"] = "\n".join(profile.links)
         initial["skills"] = [str(pk) for pk in profile.skills.values_list("pk", flat=True)]
@@ -85,7 +104,7 @@ class ProfileForm(forms.Form):
         return initial
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for index in range(LANGUAGE_ROWS):
             if data.get(f"language_{index}") and not data.get(f"level_{index}"):
                 self.add_error(f"level_{index}", _("Choose your level in this language."))
@@ -116,9 +135,12 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, skill_choices: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = country_choices()
-        self.fields["language"].choices = [("", "—"), *language_choices()]
-        self.fields["skill"].choices = [("", "—"), *((str(pk), label) for pk, label in skill_choices)]
+        cast(forms.ChoiceField, self.fields["country"]).choices = country_choices()
+        cast(forms.ChoiceField, self.fields["language"]).choices = [("", "—"), *language_choices()]
+        cast(forms.ChoiceField, self.fields["skill"]).choices = [
+            ("", "—"),
+            *((str(pk), label) for pk, label in skill_choices),
+        ]
 
 
 class PhotoForm(forms.Form):
@@ -127,12 +149,17 @@ class PhotoForm(forms.Form):
 
 class ConnectForm(forms.Form):
     message = forms.CharField(
-        label=_("A short message (optional)"), max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("A short message (optional)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class ReportForm(forms.Form):
-    reason = forms.CharField(label=_("What is wrong?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 4}))
+    reason = forms.CharField(
+        label=_("What is wrong?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class MessageForm(forms.Form):
@@ -140,7 +167,9 @@ class MessageForm(forms.Form):
 
 
 class SharingForm(forms.Form):
-    enabled = forms.BooleanField(label=_("Share this project's directory with other projects"), required=False)
+    enabled = forms.BooleanField(
+        label=_("Share this project's directory with other projects"), required=False
+    )
     partners = forms.MultipleChoiceField(
         label=_("Projects to share with (each must also choose this project)"),
         widget=forms.CheckboxSelectMultiple,
@@ -149,4 +178,6 @@ class SharingForm(forms.Form):
 
     def __init__(self, *args: Any, project_choices: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        self.fields["partners"].choices = [(str(pk), name) for pk, name in project_choices]
+        cast(forms.ChoiceField, self.fields["partners"]).choices = [
+            (str(pk), name) for pk, name in project_choices
+        ]

@@ -44,9 +44,10 @@ def prepare(content: bytes) -> Photo:
             if probe.width * probe.height > MAX_PIXELS:
                 raise _refuse(_("The photo has too many pixels; take a smaller one."))
             probe.verify()
-        with Image.open(io.BytesIO(content)) as image:
-            image = ImageOps.exif_transpose(image)  # keep the orientation the camera meant, then drop EXIF
-            image = image.convert("RGB")
+        with Image.open(io.BytesIO(content)) as opened:
+            # keep the orientation the camera meant; the EXIF itself is not carried over
+            upright = ImageOps.exif_transpose(opened) or opened
+            image = upright.convert("RGB")
             image.thumbnail((SIDE, SIDE))
             out = io.BytesIO()
             image.save(out, format="JPEG", quality=85, optimize=True)
@@ -54,4 +55,6 @@ def prepare(content: bytes) -> Photo:
     except ApplicationError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise _refuse(_("The file is not a photo Polku can read. Choose a JPEG, PNG, WebP or GIF image.")) from None
+        raise _refuse(
+            _("The file is not a photo Polku can read. Choose a JPEG, PNG, WebP or GIF image.")
+        ) from None

@@ -11,9 +11,8 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from polku.accounts.access import Access
 from polku.accounts.models import Membership, Role, User
@@ -320,7 +319,12 @@ def cards(viewer: Viewer | None, profiles: list[Profile], *, full: bool = False)
             shown["country"] = profile.country
         if allowed("languages") and language_rows.get(profile.pk):
             shown["languages"] = [
-                {"code": code, "name": language_name(code), "level": level, "level_words": str(LEVEL_WORDS[level])}
+                {
+                    "code": code,
+                    "name": language_name(code),
+                    "level": level,
+                    "level_words": str(LEVEL_WORDS[level]),
+                }
                 for code, level in sorted(language_rows[profile.pk])
             ]
         if allowed("skills") and skill_rows.get(profile.pk):
@@ -449,7 +453,7 @@ class Counts:
     across_countries: int
 
 
-def project_counts(*, project_id: int, partner_ids: set[int] | None = None) -> Counts:
+def project_counts(*, project_id: int, partner_ids: frozenset[int] | set[int] | None = None) -> Counts:
     """Live profiles of the project, and accepted connections that involve one of them, how many of those
     join two partners and two countries (by the partners' countries)."""
     profiles = live_profiles().filter(project_id=project_id)
@@ -459,13 +463,10 @@ def project_counts(*, project_id: int, partner_ids: set[int] | None = None) -> C
         Q(sender__in=profiles) | Q(recipient__in=profiles)
     )
     across_partners = mine.exclude(sender__partner_id=F("recipient__partner_id")).count()
-    across_countries = mine.exclude(
-        sender__partner__country=F("recipient__partner__country")
-    ).count()
+    across_countries = mine.exclude(sender__partner__country=F("recipient__partner__country")).count()
     return Counts(
         profiles_on=profiles.count(),
         connections=mine.count(),
         across_partners=across_partners,
         across_countries=across_countries,
     )
-

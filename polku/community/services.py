@@ -49,7 +49,15 @@ from polku.participants.models import Cefr, Person
 
 MAX_LINKS = 5
 DIGEST_EVERY = dt.timedelta(hours=24)
-TEXT_FIELDS = ("display_name", "introduction", "introduction_language", "city", "country", "contact_email", "phone")
+TEXT_FIELDS = (
+    "display_name",
+    "introduction",
+    "introduction_language",
+    "city",
+    "country",
+    "contact_email",
+    "phone",
+)
 
 
 def _audit(actor: User | None, action: str, obj: Any, profile: Profile, fields: Any) -> None:
@@ -65,7 +73,9 @@ def _audit(actor: User | None, action: str, obj: Any, profile: Profile, fields: 
 
 def _check_member(access: Access) -> None:
     if not access.can_use_community():
-        raise AccessDenied(_("The community network is for participants, mentors and employer representatives."))
+        raise AccessDenied(
+            _("The community network is for participants, mentors and employer representatives.")
+        )
 
 
 # --- the profile -------------------------------------------------------------------------------------
@@ -89,18 +99,25 @@ def profile_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
     links = data.get("links") or []
     if not isinstance(links, list | tuple) or len(links) > MAX_LINKS:
         errors["links"] = [_("Give at most %(count)s links.") % {"count": MAX_LINKS}]
-    elif any(urlsplit(str(link)).scheme not in ("http", "https") or not urlsplit(str(link)).netloc for link in links):
+    elif any(
+        urlsplit(str(link)).scheme not in ("http", "https") or not urlsplit(str(link)).netloc
+        for link in links
+    ):
         errors["links"] = [_("Give each link as a web address starting with https://.")]
     country = (data.get("country") or "").strip()
     if country and (len(country) != 2 or not country.isalpha()):
         errors["country"] = [_("Choose the country from the list.")]
     languages = data.get("languages")
-    if languages is not None:
-        if not isinstance(languages, list | tuple) or any(
-            not isinstance(row, Mapping) or not str(row.get("language", "")).isalpha() or row.get("level") not in Cefr.values
+    if languages is not None and (
+        not isinstance(languages, list | tuple)
+        or any(
+            not isinstance(row, Mapping)
+            or not str(row.get("language", "")).isalpha()
+            or row.get("level") not in Cefr.values
             for row in languages
-        ):
-            errors["languages"] = [_("Give each language with a level from the list.")]
+        )
+    ):
+        errors["languages"] = [_("Give each language with a level from the list.")]
     if "notify" in data and data["notify"] not in Notify.values:
         errors["notify"] = [_("Choose from the list.")]
     return errors
@@ -165,7 +182,8 @@ def profile_save(*, actor: User, access: Access, data: Mapping[str, Any]) -> Pro
             if wanted != current:
                 profile.languages.all().delete()
                 ProfileLanguage.objects.bulk_create(
-                    ProfileLanguage(profile=profile, language=code, level=level) for code, level in wanted.items()
+                    ProfileLanguage(profile=profile, language=code, level=level)
+                    for code, level in wanted.items()
                 )
                 changed.append("languages")
         if "skills" in data:
@@ -354,9 +372,7 @@ def report_create(*, actor: User, reported: Profile, reason: str) -> Report:
     me = _me(actor)
     reason = (reason or "").strip()
     if not reason:
-        raise ApplicationError(
-            _("Say what is wrong."), field_errors={"reason": [_("Say what is wrong.")]}
-        )
+        raise ApplicationError(_("Say what is wrong."), field_errors={"reason": [_("Say what is wrong.")]})
     with transaction.atomic():
         report = Report.objects.create(
             reporter=me, reported=reported, partner_id=_report_partner_id(me), reason=reason[:1000]
@@ -375,7 +391,11 @@ def report_handle(*, actor: User, access: Access, report: Report, hide: bool) ->
         report.handled_at = timezone.now()
         report.save(update_fields=["status", "handled_by", "handled_at", "updated_at"])
         audit_record(
-            actor=actor, action=AuditEvent.Action.UPDATE, obj=report, partner_id=report.partner_id, fields=["status"]
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=report,
+            partner_id=report.partner_id,
+            fields=["status"],
         )
         if hide:
             profile = report.reported
@@ -448,7 +468,10 @@ def notify_immediately(*, message_id: int) -> bool:
         body = _(
             "%(name)s sent you a message in Polku's community network. Read it at %(url)s\n\n"
             "You can change how often Polku e-mails you about messages on your profile page."
-        ) % {"name": message.sender.display_name if message.sender else _("A member"), "url": _site() + reverse("community:messages")}
+        ) % {
+            "name": message.sender.display_name if message.sender else _("A member"),
+            "url": _site() + reverse("community:messages"),
+        }
     send_email.enqueue(subject=subject, body=body, to=[email])
     Message.objects.filter(pk=message.pk).update(notified_at=timezone.now())
     return True
@@ -482,7 +505,11 @@ def digests_send(*, now: dt.datetime | None = None) -> int:
                 body = _(
                     "You have %(count)s new messages in Polku's community network from: %(names)s.\n"
                     "Read them at %(url)s\n\nPolku sends at most one such e-mail a day."
-                ) % {"count": len(messages), "names": ", ".join(senders), "url": _site() + reverse("community:messages")}
+                ) % {
+                    "count": len(messages),
+                    "names": ", ".join(senders),
+                    "url": _site() + reverse("community:messages"),
+                }
             send_email.enqueue(subject=subject, body=body, to=[email])
             Message.objects.filter(pk__in=[m.pk for m in messages]).update(notified_at=now)
             profile.last_digest_at = now
@@ -509,5 +536,7 @@ def sharing_set(*, actor: User, access: Access, project: Any, enabled: bool, par
         sharing.enabled = enabled
         sharing.save(update_fields=["enabled", "updated_at"])
         sharing.partners.set([pk for pk in partner_ids if pk != project.pk])
-        audit_record(actor=actor, action=AuditEvent.Action.UPDATE, obj=sharing, fields=["enabled", "partners"])
+        audit_record(
+            actor=actor, action=AuditEvent.Action.UPDATE, obj=sharing, fields=["enabled", "partners"]
+        )
     return sharing

@@ -91,7 +91,15 @@ def _excluded(me: Profile) -> set[int]:
     return {b if a == me.pk else a for a, b in rows}
 
 
-def _member(profile: Profile, skills: set[int], languages: dict[str, str], events: set[str], rounds: set[str], *, intents: bool) -> engine.Member:
+def _member(
+    profile: Profile,
+    skills: set[int],
+    languages: dict[str, str],
+    events: set[str],
+    rounds: set[str],
+    *,
+    intents: bool,
+) -> engine.Member:
     return engine.Member(
         id=str(profile.pk),
         partner=str(profile.partner_id or ""),
@@ -117,7 +125,9 @@ def suggestions(*, viewer: Viewer, limit: int = 12) -> list[Suggested]:
         )
         pool |= {
             row["profile_id"]
-            for row in through.values("profile_id").annotate(n=Count("pk")).order_by("-n", "profile_id")[:POOL]
+            for row in through.values("profile_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "profile_id")[:POOL]
         }
     intent = Q(pk__in=[])
     for value in me.looks_for:
@@ -128,10 +138,16 @@ def suggestions(*, viewer: Viewer, limit: int = 12) -> list[Suggested]:
         pool |= set(reach.filter(intent, visible_q(viewer, "intents")).values_list("pk", flat=True)[:POOL])
     if not pool:
         return []
-    candidates = list(reach.filter(pk__in=sorted(pool)).select_related("partner", "photo").defer("photo__data"))
+    candidates = list(
+        reach.filter(pk__in=sorted(pool)).select_related("partner", "photo").defer("photo__data")
+    )
     ids = [c.pk for c in candidates]
-    sees_skills = set(reach.filter(pk__in=ids).filter(visible_q(viewer, "skills")).values_list("pk", flat=True))
-    sees_intents = set(reach.filter(pk__in=ids).filter(visible_q(viewer, "intents")).values_list("pk", flat=True))
+    sees_skills = set(
+        reach.filter(pk__in=ids).filter(visible_q(viewer, "skills")).values_list("pk", flat=True)
+    )
+    sees_intents = set(
+        reach.filter(pk__in=ids).filter(visible_q(viewer, "intents")).values_list("pk", flat=True)
+    )
     sees_languages = set(
         reach.filter(pk__in=ids).filter(visible_q(viewer, "languages")).values_list("pk", flat=True)
     )
@@ -146,14 +162,21 @@ def suggestions(*, viewer: Viewer, limit: int = 12) -> list[Suggested]:
     ).values_list("profile_id", "language", "level"):
         languages.setdefault(profile_id, {})[code] = level
     me_member = _member(
-        me, my_skills, languages.get(me.pk, {}),
-        {e for rows in at_events.values() for e in rows}, {e for rows in in_rounds.values() for e in rows},
+        me,
+        my_skills,
+        languages.get(me.pk, {}),
+        {e for rows in at_events.values() for e in rows},
+        {e for rows in in_rounds.values() for e in rows},
         intents=True,
     )
     members = [
         _member(
-            c, skills.get(c.pk, set()), languages.get(c.pk, {}), at_events.get(c.pk, set()),
-            in_rounds.get(c.pk, set()), intents=c.pk in sees_intents,
+            c,
+            skills.get(c.pk, set()),
+            languages.get(c.pk, {}),
+            at_events.get(c.pk, set()),
+            in_rounds.get(c.pk, set()),
+            intents=c.pk in sees_intents,
         )
         for c in candidates
     ]
@@ -176,17 +199,33 @@ def reason_words(reasons: tuple[engine.Reason, ...]) -> list[str]:
     for reason in reasons:
         items = list(reason.items)
         if reason.kind == "they_offer":
-            words.append(_("They offer what you look for: %(items)s") % {"items": ", ".join(intent_labels(items)).lower()})
+            words.append(
+                _("They offer what you look for: %(items)s")
+                % {"items": ", ".join(intent_labels(items)).lower()}
+            )
         elif reason.kind == "you_offer":
-            words.append(_("You offer what they look for: %(items)s") % {"items": ", ".join(intent_labels(items)).lower()})
+            words.append(
+                _("You offer what they look for: %(items)s")
+                % {"items": ", ".join(intent_labels(items)).lower()}
+            )
         elif reason.kind == "skills":
-            words.append(_("You both work with %(items)s") % {"items": ", ".join(skill_labels.get(int(i), "") for i in items)})
+            words.append(
+                _("You both work with %(items)s")
+                % {"items": ", ".join(skill_labels.get(int(i), "") for i in items)}
+            )
         elif reason.kind == "events":
-            words.append(_("You were both at %(items)s") % {"items": ", ".join(events.get(int(i), "") for i in items)})
+            words.append(
+                _("You were both at %(items)s") % {"items": ", ".join(events.get(int(i), "") for i in items)}
+            )
         elif reason.kind == "rounds":
-            words.append(_("You met in the networking rounds of %(items)s") % {"items": ", ".join(events.get(int(i), "") for i in items)})
+            words.append(
+                _("You met in the networking rounds of %(items)s")
+                % {"items": ", ".join(events.get(int(i), "") for i in items)}
+            )
         elif reason.kind == "languages":
-            words.append(_("You both speak %(items)s") % {"items": ", ".join(language_name(i) for i in items)})
+            words.append(
+                _("You both speak %(items)s") % {"items": ", ".join(language_name(i) for i in items)}
+            )
         elif reason.kind == "other_country":
             words.append(_("Takes part in another country: %(items)s") % {"items": country_name(items[0])})
         elif reason.kind == "other_partner":

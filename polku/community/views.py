@@ -19,8 +19,16 @@ from django.views.decorators.http import require_POST
 from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedHttpRequest
 from polku.community import selectors, services
-from polku.community.forms import ConnectForm, MessageForm, PhotoForm, ProfileForm, ReportForm, SearchForm, SharingForm
-from polku.community.models import Connection, DirectorySharing, Message, Profile
+from polku.community.forms import (
+    ConnectForm,
+    MessageForm,
+    PhotoForm,
+    ProfileForm,
+    ReportForm,
+    SearchForm,
+    SharingForm,
+)
+from polku.community.models import Connection, DirectorySharing, Message
 from polku.community.suggestions import suggestions
 from polku.competences.models import ProfileSkill
 from polku.core.errors import AccessDenied, ApplicationError
@@ -70,9 +78,9 @@ def index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
                 offers=data["offers"],
                 looks_for=data["looks_for"],
             )
-        page = Paginator(selectors.directory_search(viewer=viewer, filters=filters), selectors.PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        page = Paginator(
+            selectors.directory_search(viewer=viewer, filters=filters), selectors.PAGE_SIZE
+        ).get_page(request.GET.get("page"))
         context |= {
             "form": form,
             "page": page,
@@ -88,11 +96,15 @@ def index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
 def profile_edit_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = _member(request)
     profile = selectors.own_profile(request.user)
-    confirmed = list(
-        ProfileSkill.objects.filter(person_id=access.person_id, status=ProfileSkill.Status.CONFIRMED).values_list(
-            "skill_id", flat=True
+    confirmed = (
+        list(
+            ProfileSkill.objects.filter(
+                person_id=access.person_id, status=ProfileSkill.Status.CONFIRMED
+            ).values_list("skill_id", flat=True)
         )
-    ) if access.person_id else []
+        if access.person_id
+        else []
+    )
     form = ProfileForm(
         request.POST or None, initial=ProfileForm.initial_of(profile), skill_choices=_skill_choices(confirmed)
     )
@@ -117,7 +129,10 @@ def profile_edit_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         "groups": [name for name in form.fields if name.endswith("_audience")],
     }
     return TemplateResponse(
-        request, "community/profile_edit.html", context, status=response_status(request, request.method != "POST")
+        request,
+        "community/profile_edit.html",
+        context,
+        status=response_status(request, request.method != "POST"),
     )
 
 
@@ -193,7 +208,9 @@ def profile_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse
     card = selectors.cards(viewer, [profile], full=True)[0]
     pending = None
     if card.relation == "asks_me":
-        pending = Connection.objects.filter(sender=profile, recipient=viewer.profile, status="pending").first()
+        pending = Connection.objects.filter(
+            sender=profile, recipient=viewer.profile, status="pending"
+        ).first()
     context = {"card": card, "connect_form": ConnectForm(), "pending": pending}
     return TemplateResponse(request, "community/profile.html", context)
 
@@ -255,7 +272,9 @@ def block_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     viewer = _viewer(request)
     other = selectors.profile_for(viewer=viewer, pk=pk)
     services.block(actor=request.user, other=other)
-    messages.success(request, _("You blocked %(name)s. Neither of you sees the other now.") % {"name": other.display_name})
+    messages.success(
+        request, _("You blocked %(name)s. Neither of you sees the other now.") % {"name": other.display_name}
+    )
     return redirect("community:index")
 
 
@@ -380,5 +399,3 @@ def sharing_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     return TemplateResponse(
         request, "community/sharing.html", context, status=response_status(request, request.method != "POST")
     )
-
-

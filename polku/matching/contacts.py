@@ -190,9 +190,7 @@ def run_json(data: Any) -> dict:
             {
                 "id": s.id,
                 "rank": s.rank,
-                "reasons": [
-                    {"kind": r.kind, "items": list(r.items), "text": english(r)} for r in s.reasons
-                ],
+                "reasons": [{"kind": r.kind, "items": list(r.items), "text": english(r)} for r in s.reasons],
             }
             for s in found
         ]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from polku.community.tests.page_roles import _report_by_a, _request_to_a, both_on, connected
 from polku.community.tests.factories import profile_on
+from polku.community.tests.page_roles import _report_by_a, _request_to_a, both_on, connected
 from polku.testing.roles import Case, expect
 
 MEMBERS = {"user_a": 200, "mentor": 200, "employer": 200}
@@ -50,11 +50,17 @@ CASES = [
     Case("community-my-profile", _own_profile, members(200)),
     Case(
         "community-my-profile",
-        lambda w: ("patch", "/api/v1/community/me/profile/", {"display_name": "Me", "skills_audience": "project"}),
+        lambda w: (
+            "patch",
+            "/api/v1/community/me/profile/",
+            {"display_name": "Me", "skills_audience": "project"},
+        ),
         members(200),
     ),
     Case("community-my-directory", lambda w: ("post", "/api/v1/community/me/directory/", None), members(200)),
-    Case("community-my-directory", lambda w: ("delete", "/api/v1/community/me/directory/", None), members(204)),
+    Case(
+        "community-my-directory", lambda w: ("delete", "/api/v1/community/me/directory/", None), members(204)
+    ),
     # a JSON body without a file: members get 400 (the photo is required), others 404
     Case("community-my-photo", lambda w: ("put", "/api/v1/community/me/photo/", {}), members(415)),
     Case("community-profile-list", _on("get", "/api/v1/community/profiles/?country=FI"), a_only(200)),
@@ -90,7 +96,11 @@ CASES = [
     ),
     Case(
         "community-sharing",
-        lambda w: ("put", f"/api/v1/projects/{w.project.code}/directory-sharing/", {"enabled": True, "partners": []}),
+        lambda w: (
+            "put",
+            f"/api/v1/projects/{w.project.code}/directory-sharing/",
+            {"enabled": True, "partners": []},
+        ),
         expect(404, lead=200, admin=200, coord_a=403, coord_b=403, evaluator=403, mentor=403, employer=403),
     ),
     Case(

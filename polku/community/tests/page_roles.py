@@ -39,7 +39,10 @@ PROFILE = {
     "display_name": "Amina",
     "introduction": "Hello",
     "notify": "daily",
-    **{audience_field(g): (Audience.CONNECTIONS if g == "contact" else Audience.DIRECTORY) for g in FIELD_GROUPS},
+    **{
+        audience_field(g): (Audience.CONNECTIONS if g == "contact" else Audience.DIRECTORY)
+        for g in FIELD_GROUPS
+    },
 }
 
 
@@ -111,12 +114,17 @@ PAGES = {
 POSTS = {
     "community_profile_edit": Post(_plain("profile_edit"), lambda w: PROFILE, MEMBER_WRITES, 404),
     "community_directory_on": Post(_plain("directory_on"), lambda w: {}, MEMBER_WRITES, 404),
-    "community_directory_off": Post(_on("directory_off"), lambda w: {}, A_WRITES | {"mentor": 302, "employer": 302}, 404),
+    "community_directory_off": Post(
+        _on("directory_off"), lambda w: {}, A_WRITES | {"mentor": 302, "employer": 302}, 404
+    ),
     # no file: the member is sent back with a message, nothing written
     "community_photo_upload": Post(_plain("photo_upload"), lambda w: {}, MEMBER_WRITES, 404),
     "community_connect_b": Post(_person("connect"), lambda w: {"message": "Hi"}, A_WRITES, 404),
     "community_answer": Post(
-        lambda w: reverse("community:answer", args=[_request_to_a(w)]), lambda w: {"action": "accept"}, A_WRITES, 404
+        lambda w: reverse("community:answer", args=[_request_to_a(w)]),
+        lambda w: {"action": "accept"},
+        A_WRITES,
+        404,
     ),
     "community_block_b": Post(_person("block"), lambda w: {}, A_WRITES, 404),
     "community_report_b": Post(_person("report"), lambda w: {"reason": "Spam"}, A_WRITES, 404),
@@ -134,4 +142,3 @@ POSTS = {
         404,
     ),
 }
-

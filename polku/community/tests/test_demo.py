@@ -21,7 +21,9 @@ def test_demo_directory_spans_three_countries():
     assert counts.across_countries == 3 and counts.connections == 3
     assert Connection.objects.filter(status="pending").count() == 1
     assert Message.objects.count() == 3
-    viewer = viewer_for(profiles.first().user)
+    first = profiles.first()
+    assert first is not None
+    viewer = viewer_for(first.user)
     assert viewer is not None
     for row in suggestions(viewer=viewer):
         assert row.reasons

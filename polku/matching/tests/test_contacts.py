@@ -89,7 +89,12 @@ def test_json_gives_reasons_in_words_and_no_scores():
 
 @pytest.mark.parametrize(
     "data",
-    [[], {"me": {}}, {"me": {"id": 1}, "candidates": {}}, {"me": {"id": 1, "languages": {"en": "Z9"}}, "candidates": []}],
+    [
+        [],
+        {"me": {}},
+        {"me": {"id": 1}, "candidates": {}},
+        {"me": {"id": 1, "languages": {"en": "Z9"}}, "candidates": []},
+    ],
 )
 def test_bad_input_is_one_clear_error(data):
     with pytest.raises(InvalidInput):
