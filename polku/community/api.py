@@ -20,7 +20,7 @@ from polku.accounts.access import Access, access_for
 from polku.accounts.http import AuthenticatedRequest
 from polku.community import selectors, services
 from polku.community.models import (
-    CONTACT_AUDIENCES,
+    CONTACT_AUDIENCE_CHOICES,
     FIELD_GROUPS,
     Audience,
     Connection,
@@ -54,12 +54,12 @@ def _viewer(request: AuthenticatedRequest) -> selectors.Viewer:
     return viewer
 
 
-class LanguageSerializer(serializers.Serializer):
+class CommunityLanguageSerializer(serializers.Serializer):
     language = serializers.RegexField(r"^[a-z]{2,3}$", help_text=_("A language code, e.g. fi"))
     level = serializers.ChoiceField(choices=Cefr.choices)
 
 
-class ProfileInputSerializer(serializers.Serializer):
+class CommunityProfileInputSerializer(serializers.Serializer):
     display_name = serializers.CharField(max_length=120, required=False)
     introduction = serializers.CharField(max_length=1500, required=False, allow_blank=True)
     introduction_language = serializers.CharField(max_length=3, required=False, allow_blank=True)
@@ -71,20 +71,20 @@ class ProfileInputSerializer(serializers.Serializer):
     contact_email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
     notify = serializers.ChoiceField(choices=Notify.choices, required=False)
-    languages = LanguageSerializer(many=True, required=False)
+    languages = CommunityLanguageSerializer(many=True, required=False)
     skills = serializers.ListField(
         child=serializers.IntegerField(), required=False, help_text=_("Ids of skills the person confirmed")
     )
 
 
 for _group in FIELD_GROUPS:
-    ProfileInputSerializer._declared_fields[audience_field(_group)] = serializers.ChoiceField(
-        choices=[(a.value, a.label) for a in CONTACT_AUDIENCES] if _group == "contact" else Audience.choices,
+    CommunityProfileInputSerializer._declared_fields[audience_field(_group)] = serializers.ChoiceField(
+        choices=CONTACT_AUDIENCE_CHOICES if _group == "contact" else Audience.choices,
         required=False,
     )
 
 
-class OwnProfileSerializer(serializers.Serializer):
+class CommunityOwnProfileSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     in_directory = serializers.BooleanField()
     display_name = serializers.CharField()
@@ -110,7 +110,7 @@ def _own(profile: Any) -> dict[str, Any]:
     return data
 
 
-class CardSerializer(serializers.Serializer):
+class CommunityCardSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     name = serializers.CharField()
     relation = serializers.CharField(help_text=_("self, connected, asked, asks_me or none"))
@@ -119,12 +119,12 @@ class CardSerializer(serializers.Serializer):
     )
 
 
-class SuggestionSerializer(serializers.Serializer):
-    profile = CardSerializer(source="card")
+class CommunitySuggestionSerializer(serializers.Serializer):
+    profile = CommunityCardSerializer(source="card")
     reasons = serializers.ListField(child=serializers.CharField(), help_text=_("Why, in words"))
 
 
-class ConnectionSerializer(serializers.Serializer):
+class CommunityConnectionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     other = serializers.IntegerField(help_text=_("The other person's profile"))
     other_name = serializers.CharField()
@@ -147,20 +147,20 @@ def _connection(connection: Connection, me_id: int) -> dict[str, Any]:
     }
 
 
-class MessageSerializer(serializers.Serializer):
+class CommunityMessageSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     mine = serializers.BooleanField()
     text = serializers.CharField()
     sent = serializers.DateTimeField()
 
 
-class ThreadSerializer(serializers.Serializer):
+class CommunityThreadSerializer(serializers.Serializer):
     other = serializers.IntegerField(allow_null=True)
     other_name = serializers.CharField()
     unread = serializers.IntegerField()
 
 
-class ReportSerializer(serializers.ModelSerializer):
+class CommunityReportSerializer(serializers.ModelSerializer):
     reported_name = serializers.CharField(source="reported.display_name")
     reporter_name = serializers.CharField(source="reporter.display_name")
 
@@ -170,14 +170,14 @@ class ReportSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CountsSerializer(serializers.Serializer):
+class CommunityCountsSerializer(serializers.Serializer):
     profiles_on = serializers.IntegerField()
     connections = serializers.IntegerField()
     across_partners = serializers.IntegerField()
     across_countries = serializers.IntegerField()
 
 
-class SharingSerializer(serializers.Serializer):
+class CommunitySharingSerializer(serializers.Serializer):
     enabled = serializers.BooleanField()
     partners = serializers.ListField(child=serializers.CharField(), help_text=_("Codes of projects chosen"))
     shared_with = serializers.ListField(
@@ -191,30 +191,32 @@ class SharingSerializer(serializers.Serializer):
 
 
 class MyProfileApi(APIView):
-    @extend_schema(operation_id="community_my_profile_retrieve", tags=TAGS, responses=OwnProfileSerializer)
+    @extend_schema(
+        operation_id="community_my_profile_retrieve", tags=TAGS, responses=CommunityOwnProfileSerializer
+    )
     def get(self, request: AuthenticatedRequest) -> Response:
         _member(request)
         profile = selectors.own_profile(request.user)
         if profile is None:
             raise Http404
-        return Response(OwnProfileSerializer(_own(profile)).data)
+        return Response(CommunityOwnProfileSerializer(_own(profile)).data)
 
     @extend_schema(
         operation_id="community_my_profile_update",
         tags=TAGS,
-        request=ProfileInputSerializer,
-        responses=OwnProfileSerializer,
+        request=CommunityProfileInputSerializer,
+        responses=CommunityOwnProfileSerializer,
         description=_(
             "Make or change one's own profile and the audience of each part; it stays out of the directory until turned on."
         ),
     )
     def patch(self, request: AuthenticatedRequest) -> Response:
         access = _member(request)
-        data = validated_input(ProfileInputSerializer, request)
+        data = validated_input(CommunityProfileInputSerializer, request)
         if "languages" in data:
             data["languages"] = [dict(row) for row in data["languages"]]
         profile = services.profile_save(actor=request.user, access=access, data=data)
-        return Response(OwnProfileSerializer(_own(profile)).data)
+        return Response(CommunityOwnProfileSerializer(_own(profile)).data)
 
 
 class MyDirectoryApi(APIView):
@@ -222,7 +224,7 @@ class MyDirectoryApi(APIView):
         operation_id="community_directory_on",
         tags=TAGS,
         request=None,
-        responses=OwnProfileSerializer,
+        responses=CommunityOwnProfileSerializer,
         description=_("Put one's profile in the directory: gives the directory consent (participants)."),
     )
     def post(self, request: AuthenticatedRequest) -> Response:
@@ -230,7 +232,7 @@ class MyDirectoryApi(APIView):
         profile = services.directory_turn_on(
             actor=request.user, access=access, language=selectors.reader_language()
         )
-        return Response(OwnProfileSerializer(_own(profile)).data)
+        return Response(CommunityOwnProfileSerializer(_own(profile)).data)
 
     @extend_schema(
         operation_id="community_directory_off",
@@ -245,7 +247,7 @@ class MyDirectoryApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class PhotoInputSerializer(serializers.Serializer):
+class CommunityPhotoInputSerializer(serializers.Serializer):
     photo = serializers.FileField()
 
 
@@ -255,13 +257,13 @@ class MyPhotoApi(APIView):
     @extend_schema(
         operation_id="community_photo_update",
         tags=TAGS,
-        request={"multipart/form-data": PhotoInputSerializer},
+        request={"multipart/form-data": CommunityPhotoInputSerializer},
         responses={204: None},
         description=_("A JPEG, PNG, WebP or GIF of at most 5 MB; Polku resizes it and removes its metadata."),
     )
     def put(self, request: AuthenticatedRequest) -> Response:
         access = _member(request)
-        data = validated_input(PhotoInputSerializer, request)
+        data = validated_input(CommunityPhotoInputSerializer, request)
         services.photo_set(actor=request.user, access=access, content=data["photo"].read())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -275,7 +277,7 @@ class DirectoryApi(APIView):
     @extend_schema(
         operation_id="community_profile_list",
         tags=TAGS,
-        responses=CardSerializer(many=True),
+        responses=CommunityCardSerializer(many=True),
         parameters=[
             OpenApiParameter("text", str),
             OpenApiParameter("skill", int),
@@ -301,31 +303,33 @@ class DirectoryApi(APIView):
         rows = selectors.directory_search(viewer=viewer, filters=filters)
         paginator = Pagination()
         page = paginator.paginate_queryset(rows, request, view=self) or []
-        data = CardSerializer(selectors.cards(viewer, list(page)), many=True).data
+        data = CommunityCardSerializer(selectors.cards(viewer, list(page)), many=True).data
         return paginator.get_paginated_response(data)
 
 
 class ProfileDetailApi(APIView):
-    @extend_schema(operation_id="community_profile_retrieve", tags=TAGS, responses=CardSerializer)
+    @extend_schema(operation_id="community_profile_retrieve", tags=TAGS, responses=CommunityCardSerializer)
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         viewer = _viewer(request)
         profile = selectors.profile_for(viewer=viewer, pk=pk)
-        return Response(CardSerializer(selectors.cards(viewer, [profile], full=True)[0]).data)
+        return Response(CommunityCardSerializer(selectors.cards(viewer, [profile], full=True)[0]).data)
 
 
 class SuggestionsApi(APIView):
     @extend_schema(
-        operation_id="community_suggestion_list", tags=TAGS, responses=SuggestionSerializer(many=True)
+        operation_id="community_suggestion_list",
+        tags=TAGS,
+        responses=CommunitySuggestionSerializer(many=True),
     )
     def get(self, request: AuthenticatedRequest) -> Response:
         viewer = _viewer(request)
-        return Response(SuggestionSerializer(suggestions(viewer=viewer), many=True).data)
+        return Response(CommunitySuggestionSerializer(suggestions(viewer=viewer), many=True).data)
 
 
 # --- connections, blocks, reports -----------------------------------------------------------------
 
 
-class ConnectInputSerializer(serializers.Serializer):
+class CommunityConnectInputSerializer(serializers.Serializer):
     message = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
@@ -333,26 +337,28 @@ class ConnectApi(APIView):
     @extend_schema(
         operation_id="community_connect",
         tags=TAGS,
-        request=ConnectInputSerializer,
-        responses={201: ConnectionSerializer},
+        request=CommunityConnectInputSerializer,
+        responses={201: CommunityConnectionSerializer},
         description=_("Ask to connect. A second request to someone who declined is refused quietly."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         viewer = _viewer(request)
         other = selectors.profile_for(viewer=viewer, pk=pk)
-        data = validated_input(ConnectInputSerializer, request)
+        data = validated_input(CommunityConnectInputSerializer, request)
         connection = services.connection_request(
             actor=request.user, recipient=other, message=data.get("message", "")
         )
         return Response(
-            ConnectionSerializer(_connection(connection, viewer.profile.pk)).data,
+            CommunityConnectionSerializer(_connection(connection, viewer.profile.pk)).data,
             status=status.HTTP_201_CREATED,
         )
 
 
 class ConnectionListApi(APIView):
     @extend_schema(
-        operation_id="community_connection_list", tags=TAGS, responses=ConnectionSerializer(many=True)
+        operation_id="community_connection_list",
+        tags=TAGS,
+        responses=CommunityConnectionSerializer(many=True),
     )
     def get(self, request: AuthenticatedRequest) -> Response:
         viewer = _viewer(request)
@@ -372,10 +378,10 @@ class ConnectionListApi(APIView):
             if (r.recipient_id if r.sender_id == me.pk else r.sender_id) in live
             and (r.recipient_id if r.sender_id == me.pk else r.sender_id) not in viewer.blocked
         ]
-        return Response(ConnectionSerializer(shown, many=True).data)
+        return Response(CommunityConnectionSerializer(shown, many=True).data)
 
 
-class AnswerInputSerializer(serializers.Serializer):
+class CommunityAnswerInputSerializer(serializers.Serializer):
     accept = serializers.BooleanField()
 
 
@@ -383,17 +389,17 @@ class ConnectionAnswerApi(APIView):
     @extend_schema(
         operation_id="community_connection_answer",
         tags=TAGS,
-        request=AnswerInputSerializer,
-        responses=ConnectionSerializer,
+        request=CommunityAnswerInputSerializer,
+        responses=CommunityConnectionSerializer,
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         viewer = _viewer(request)
         connection = get_object_or_404(Connection, pk=pk, recipient=viewer.profile)
-        data = validated_input(AnswerInputSerializer, request)
+        data = validated_input(CommunityAnswerInputSerializer, request)
         connection = services.connection_answer(
             actor=request.user, connection=connection, accept=data["accept"]
         )
-        return Response(ConnectionSerializer(_connection(connection, viewer.profile.pk)).data)
+        return Response(CommunityConnectionSerializer(_connection(connection, viewer.profile.pk)).data)
 
 
 class BlockApi(APIView):
@@ -410,7 +416,7 @@ class BlockApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ReportInputSerializer(serializers.Serializer):
+class CommunityReportInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=1000)
 
 
@@ -418,14 +424,14 @@ class ReportCreateApi(APIView):
     @extend_schema(
         operation_id="community_report_create",
         tags=TAGS,
-        request=ReportInputSerializer,
+        request=CommunityReportInputSerializer,
         responses={201: None},
         description=_("Report a profile to the coordinators of one's own partner."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         viewer = _viewer(request)
         other = selectors.profile_for(viewer=viewer, pk=pk)
-        data = validated_input(ReportInputSerializer, request)
+        data = validated_input(CommunityReportInputSerializer, request)
         services.report_create(actor=request.user, reported=other, reason=data["reason"])
         return Response(status=status.HTTP_201_CREATED)
 
@@ -434,7 +440,9 @@ class ReportCreateApi(APIView):
 
 
 class ThreadListApi(APIView):
-    @extend_schema(operation_id="community_thread_list", tags=TAGS, responses=ThreadSerializer(many=True))
+    @extend_schema(
+        operation_id="community_thread_list", tags=TAGS, responses=CommunityThreadSerializer(many=True)
+    )
     def get(self, request: AuthenticatedRequest) -> Response:
         _member(request)
         profile = selectors.own_profile(request.user)
@@ -447,10 +455,10 @@ class ThreadListApi(APIView):
             }
             for r in rows
         ]
-        return Response(ThreadSerializer(data, many=True).data)
+        return Response(CommunityThreadSerializer(data, many=True).data)
 
 
-class MessageInputSerializer(serializers.Serializer):
+class CommunityMessageInputSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=4000)
 
 
@@ -458,7 +466,7 @@ class MessagesApi(APIView):
     @extend_schema(
         operation_id="community_message_list",
         tags=TAGS,
-        responses=MessageSerializer(many=True),
+        responses=CommunityMessageSerializer(many=True),
         description=_("The messages with one member; reading marks them read (never shown to the sender)."),
     )
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
@@ -477,37 +485,39 @@ class MessagesApi(APIView):
                 }
                 for m in thread.messages.all()
             ]
-        return Response(MessageSerializer(rows, many=True).data)
+        return Response(CommunityMessageSerializer(rows, many=True).data)
 
     @extend_schema(
         operation_id="community_message_send",
         tags=TAGS,
-        request=MessageInputSerializer,
-        responses={201: MessageSerializer},
+        request=CommunityMessageInputSerializer,
+        responses={201: CommunityMessageSerializer},
         description=_("Send a message to a connection; refused to anyone else."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         viewer = _viewer(request)
         other = selectors.profile_for(viewer=viewer, pk=pk)
-        data = validated_input(MessageInputSerializer, request)
+        data = validated_input(CommunityMessageInputSerializer, request)
         message = services.message_send(actor=request.user, recipient=other, body=data["body"])
         body = {"id": message.pk, "mine": True, "text": message.body, "sent": message.created_at}
-        return Response(MessageSerializer(body).data, status=status.HTTP_201_CREATED)
+        return Response(CommunityMessageSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 # --- coordinators and the lead ------------------------------------------------------------------------
 
 
 class ReportListApi(APIView):
-    @extend_schema(operation_id="community_report_list", tags=TAGS, responses=ReportSerializer(many=True))
+    @extend_schema(
+        operation_id="community_report_list", tags=TAGS, responses=CommunityReportSerializer(many=True)
+    )
     def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         if not access.can_handle_community_reports():
             raise Http404
-        return Response(ReportSerializer(selectors.report_list(access=access)[:200], many=True).data)
+        return Response(CommunityReportSerializer(selectors.report_list(access=access)[:200], many=True).data)
 
 
-class HandleInputSerializer(serializers.Serializer):
+class CommunityHandleInputSerializer(serializers.Serializer):
     hide = serializers.BooleanField(
         help_text=_("Hide the reported profile, or close the report without action")
     )
@@ -517,15 +527,15 @@ class ReportHandleApi(APIView):
     @extend_schema(
         operation_id="community_report_handle",
         tags=TAGS,
-        request=HandleInputSerializer,
-        responses=ReportSerializer,
+        request=CommunityHandleInputSerializer,
+        responses=CommunityReportSerializer,
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         report = selectors.report_get(access=access, pk=pk)
-        data = validated_input(HandleInputSerializer, request)
+        data = validated_input(CommunityHandleInputSerializer, request)
         report = services.report_handle(actor=request.user, access=access, report=report, hide=data["hide"])
-        return Response(ReportSerializer(report).data)
+        return Response(CommunityReportSerializer(report).data)
 
 
 class SharingApi(APIView):
@@ -538,37 +548,37 @@ class SharingApi(APIView):
             "shared_with": sorted(Project.objects.filter(pk__in=mutual).values_list("code", flat=True)),
         }
 
-    @extend_schema(operation_id="community_sharing_retrieve", tags=TAGS, responses=SharingSerializer)
+    @extend_schema(operation_id="community_sharing_retrieve", tags=TAGS, responses=CommunitySharingSerializer)
     def get(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         if not access.can_manage_project(project.pk):
             raise AccessDenied(_("Only the project lead chooses with whom the directory is shared."))
-        return Response(SharingSerializer(self._data(project)).data)
+        return Response(CommunitySharingSerializer(self._data(project)).data)
 
     @extend_schema(
         operation_id="community_sharing_update",
         tags=TAGS,
-        request=SharingSerializer,
-        responses=SharingSerializer,
+        request=CommunitySharingSerializer,
+        responses=CommunitySharingSerializer,
     )
     def put(self, request: AuthenticatedRequest, code: str) -> Response:
         access = access_for(request.user)
         project = project_get(access=access, code=code)
-        data = validated_input(SharingSerializer, request)
+        data = validated_input(CommunitySharingSerializer, request)
         ids = list(Project.objects.filter(code__in=data["partners"]).values_list("pk", flat=True))
         services.sharing_set(
             actor=request.user, access=access, project=project, enabled=data["enabled"], partner_ids=ids
         )
         project.refresh_from_db()
-        return Response(SharingSerializer(self._data(project)).data)
+        return Response(CommunitySharingSerializer(self._data(project)).data)
 
 
 class CountsApi(APIView):
     @extend_schema(
         operation_id="community_counts",
         tags=TAGS,
-        responses=CountsSerializer,
+        responses=CommunityCountsSerializer,
         description=_(
             "Profiles in the directory and connections made, across partners and countries: counts only."
         ),
@@ -579,4 +589,4 @@ class CountsApi(APIView):
         if not access.can_view_counts(project.pk):
             raise AccessDenied(_("Only those who see the project's figures see these counts."))
         counts = selectors.project_counts(project_id=project.pk)
-        return Response(CountsSerializer(counts).data)
+        return Response(CommunityCountsSerializer(counts).data)

@@ -47,6 +47,7 @@ FIELD_GROUPS = {
 }
 # Contact details are never shown to more than one's connections.
 CONTACT_AUDIENCES = (Audience.NOBODY, Audience.CONNECTIONS)
+CONTACT_AUDIENCE_CHOICES = [(a.value, a.label) for a in CONTACT_AUDIENCES]
 
 
 def audience_field(group: str) -> str:
@@ -80,7 +81,7 @@ class Notify(models.TextChoices):
 
 
 def _audience(group: str, default: str) -> models.CharField:
-    choices = [(a.value, a.label) for a in CONTACT_AUDIENCES] if group == "contact" else Audience.choices
+    choices = CONTACT_AUDIENCE_CHOICES if group == "contact" else Audience.choices
     return models.CharField(
         _("who sees: %(group)s") % {"group": FIELD_GROUPS[group]},
         max_length=12,
