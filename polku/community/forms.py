@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from polku.community.models import CONTACT_AUDIENCES, FIELD_GROUPS, Audience, Notify, Profile, audience_field
 from polku.community.selectors import language_choices
-from polku.core.names import country_choices
+from polku.core.names import country_choices, country_name
 from polku.events.models import Intent
 from polku.participants.models import Cefr
 
@@ -133,9 +133,18 @@ class SearchForm(forms.Form):
     offers = forms.ChoiceField(label=_("Offers"), required=False, choices=[("", "—"), *Intent.choices])
     looks_for = forms.ChoiceField(label=_("Looks for"), required=False, choices=[("", "—"), *Intent.choices])
 
-    def __init__(self, *args: Any, skill_choices: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+    def __init__(
+        self,
+        *args: Any,
+        skill_choices: list[tuple[int, str]] = (),  # type: ignore[assignment]
+        countries: list[str] = (),  # type: ignore[assignment]
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["country"]).choices = country_choices()
+        # only the countries of the directory (a filter of every country would match nobody, and the longest
+        # country names do not fit a phone)
+        named = sorted(((code, country_name(code)) for code in countries), key=lambda row: row[1].casefold())
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "—"), *named]
         cast(forms.ChoiceField, self.fields["language"]).choices = [("", "—"), *language_choices()]
         cast(forms.ChoiceField, self.fields["skill"]).choices = [
             ("", "—"),

@@ -216,6 +216,12 @@ def directory_profiles(viewer: Viewer) -> QuerySet[Profile]:
     )
 
 
+def directory_countries(viewer: Viewer) -> list[str]:
+    """The countries of the profiles the viewer may see the place of (for the country filter)."""
+    rows = directory_profiles(viewer).filter(visible_q(viewer, "place")).exclude(country="")
+    return sorted(set(rows.values_list("country", flat=True).distinct()))
+
+
 @dataclass(frozen=True)
 class Filters:
     text: str = ""

@@ -66,7 +66,11 @@ def index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     context: dict[str, Any] = {"viewer": viewer, "profile": selectors.own_profile(request.user)}
     if viewer is not None:
         my_skills = list(viewer.profile.skills.values_list("pk", flat=True))
-        form = SearchForm(request.GET or None, skill_choices=_skill_choices(my_skills))
+        form = SearchForm(
+            request.GET or None,
+            skill_choices=_skill_choices(my_skills),
+            countries=selectors.directory_countries(viewer),
+        )
         filters = selectors.Filters()
         if form.is_valid():
             data = form.cleaned_data
