@@ -12,8 +12,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.pagination import BasePagination
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from polku.accounts.access import Access, access_for
@@ -29,7 +31,7 @@ from polku.community.models import (
     audience_field,
 )
 from polku.community.suggestions import suggestions
-from polku.core.api import Pagination, validated_input
+from polku.core.api import validated_input
 from polku.core.errors import AccessDenied
 from polku.events.models import Intent
 from polku.participants.models import Cefr
@@ -271,8 +273,26 @@ class MyPhotoApi(APIView):
 # --- the directory ------------------------------------------------------------------------------------
 
 
+class DirectoryPagination(BasePagination):
+    """Pages of the directory by number, without a total (see `selectors.page_of`)."""
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["results"],
+            "properties": {
+                "next": {"type": "string", "nullable": True, "format": "uri"},
+                "previous": {"type": "string", "nullable": True, "format": "uri"},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        return [{"name": "page", "required": False, "in": "query", "schema": {"type": "integer"}}]
+
+
 class DirectoryApi(APIView):
-    pagination_class = Pagination
+    pagination_class = DirectoryPagination
 
     @extend_schema(
         operation_id="community_profile_list",
@@ -301,10 +321,16 @@ class DirectoryApi(APIView):
             looks_for=params.get("looks_for", "") if params.get("looks_for") in Intent.values else "",
         )
         rows = selectors.directory_search(viewer=viewer, filters=filters)
-        paginator = Pagination()
-        page = paginator.paginate_queryset(rows, request, view=self) or []
-        data = CommunityCardSerializer(selectors.cards(viewer, list(page)), many=True).data
-        return paginator.get_paginated_response(data)
+        number = params.get("page", "1")
+        page = selectors.page_of(rows, int(number) if number.isdigit() else 1)
+        url = request.build_absolute_uri()
+        return Response(
+            {
+                "next": replace_query_param(url, "page", page.number + 1) if page.has_next else None,
+                "previous": replace_query_param(url, "page", page.number - 1) if page.has_previous else None,
+                "results": CommunityCardSerializer(selectors.cards(viewer, page.rows), many=True).data,
+            }
+        )
 
 
 class ProfileDetailApi(APIView):

@@ -146,6 +146,7 @@ class Profile(TimeStamped):
         indexes = [
             models.Index(fields=["project", "hidden_at"], name="community_profile_project"),
             models.Index(fields=["country"], name="community_profile_country"),
+            models.Index(fields=["display_name", "id"], name="community_profile_name"),
         ]
         constraints = [
             models.CheckConstraint(

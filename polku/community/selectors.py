@@ -35,6 +35,7 @@ from polku.core.names import country_name
 from polku.esco.selectors import preferred_labels
 from polku.events.models import Intent
 from polku.participants.models import Participation
+from polku.projects.models import Partner
 
 LEVEL_WORDS = {
     "A1": gettext_lazy("beginner (A1)"),
@@ -217,9 +218,36 @@ def directory_profiles(viewer: Viewer) -> QuerySet[Profile]:
 
 
 def directory_countries(viewer: Viewer) -> list[str]:
-    """The countries of the profiles the viewer may see the place of (for the country filter)."""
-    rows = directory_profiles(viewer).filter(visible_q(viewer, "place")).exclude(country="")
-    return sorted(set(rows.values_list("country", flat=True).distinct()))
+    """The countries offered by the country filter: those of the partners of the projects the viewer
+    reaches (read from a few partner rows, not from 100,000 profiles; a filter of every country of the
+    world would mostly match nobody and does not fit a phone)."""
+    return sorted(
+        set(
+            Partner.objects.filter(project_id__in=sorted(viewer.project_ids))
+            .exclude(country="")
+            .values_list("country", flat=True)
+        )
+    )
+
+
+@dataclass
+class Page:
+    """One page of the directory without a total: counting every profile of a large directory on each
+    search costs more than the page itself, and nobody needs the exact number to browse."""
+
+    rows: list[Profile]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+
+def page_of(rows: QuerySet[Profile], number: int, size: int = PAGE_SIZE) -> Page:
+    number = max(1, number)
+    found = list(rows[(number - 1) * size : number * size + 1])
+    return Page(rows=found[:size], number=number, has_next=len(found) > size)
 
 
 @dataclass(frozen=True)
@@ -241,17 +269,20 @@ def directory_search(*, viewer: Viewer, filters: Filters) -> QuerySet[Profile]:
             Q(display_name__icontains=filters.text)
             | (Q(introduction__icontains=filters.text) & visible_q(viewer, "introduction"))
         )
+    # EXISTS rather than joins: no duplicate rows, so no DISTINCT over the whole directory
     if filters.skill:
-        rows = rows.filter(visible_q(viewer, "skills"), skills=filters.skill)
+        has_skill = Profile.skills.through.objects.filter(profile_id=OuterRef("pk"), concept_id=filters.skill)
+        rows = rows.filter(visible_q(viewer, "skills"), Exists(has_skill))
     if filters.language:
-        rows = rows.filter(visible_q(viewer, "languages"), languages__language=filters.language)
+        speaks = ProfileLanguage.objects.filter(profile_id=OuterRef("pk"), language=filters.language)
+        rows = rows.filter(visible_q(viewer, "languages"), Exists(speaks))
     if filters.country:
         rows = rows.filter(visible_q(viewer, "place"), country=filters.country.upper())
     if filters.offers:
         rows = rows.filter(visible_q(viewer, "intents"), offers_text__contains=f" {filters.offers} ")
     if filters.looks_for:
         rows = rows.filter(visible_q(viewer, "intents"), looks_for_text__contains=f" {filters.looks_for} ")
-    return rows.select_related("photo").defer("photo__data").order_by("display_name", "pk").distinct()
+    return rows.select_related("photo").defer("photo__data").order_by("display_name", "pk")
 
 
 def profile_for(*, viewer: Viewer | None, pk: int) -> Profile:
@@ -300,8 +331,10 @@ def cards(viewer: Viewer | None, profiles: list[Profile], *, full: bool = False)
             skill_rows.setdefault(profile_id, []).append(concept_id)
     labels = preferred_labels([c for rows in skill_rows.values() for c in rows], language)
     language_rows: dict[int, list[tuple[str, str]]] = {}
-    for profile_id, code, level in ProfileLanguage.objects.filter(profile_id__in=ids).values_list(
-        "profile_id", "language", "level"
+    for profile_id, code, level in (
+        ProfileLanguage.objects.filter(profile_id__in=ids)
+        .order_by()
+        .values_list("profile_id", "language", "level")
     ):
         language_rows.setdefault(profile_id, []).append((code, level))
     incoming = set()

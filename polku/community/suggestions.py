@@ -22,6 +22,7 @@ from polku.community.selectors import (
     intent_labels,
     language_name,
     reader_language,
+    sees,
     visible_q,
 )
 from polku.core.names import country_name
@@ -141,25 +142,21 @@ def suggestions(*, viewer: Viewer, limit: int = 12) -> list[Suggested]:
     candidates = list(
         reach.filter(pk__in=sorted(pool)).select_related("partner", "photo").defer("photo__data")
     )
-    ids = [c.pk for c in candidates]
-    sees_skills = set(
-        reach.filter(pk__in=ids).filter(visible_q(viewer, "skills")).values_list("pk", flat=True)
-    )
-    sees_intents = set(
-        reach.filter(pk__in=ids).filter(visible_q(viewer, "intents")).values_list("pk", flat=True)
-    )
-    sees_languages = set(
-        reach.filter(pk__in=ids).filter(visible_q(viewer, "languages")).values_list("pk", flat=True)
-    )
+    # the candidates are read with their audiences: who shows the viewer what is decided on the rows read
+    sees_skills = {c.pk for c in candidates if sees(viewer, c, "skills")}
+    sees_intents = {c.pk for c in candidates if sees(viewer, c, "intents")}
+    sees_languages = {c.pk for c in candidates if sees(viewer, c, "languages")}
     skills: dict[int, set[int]] = {}
     for profile_id, concept_id in Profile.skills.through.objects.filter(
         profile_id__in=sorted(sees_skills), concept_id__in=sorted(my_skills)
     ).values_list("profile_id", "concept_id"):
         skills.setdefault(profile_id, set()).add(concept_id)
     languages: dict[int, dict[str, str]] = {}
-    for profile_id, code, level in ProfileLanguage.objects.filter(
-        profile_id__in=sorted(sees_languages | {me.pk})
-    ).values_list("profile_id", "language", "level"):
+    for profile_id, code, level in (
+        ProfileLanguage.objects.filter(profile_id__in=sorted(sees_languages | {me.pk}))
+        .order_by()
+        .values_list("profile_id", "language", "level")
+    ):
         languages.setdefault(profile_id, {})[code] = level
     me_member = _member(
         me,
@@ -184,17 +181,23 @@ def suggestions(*, viewer: Viewer, limit: int = 12) -> list[Suggested]:
     by_id = {str(c.pk): c for c in candidates}
     chosen = [by_id[s.id] for s in ranked]
     shown = {card.pk: card for card in cards(viewer, chosen)}
-    return [Suggested(card=shown[int(s.id)], reasons=reason_words(s.reasons)) for s in ranked]
+    words = reason_words([s.reasons for s in ranked])
+    return [Suggested(card=shown[int(s.id)], reasons=w) for s, w in zip(ranked, words, strict=True)]
 
 
-def reason_words(reasons: tuple[engine.Reason, ...]) -> list[str]:
-    """The engine's reasons as sentences in the reader's language."""
+def reason_words(reason_lists: list[tuple[engine.Reason, ...]]) -> list[list[str]]:
+    """The engine's reasons of each suggestion as sentences in the reader's language (labels read at once)."""
     language = reader_language()
-    skill_labels = preferred_labels(
-        [int(i) for r in reasons if r.kind == "skills" for i in r.items], language
-    )
-    event_ids = [int(i) for r in reasons if r.kind in ("events", "rounds") for i in r.items]
+    every = [r for reasons in reason_lists for r in reasons]
+    skill_labels = preferred_labels([int(i) for r in every if r.kind == "skills" for i in r.items], language)
+    event_ids = [int(i) for r in every if r.kind in ("events", "rounds") for i in r.items]
     events = {e.pk: e.title for e in Event.objects.filter(pk__in=event_ids).select_related("activity")}
+    return [_words(reasons, skill_labels, events) for reasons in reason_lists]
+
+
+def _words(
+    reasons: tuple[engine.Reason, ...], skill_labels: dict[int, str], events: dict[int, str]
+) -> list[str]:
     words = []
     for reason in reasons:
         items = list(reason.items)

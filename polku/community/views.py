@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -82,14 +81,17 @@ def index_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
                 offers=data["offers"],
                 looks_for=data["looks_for"],
             )
-        page = Paginator(
-            selectors.directory_search(viewer=viewer, filters=filters), selectors.PAGE_SIZE
-        ).get_page(request.GET.get("page"))
+        number = request.GET.get("page", "1")
+        page = selectors.page_of(
+            selectors.directory_search(viewer=viewer, filters=filters), int(number) if number.isdigit() else 1
+        )
+        query = request.GET.copy()
+        query.pop("page", None)
         context |= {
             "form": form,
             "page": page,
-            "cards": selectors.cards(viewer, list(page.object_list)),
-            "query": request.GET.copy().urlencode() if request.GET else "",
+            "cards": selectors.cards(viewer, page.rows),
+            "query": query.urlencode(),
             "incoming": selectors.incoming_requests(viewer).count(),
         }
     return TemplateResponse(request, "community/index.html", context)
