@@ -9,11 +9,13 @@ engine then weighs them all."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from polku.community.models import Connection, Profile, ProfileLanguage
+from polku.community.models import FIELD_GROUPS, Connection, Profile, ProfileLanguage, audience_field
 from polku.community.selectors import (
     Card,
     Viewer,
@@ -31,6 +33,7 @@ from polku.events.models import BreakoutGroup, Event, Registration
 from polku.matching import contacts as engine
 
 POOL = 300
+AUDIENCE_COLUMNS = [audience_field(group) for group in FIELD_GROUPS]
 
 
 @dataclass
@@ -93,7 +96,7 @@ def _excluded(me: Profile) -> set[int]:
 
 
 def _member(
-    profile: Profile,
+    profile: Any,
     skills: set[int],
     languages: dict[str, str],
     events: set[str],
@@ -104,7 +107,7 @@ def _member(
     return engine.Member(
         id=str(profile.pk),
         partner=str(profile.partner_id or ""),
-        country=profile.partner.country if profile.partner_id and profile.partner else "",
+        country=profile.partner_country,
         skills=frozenset(str(s) for s in skills),
         offers=frozenset(profile.offers) if intents else frozenset(),
         looks_for=frozenset(profile.looks_for) if intents else frozenset(),
@@ -121,14 +124,16 @@ def suggestions(*, viewer: Viewer, limit: int = 12) -> list[Suggested]:
     at_events, in_rounds = _together(me)
     pool: set[int] = set(at_events) | set(in_rounds)
     if my_skills:
-        through = Profile.skills.through.objects.filter(
-            concept_id__in=sorted(my_skills), profile__in=reach.filter(visible_q(viewer, "skills"))
+        # the profiles with the most of the member's skills, read from the skills table alone (reach and
+        # visibility are applied to the candidates below, on a few hundred rows)
+        through = Profile.skills.through.objects.filter(concept_id__in=sorted(my_skills)).exclude(
+            profile_id=me.pk
         )
         pool |= {
             row["profile_id"]
             for row in through.values("profile_id")
             .annotate(n=Count("pk"))
-            .order_by("-n", "profile_id")[:POOL]
+            .order_by("-n", "profile_id")[: 2 * POOL]
         }
     intent = Q(pk__in=[])
     for value in me.looks_for:
@@ -139,9 +144,12 @@ def suggestions(*, viewer: Viewer, limit: int = 12) -> list[Suggested]:
         pool |= set(reach.filter(intent, visible_q(viewer, "intents")).values_list("pk", flat=True)[:POOL])
     if not pool:
         return []
-    candidates = list(
-        reach.filter(pk__in=sorted(pool)).select_related("partner", "photo").defer("photo__data")
-    )
+    # plain rows, not model objects: a few hundred model instances cost more than the query
+    columns = ["pk", "project_id", "partner_id", "offers", "looks_for", *AUDIENCE_COLUMNS]
+    candidates = [
+        SimpleNamespace(**row, partner_country=row.pop("partner__country") or "")
+        for row in reach.filter(pk__in=sorted(pool)).values(*columns, "partner__country")
+    ]
     # the candidates are read with their audiences: who shows the viewer what is decided on the rows read
     sees_skills = {c.pk for c in candidates if sees(viewer, c, "skills")}
     sees_intents = {c.pk for c in candidates if sees(viewer, c, "intents")}
@@ -158,8 +166,15 @@ def suggestions(*, viewer: Viewer, limit: int = 12) -> list[Suggested]:
         .values_list("profile_id", "language", "level")
     ):
         languages.setdefault(profile_id, {})[code] = level
+    me_row = SimpleNamespace(
+        pk=me.pk,
+        partner_id=me.partner_id,
+        partner_country=me.partner.country if me.partner else "",
+        offers=me.offers,
+        looks_for=me.looks_for,
+    )
     me_member = _member(
-        me,
+        me_row,
         my_skills,
         languages.get(me.pk, {}),
         {e for rows in at_events.values() for e in rows},
@@ -178,9 +193,8 @@ def suggestions(*, viewer: Viewer, limit: int = 12) -> list[Suggested]:
         for c in candidates
     ]
     ranked = engine.suggest(me_member, members, limit=limit)
-    by_id = {str(c.pk): c for c in candidates}
-    chosen = [by_id[s.id] for s in ranked]
-    shown = {card.pk: card for card in cards(viewer, chosen)}
+    chosen = reach.filter(pk__in=[int(s.id) for s in ranked]).select_related("photo").defer("photo__data")
+    shown = {card.pk: card for card in cards(viewer, list(chosen))}
     words = reason_words([s.reasons for s in ranked])
     return [Suggested(card=shown[int(s.id)], reasons=w) for s, w in zip(ranked, words, strict=True)]
 

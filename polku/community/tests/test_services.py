@@ -324,3 +324,34 @@ def test_profiles_keep_nothing_after_erasure_but_the_others_thread(world):
     texts = {m.body: m.erased for m in Message.objects.all()}
     assert texts == {"": True, "Reply": False}
     assert [selectors.message_text(m) for m in Message.objects.order_by("pk")] == ["deleted", "Reply"]
+
+
+def test_suggestions_give_reasons_in_words_and_never_from_hidden_fields(net):
+    from polku.community.suggestions import suggestions
+
+    python = skill("use Python", fi="käyttää Python-ohjelmointikieltä")
+    for part in (net.part_a, net.part_b, net.part_n):
+        ProfileSkill.objects.create(person=part.person, skill=python, status=ProfileSkill.Status.CONFIRMED)
+    profile_on(net.user_a, display_name="Amina", skills=[python.pk], looks_for=["cofounder"])
+    profile_on(net.user_b, display_name="Bogdan", skills=[python.pk], skills_audience="nobody")
+    profile_on(net.user_n, display_name="Nora", skills=[python.pk], offers=["cofounder"])
+    viewer = viewer_for(net.user_a)
+    assert viewer is not None
+    rows = suggestions(viewer=viewer)
+    assert [row.card.name for row in rows] == ["Nora"]  # Bogdan's skills are hidden from everyone
+    assert rows[0].reasons == [
+        "They offer what you look for: a co-founder",
+        "You both work with use Python",
+        "Takes part in another country: Norway",
+        "Takes part through another partner",
+    ]
+    from django.utils import translation
+
+    with translation.override("fi"):
+        assert (
+            "Teillä molemmilla on taito: käyttää Python-ohjelmointikieltä"
+            in suggestions(viewer=viewer)[0].reasons
+        )
+    # once asked, never suggested again
+    services.connection_request(actor=net.user_a, recipient=net.user_n.community_profile)
+    assert suggestions(viewer=viewer) == []
