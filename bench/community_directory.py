@@ -202,14 +202,20 @@ def measure(args: argparse.Namespace) -> None:
         for label, url in cases:
             for _ in range(args.warmup):
                 check(client.get(url), url)
-            with CaptureQueriesContext(connection) as captured:
+            statements: list[str] = []
+
+            def count(execute, sql, params, many, context, statements=statements):  # type: ignore[no-untyped-def]
+                statements.append(sql)
+                return execute(sql, params, many, context)
+
+            with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(count):
                 check(client.get(url), url)
             timings = []
             for _ in range(args.requests):
                 started = time.perf_counter()
                 check(client.get(url), url)
                 timings.append((time.perf_counter() - started) * 1000)
-            print(f"{label:38} {statistics.median(timings):10.1f} {p95(timings):8.1f} {len(captured):8d}")
+            print(f"{label:38} {statistics.median(timings):10.1f} {p95(timings):8.1f} {len(statements):8d}")
             if args.explain:
                 explain(captured, connection)
 
