@@ -492,7 +492,7 @@ def digests_send(*, now: dt.datetime | None = None) -> int:
             continue
         with transaction.atomic():
             messages = list(
-                Message.objects.select_for_update()
+                Message.objects.select_for_update(of=("self",))
                 .filter(recipient=profile, read_at__isnull=True, notified_at__isnull=True)
                 .select_related("sender")
             )
