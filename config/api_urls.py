@@ -126,3 +126,7 @@ urlpatterns += entrepreneurship_api_urls.urlpatterns
 from polku.operations import api_urls as operations_api_urls  # noqa: E402
 
 urlpatterns += operations_api_urls.urlpatterns
+
+from polku.community import api_urls as community_api_urls  # noqa: E402
+
+urlpatterns += community_api_urls.urlpatterns

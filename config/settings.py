@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "polku.assessments",
     "polku.learning",
     "polku.events",
+    "polku.community",
     "polku.demo",
 ]
 
@@ -369,6 +370,9 @@ SPECTACULAR_SETTINGS = {
         "EventMeetingRequestStatusEnum": "polku.events.models.MeetingRequest.Status",
         "EventMeetingStatusEnum": "polku.events.models.Meeting.Status",
         "EventIntentEnum": "polku.events.models.Intent",
+        "CommunityAudienceEnum": "polku.community.models.Audience",
+        "CommunityContactAudienceEnum": "polku.community.models.CONTACT_AUDIENCE_CHOICES",
+        "CommunityNotifyEnum": "polku.community.models.Notify",
         "BookingStatusEnum": "polku.mentordays.models.Booking.Status",
         "WaitlistStatusEnum": "polku.mentordays.models.WaitlistEntry.Status",
         "AttendanceEnum": "polku.mentordays.models.ATTENDANCE_CHOICES",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("mentoring/", include("polku.mentoring.urls")),
     path("mentor-days/", include("polku.mentordays.urls")),
     path("events/", include("polku.events.urls")),
+    path("community/", include("polku.community.urls")),
     path("r/", include("polku.registration.urls")),
     path("", include("polku.privacy.urls")),
     path("knowledge/", include("polku.knowledge.urls")),

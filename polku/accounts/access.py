@@ -254,6 +254,20 @@ class Access:
         """Has a mentor (or expert) membership in some project."""
         return Role.MENTOR in self.roles
 
+    # the community network (polku.community)
+
+    def can_use_community(self) -> bool:
+        """Keep a directory profile, connect and message: participants, mentors (and speakers, who are
+        mentors or experts in Polku) and employer representatives; never staff as staff."""
+        return self.is_participant or bool(self.roles & {Role.MENTOR, Role.EMPLOYER})
+
+    def can_handle_community_reports(self, partner_id: int | None = None) -> bool:
+        """Reports of directory profiles go to the coordinators of the reporter's partner (and admins), who
+        may hide the profile; without `partner_id`: handles any partner's reports at all."""
+        if partner_id is None:
+            return self.is_coordinator
+        return self.can_manage_partner(partner_id)
+
     def can_keep_mentor_profile(self) -> bool:
         """Has a mentor profile to read and edit: mentors, and admins."""
         return self.is_admin or self.is_mentor()

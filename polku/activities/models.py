@@ -103,6 +103,8 @@ class Target(TimeStamped):
         COMPANIES_FOUNDED = "companies_founded", _("Companies founded")
         TRANSFERS_COMPLETED = "transfers_completed", _("Business transfers completed")
         IDEAS_AT_STAGE = "ideas_at_stage", _("Business ideas that reached a stage")
+        COMMUNITY_PROFILES = "community_profiles", _("Profiles in the community directory")
+        COMMUNITY_ACROSS_COUNTRIES = "community_across_countries", _("Contacts made across countries")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
     work_package = models.ForeignKey(

@@ -3,6 +3,7 @@
 assign: mentor–mentee pairs with capacities; groups: diverse peer groups; schedule: meetings of an
 event into slots and tables; rounds: networking rounds of breakout groups without repeated pairs;
 succession: business-transfer listings and successors, both ways, with reasons.
+contacts: suggested contacts of the community network, with reasons.
 
 Input that cannot be solved as given gets one clear line on standard error and exit code 2, never a
 traceback. No Django is set up.
@@ -24,9 +25,10 @@ ENGINES = {
     "schedule": "polku.matching.schedule",
     "rounds": "polku.matching.rounds",
     "succession": "polku.matching.succession",
+    "contacts": "polku.matching.contacts",
 }
 
-USAGE = "usage: polku match {assign,groups,rounds,schedule,succession} [FILE] [--time-limit SECONDS]"
+USAGE = "usage: polku match {assign,contacts,groups,rounds,schedule,succession} [FILE] [--time-limit SECONDS]"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         choices=sorted(ENGINES),
         help=(
             "assign: pairs with capacities; groups: peer groups; schedule: meetings into slots and "
-            "tables; rounds: breakout groups round after round; succession: listings and successors"
+            "tables; rounds: breakout groups round after round; succession: listings and successors; "
+            "contacts: suggested contacts with reasons"
         ),
     )
     parser.add_argument("file", nargs="?", default="-", help="JSON input (default: standard input)")
