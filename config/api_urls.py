@@ -123,3 +123,7 @@ urlpatterns += guidance_api_urls.urlpatterns
 from polku.operations import api_urls as operations_api_urls  # noqa: E402
 
 urlpatterns += operations_api_urls.urlpatterns
+
+from polku.employers import api_urls as employers_api_urls  # noqa: E402
+
+urlpatterns += employers_api_urls.urlpatterns

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "polku.assessments",
     "polku.learning",
     "polku.events",
+    "polku.employers",
     "polku.demo",
 ]
 

@@ -100,6 +100,10 @@ class Target(TimeStamped):
         MENTORING_PAIRS = "mentoring_pairs", _("Mentoring pairs formed")
         GUIDANCE_SESSIONS = "guidance_sessions", _("Guidance sessions held")
         GUIDANCE_PARTICIPANTS = "guidance_participants", _("Different people met in guidance")
+        COMPANIES_ENGAGED = "companies_engaged", _("Companies engaged")
+        NEEDS_OPENED = "needs_opened", _("Talent needs opened by employers")
+        INTRODUCTIONS_APPROVED = "introductions_approved", _("Introductions to employers approved")
+        PLACEMENTS = "placements", _("Internships and jobs started through introductions")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
     work_package = models.ForeignKey(

@@ -1,7 +1,8 @@
-"""`polku match assign|groups|schedule|rounds [FILE]`: JSON in (FILE or standard input), JSON out.
+"""`polku match assign|groups|schedule|rounds|talent [FILE]`: JSON in (FILE or standard input), JSON out.
 
 assign: mentor–mentee pairs with capacities; groups: diverse peer groups; schedule: meetings of an
-event into slots and tables; rounds: networking rounds of breakout groups without repeated pairs.
+event into slots and tables; rounds: networking rounds of breakout groups without repeated pairs;
+talent: employers' talent needs against candidates, both ways, with reasons (and placements).
 
 Input that cannot be solved as given gets one clear line on standard error and exit code 2, never a
 traceback. No Django is set up.
@@ -22,9 +23,10 @@ ENGINES = {
     "groups": "polku.matching.groups",
     "schedule": "polku.matching.schedule",
     "rounds": "polku.matching.rounds",
+    "talent": "polku.matching.talent",
 }
 
-USAGE = "usage: polku match {assign,groups,rounds,schedule} [FILE] [--time-limit SECONDS]"
+USAGE = "usage: polku match {assign,groups,rounds,schedule,talent} [FILE] [--time-limit SECONDS]"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=sorted(ENGINES),
         help=(
             "assign: pairs with capacities; groups: peer groups; schedule: meetings into slots and "
-            "tables; rounds: breakout groups round after round"
+            "tables; rounds: breakout groups round after round; talent: talent needs and candidates"
         ),
     )
     parser.add_argument("file", nargs="?", default="-", help="JSON input (default: standard input)")
