@@ -26,7 +26,7 @@ class EmployerForm(forms.Form):
         label=_("Business ID"), max_length=20, required=False, help_text=_("For example 1234567-8")
     )
     country = forms.CharField(label=_("Country"), max_length=2, initial="FI", help_text=_("For example FI"))
-    website = forms.URLField(label=_("Website"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     def __init__(self, *args: Any, partners: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
