@@ -69,7 +69,7 @@ def _partners(access: Access) -> Any:
 def index_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     staff = access.is_admin or bool(access.lead_project_ids or access.coordinator_project_ids)
-    if not staff and not access.is_employer_representative():
+    if not staff and (request.method == "POST" or not access.is_employer_representative()):
         raise Http404
     employers = list(selectors.employer_list(access=access))
     if not staff and len(employers) == 1:
@@ -93,8 +93,6 @@ def index_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The employer was added."))
             return redirect("employers:employer", pk=employer.pk)
-    elif request.method == "POST" and form is None:
-        raise Http404
     context = {
         "employers": employers,
         "form": form,
