@@ -52,14 +52,16 @@ class NeedFactory(ModelFactory[TalentNeed]):
 
 
 def opt_in(participation: Participation) -> Consent:
+    """An active consent "employers" for the participation's project (kept if there is one)."""
     notice = PrivacyNotice.objects.filter(project_id=participation.project_id).first()
-    return Consent.objects.create(
+    consent, _created = Consent.objects.get_or_create(
         person=participation.person,
         project_id=participation.project_id,
         purpose=Purpose.EMPLOYERS,
-        notice=notice,
-        given_at=timezone.now(),
+        withdrawn_at=None,
+        defaults={"notice": notice, "given_at": timezone.now()},
     )
+    return consent
 
 
 def give_skill(participation: Participation, concept: Any) -> ProfileSkill:

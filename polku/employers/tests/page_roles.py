@@ -14,6 +14,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from polku.employers.models import Introduction
 from polku.employers.selectors import candidate_ref
 from polku.employers.tests.factories import NeedFactory, entry, introduction, opt_in
 from polku.testing.roles import Post, keep
@@ -29,6 +30,12 @@ def redirects(table: dict[str, int]) -> dict[str, int]:
     return {role: (302 if status == 200 else status) for role, status in table.items()}
 
 
+def _fresh(w: Any) -> None:
+    """No earlier introduction of participant a to the matrix employer (a row may be built twice)."""
+    opt_in(w.part_a)
+    Introduction.objects.filter(employer=w.employer_row, participation=w.part_a).delete()
+
+
 def _need(w: Any) -> Any:
     return keep(w, "need", NeedFactory(employer=w.employer_row, title="Matrix need"))
 
@@ -39,7 +46,7 @@ def _need_url(name: str):
 
 def _intro(status: str):
     def url(w: Any, name: str) -> str:
-        opt_in(w.part_a)
+        _fresh(w)
         row = introduction(_need(w), w.part_a, status=status)
         return reverse(f"employers:{name}", args=[row.pk])
 
@@ -61,7 +68,7 @@ def _entry_done(w: Any) -> str:
 
 
 def _mine_decide(w: Any) -> str:
-    opt_in(w.part_a)
+    _fresh(w)
     row = introduction(_need(w), w.part_a)
     return reverse("employers:mine_decide", args=[row.pk])
 
