@@ -213,13 +213,25 @@ def _names(ids: Iterable[str], labels: dict[int, str]) -> str:
     return ", ".join(sorted(labels.get(int(i), "") for i in ids if labels.get(int(i))))
 
 
-def explain_in_words(pair: PairScore, *, need: TalentNeed, language: str) -> Fit:
+def need_skill_labels(needs: list[TalentNeed], language: str) -> dict[int, str]:
+    """The labels of the needs' skills in `language` (one query), for `explain_in_words`."""
+    ids = NeedSkill.objects.filter(need__in=needs).values_list("skill_id", flat=True)
+    return preferred_labels(set(ids), language)
+
+
+def explain_in_words(
+    pair: PairScore, *, need: TalentNeed, language: str, labels: dict[int, str] | None = None
+) -> Fit:
     """The breakdown as sentences a reader understands: skill names in their language, no codes."""
     parts = {p.criterion: p for p in pair.parts}
-    ids = {
-        int(s) for p in pair.parts if p.criterion in ("required", "nice") for s in (*p.matched, *p.missing)
-    }
-    labels = preferred_labels(ids, language)
+    if labels is None:
+        ids = {
+            int(s)
+            for p in pair.parts
+            if p.criterion in ("required", "nice")
+            for s in (*p.matched, *p.missing)
+        }
+        labels = preferred_labels(ids, language)
     reasons: list[str] = []
     required = parts["required"]
     total = len(required.matched) + len(required.missing)

@@ -179,38 +179,62 @@ def candidate_ref(*, participation_id: int, employer_id: int) -> str:
 
 
 def experience_years(person: Person, *, today: dt.date) -> int:
-    years = 0
-    for start, end in OccupationHeld.objects.filter(person=person).values_list("start_year", "end_year"):
+    return _experience({person.pk: person}, today=today)[person.pk]
+
+
+def _experience(people: dict[int, Person], *, today: dt.date) -> dict[int, int]:
+    years = dict.fromkeys(people, 0)
+    rows = OccupationHeld.objects.filter(person_id__in=list(people)).values_list(
+        "person_id", "start_year", "end_year"
+    )
+    for person_id, start, end in rows:
         if start:
-            years += max(0, (end or today.year) - start)
+            years[person_id] += max(0, (end or today.year) - start)
     return years
 
 
-def blind_profile(*, participation: Participation, employer_id: int, language: str, today: dt.date) -> dict:
-    """What an employer sees of a candidate before the candidate approves an introduction: confirmed skills,
-    languages with levels in words, education level in words, years of work experience and goals. No name,
-    photo, age, gender, country of origin, place of residence or contact (`BLIND_KEYS`, tested key by key)."""
-    person = participation.person
-    skill_ids = list(
-        ProfileSkill.objects.filter(person=person, status=ProfileSkill.Status.CONFIRMED).values_list(
-            "skill_id", flat=True
-        )
-    )
-    labels = preferred_labels(skill_ids, language)
-    goals = dict(Goal.choices)
-    profile = {
-        "ref": candidate_ref(participation_id=participation.pk, employer_id=employer_id),
-        "skills": sorted((labels[s] for s in skill_ids if s in labels), key=str.lower),
-        "languages": [
+def blind_profiles(
+    *, participations: list[Participation], employer_id: int, language: str, today: dt.date
+) -> dict[int, dict]:
+    """What an employer sees of candidates before a candidate approves an introduction, by participation
+    id: confirmed skills, languages with levels in words, education level in words, years of work
+    experience and goals. No name, photo, age, gender, country of origin, place of residence or contact
+    (`BLIND_KEYS`, tested key by key). Four queries for any number of candidates."""
+    people = {p.person_id: p.person for p in participations}
+    skills: dict[int, list[int]] = {pk: [] for pk in people}
+    for person_id, skill_id in ProfileSkill.objects.filter(
+        person_id__in=list(people), status=ProfileSkill.Status.CONFIRMED
+    ).values_list("person_id", "skill_id"):
+        skills[person_id].append(skill_id)
+    labels = preferred_labels({s for ids in skills.values() for s in ids}, language)
+    languages: dict[int, list[dict[str, str]]] = {pk: [] for pk in people}
+    for row in LanguageSkill.objects.filter(person_id__in=list(people)).order_by("language"):
+        languages[row.person_id].append(
             {"language": language_name(row.language), "level": level_words(row.level)}
-            for row in LanguageSkill.objects.filter(person=person).order_by("language")
-        ],
-        "education": education_words(person.education_level),
-        "experience_years": experience_years(person, today=today),
-        "goals": [str(goals[g]) for g in person.goals if g in goals],
-    }
-    assert set(profile) == BLIND_KEYS
-    return profile
+        )
+    experience = _experience(people, today=today)
+    goals = dict(Goal.choices)
+    profiles = {}
+    for participation in participations:
+        person = people[participation.person_id]
+        profile = {
+            "ref": candidate_ref(participation_id=participation.pk, employer_id=employer_id),
+            "skills": sorted((labels[s] for s in skills[person.pk] if s in labels), key=str.lower),
+            "languages": languages[person.pk],
+            "education": education_words(person.education_level),
+            "experience_years": experience[person.pk],
+            "goals": [str(goals[g]) for g in person.goals if g in goals],
+        }
+        assert set(profile) == BLIND_KEYS
+        profiles[participation.pk] = profile
+    return profiles
+
+
+def blind_profile(*, participation: Participation, employer_id: int, language: str, today: dt.date) -> dict:
+    """One candidate's blind profile (`blind_profiles`)."""
+    return blind_profiles(
+        participations=[participation], employer_id=employer_id, language=language, today=today
+    )[participation.pk]
 
 
 @dataclass(frozen=True)
@@ -225,17 +249,16 @@ def need_candidates(*, need: TalentNeed, language: str, today: dt.date) -> list[
     asked for each (if any)."""
     pairs = matchdata.candidates_for_need(need, top_k=CANDIDATES_SHOWN)
     ids = [int(p.left) for p in pairs]
-    participations = {p.pk: p for p in Participation.objects.filter(pk__in=ids).select_related("person")}
+    participations = list(Participation.objects.filter(pk__in=ids).select_related("person"))
+    profiles = blind_profiles(
+        participations=participations, employer_id=need.employer_id, language=language, today=today
+    )
     asked = {i.participation_id: i for i in Introduction.objects.filter(need=need, participation_id__in=ids)}
+    labels = matchdata.need_skill_labels([need], language)
     return [
         CandidateRow(
-            profile=blind_profile(
-                participation=participations[int(p.left)],
-                employer_id=need.employer_id,
-                language=language,
-                today=today,
-            ),
-            fit=matchdata.explain_in_words(p, need=need, language=language),
+            profile=profiles[int(p.left)],
+            fit=matchdata.explain_in_words(p, need=need, language=language, labels=labels),
             introduction=asked.get(int(p.left)),
         )
         for p in pairs
@@ -277,10 +300,11 @@ def opportunities(*, participation: Participation, language: str) -> list[Opport
             "employer__organisation"
         )
     }
+    labels = matchdata.need_skill_labels(list(needs.values()), language)
     return [
         OpportunityRow(
             need=needs[int(p.right)],
-            fit=matchdata.explain_in_words(p, need=needs[int(p.right)], language=language),
+            fit=matchdata.explain_in_words(p, need=needs[int(p.right)], language=language, labels=labels),
         )
         for p in pairs
     ]
