@@ -142,7 +142,7 @@ class SkillDecisionSerializer(serializers.Serializer):
     )
 
 
-class LanguageLevelSerializer(serializers.Serializer):
+class BlindLanguageSerializer(serializers.Serializer):
     language = serializers.CharField()
     level = serializers.CharField()
 
@@ -150,7 +150,7 @@ class LanguageLevelSerializer(serializers.Serializer):
 class BlindProfileSerializer(serializers.Serializer):
     ref = serializers.CharField()
     skills = serializers.ListField(child=serializers.CharField())
-    languages = LanguageLevelSerializer(many=True)
+    languages = BlindLanguageSerializer(many=True)
     education = serializers.CharField()
     experience_years = serializers.IntegerField()
     goals = serializers.ListField(child=serializers.CharField())
@@ -250,23 +250,23 @@ class EntryInputSerializer(serializers.Serializer):
     follow_up_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class PlanRowSerializer(serializers.Serializer):
+class InternshipPlanRowSerializer(serializers.Serializer):
     need = serializers.IntegerField(source="need.pk")
     candidate = serializers.CharField(source="ref")
     fit = FitSerializer()
     asked = serializers.BooleanField()
 
 
-class PlanInputSerializer(serializers.Serializer):
+class InternshipPlanInputSerializer(serializers.Serializer):
     propose = serializers.BooleanField(default=False, help_text=_("Also propose the plan's introductions"))
 
 
-class PlanSerializer(serializers.Serializer):
-    rows = PlanRowSerializer(many=True)
+class InternshipPlanSerializer(serializers.Serializer):
+    rows = InternshipPlanRowSerializer(many=True)
     proposed = serializers.IntegerField()
 
 
-class OpportunitySerializer(serializers.Serializer):
+class TalentOpportunitySerializer(serializers.Serializer):
     need = NeedSerializer()
     fit = FitSerializer()
 
@@ -584,8 +584,8 @@ class InternshipPlanApi(APIView):
     @extend_schema(
         operation_id="employer_internship_plan",
         tags=TAGS,
-        request=PlanInputSerializer,
-        responses=PlanSerializer,
+        request=InternshipPlanInputSerializer,
+        responses=InternshipPlanSerializer,
         description=_(
             "Place candidates in the project's open internship places with their openings (exact assignment); optionally propose the introductions."
         ),
@@ -594,7 +594,7 @@ class InternshipPlanApi(APIView):
         access = access_for(request.user)
         project = project_get(access=access, code=code)
         _require(access.can_manage_employers(project.pk))
-        data = validated_input(PlanInputSerializer, request)
+        data = validated_input(InternshipPlanInputSerializer, request)
         plan = assignment.internship_plan(access=access, project=project, language=_language())
         made = (
             assignment.plan_propose(actor=request.user, access=access, project=project, plan=plan)
@@ -602,7 +602,7 @@ class InternshipPlanApi(APIView):
             else 0
         )
         rows = [{"need": r.need, "ref": r.ref, "fit": r.fit.__dict__, "asked": r.asked} for r in plan]
-        return Response(PlanSerializer({"rows": rows, "proposed": made}).data)
+        return Response(InternshipPlanSerializer({"rows": rows, "proposed": made}).data)
 
 
 # --- the participant's side ----------------------------------------------------------------------------------
@@ -618,7 +618,7 @@ class MyOpportunitiesApi(APIView):
     @extend_schema(
         operation_id="my_opportunity_list",
         tags=TAGS,
-        responses=OpportunitySerializer(many=True),
+        responses=TalentOpportunitySerializer(many=True),
         description=_(
             "Open talent needs that fit the participant, with reasons, in the projects where they chose to be found."
         ),
@@ -630,7 +630,7 @@ class MyOpportunitiesApi(APIView):
             if opted_in:
                 for row in selectors.opportunities(participation=participation, language=_language()):
                     out.append({"need": row.need, "fit": row.fit.__dict__})
-        return Response(OpportunitySerializer(out, many=True).data)
+        return Response(TalentOpportunitySerializer(out, many=True).data)
 
 
 class MyEmployerChoiceApi(APIView):

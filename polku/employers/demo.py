@@ -54,13 +54,10 @@ DIGIMESH_COMPANIES = (
     ("Lakeside Design Studio", "Graphic and UX designers for short projects."),
     ("Kaleva Energy Oy", "Electrical engineers; wants to meet talent at a company event."),
 )
-GEMS_COMPANIES = (
-    ("Tampere Biotech Oy", ("Laboratory intern", "internship"), ("Research assistant", "job")),
-    ("Finlayson Digital Oy", ("Software intern", "internship"), ("Data analyst trainee", "work_trial")),
-    (
-        "Pyynikki Marketing Oy",
-        ("Marketing intern", "internship"),
-    ),
+GEMS_COMPANIES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Tampere Biotech Oy", (("Laboratory intern", "internship"), ("Research assistant", "job"))),
+    ("Finlayson Digital Oy", (("Software intern", "internship"), ("Data analyst trainee", "work_trial"))),
+    ("Pyynikki Marketing Oy", (("Marketing intern", "internship"),)),
 )
 WAYS = ("event", "internship", "mentoring", "site_visit")
 
@@ -115,7 +112,7 @@ def _need(
 def _digimesh(rng: random.Random, skills: list[int]) -> None:
     project = Project.objects.filter(code=DIGIMESH).first()
     partners = list(Partner.objects.filter(project=project).order_by("pk")) if project else []
-    if not partners:
+    if project is None or not partners:
         return
     for index, (name, needs_text) in enumerate(DIGIMESH_COMPANIES):
         partner = partners[index % len(partners)]
@@ -156,7 +153,7 @@ def _representative(employer: Employer) -> None:
 def _hidden_gems(rng: random.Random, skills: list[int]) -> None:
     project = Project.objects.filter(code=HIDDEN_GEMS).first()
     partners = list(Partner.objects.filter(project=project).order_by("pk")) if project else []
-    if not partners or not skills:
+    if project is None or not partners or not skills:
         return
     participations = list(
         Participation.objects.filter(project=project).select_related("person").order_by("pk")[:40]
@@ -183,7 +180,7 @@ def _hidden_gems(rng: random.Random, skills: list[int]) -> None:
     states = ["proposed", "approved", "declined", "interviewed", "started", "approved", "proposed"]
     pool = list(candidates)
     rng.shuffle(pool)
-    for index, (name, *needs) in enumerate(GEMS_COMPANIES):
+    for index, (name, needs) in enumerate(GEMS_COMPANIES):
         partner = partners[index % len(partners)]
         employer = Employer.objects.create(project=project, partner=partner, organisation=_company(name))
         if index == 0:

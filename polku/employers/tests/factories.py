@@ -54,6 +54,7 @@ class NeedFactory(ModelFactory[TalentNeed]):
 def opt_in(participation: Participation) -> Consent:
     """An active consent "employers" for the participation's project (kept if there is one)."""
     notice = PrivacyNotice.objects.filter(project_id=participation.project_id).first()
+    assert notice is not None, "the project needs a privacy notice"
     consent, _created = Consent.objects.get_or_create(
         person=participation.person,
         project_id=participation.project_id,

@@ -136,6 +136,7 @@ def test_home_shows_company_follow_ups_due(s, client):
 def test_export_and_erasure_cover_introductions(s):
     intro = introduction(s.scene.need, s.part_a, status="declined", message="Strong analyst")
     provider = next(p for p in providers() if p.name == "employers")
+    assert provider.export and provider.anonymise and provider.erase
     exported = provider.export(s.part_a.person)
     text = str(exported)
     assert "Nordic Data Oy" in text and "Data analyst intern" in text and "declined" in text
