@@ -34,17 +34,19 @@ from polku.projects.models import Partner, Project
 
 DIGIMESH, HIDDEN_GEMS = "S22729", "S21787"
 REP_EMAIL = "employer.rep@polku.example"
-SKILLS = (
-    "use Python",
-    "manage databases",
+SKILLS = (  # preferred labels of the shipped ESCO v1.1.1
+    "Python (computer programming)",
+    "use databases",
     "analyse big data",
+    "perform data analysis",
     "develop software prototype",
     "customer service",
     "project management",
     "use spreadsheets software",
-    "English",
-    "marketing",
+    "marketing principles",
     "graphic design",
+    "laboratory techniques",
+    "English",
 )
 DIGIMESH_COMPANIES = (
     ("Pirkka Software Oy", "Two junior developers with English; Finnish can be learnt on the job."),
@@ -63,7 +65,9 @@ WAYS = ("event", "internship", "mentoring", "site_visit")
 
 
 def _skills() -> list[int]:
-    rows = Label.objects.filter(language="en", preferred__in=SKILLS, concept__kind="skill")
+    rows = Label.objects.filter(
+        language="en", preferred__in=SKILLS, concept__kind__in=["skill", "skill-group"]
+    )
     return sorted(set(rows.values_list("concept_id", flat=True)))
 
 
