@@ -23,7 +23,7 @@ from polku.accounts.models import User
 from polku.accounts.sections import home_sections
 from polku.activities.metrics import Within
 from polku.activities.sections import dashboard_sections
-from polku.employers.models import CooperationEntry, Introduction, TalentNeed
+from polku.employers.models import CooperationEntry, Employer, Introduction, TalentNeed
 from polku.employers.selectors import follow_ups_due, person_introductions
 from polku.participants.models import Person
 from polku.participants.sections import my_sections
@@ -55,8 +55,8 @@ def my_introductions_section(
 def dashboard_employers_section(
     *, project: Project, access: Access, within: Within, threshold: int, request: HttpRequest
 ) -> dict[str, Any] | None:
-    if not access.can_view_counts(project.pk):
-        return None
+    if not access.can_view_counts(project.pk) or not Employer.objects.filter(project=project).exists():
+        return None  # one query for a project without employers
     partner = "employer__partner_id"
     companies = (
         CooperationEntry.objects.filter(within.q(partner, "happened_on"), employer__project=project)
@@ -81,9 +81,11 @@ def dashboard_employers_section(
     )
     if not (companies or needs["opened"] or counts["proposed"]):
         return None
-    partner_ids = set(project.partners.values_list("pk", flat=True))
-    scope = partner_ids if within.partner_ids is None else set(within.partner_ids)
-    exact = access.is_admin or scope <= set(access.coordinator_partner_ids)
+    exact = access.is_admin
+    if not exact and access.coordinator_partner_ids:  # only a coordinator may see exact figures
+        partner_ids = set(project.partners.values_list("pk", flat=True))
+        scope = partner_ids if within.partner_ids is None else set(within.partner_ids)
+        exact = scope <= set(access.coordinator_partner_ids)
     people = publish(counts, exact=exact, threshold=threshold)
     rows = [
         (_("Companies engaged"), companies, None),
