@@ -130,3 +130,7 @@ urlpatterns += operations_api_urls.urlpatterns
 from polku.community import api_urls as community_api_urls  # noqa: E402
 
 urlpatterns += community_api_urls.urlpatterns
+
+from polku.employers import api_urls as employers_api_urls  # noqa: E402
+
+urlpatterns += employers_api_urls.urlpatterns

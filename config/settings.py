@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "polku.learning",
     "polku.events",
     "polku.community",
+    "polku.employers",
     "polku.demo",
 ]
 
@@ -362,6 +363,14 @@ SPECTACULAR_SETTINGS = {
         "CapitalBandEnum": "polku.entrepreneurship.models.CapitalBand",
         "SuccessionTimelineEnum": "polku.entrepreneurship.models.Timeline",
         "EventKindEnum": "polku.events.models.Event.Kind",
+        "TalentNeedKindEnum": "polku.employers.models.NeedKind",
+        "TalentNeedStatusEnum": "polku.employers.models.TalentNeed.Status",
+        "TalentNeedModeEnum": "polku.employers.models.WorkMode",
+        "IntroductionStatusEnum": "polku.employers.models.Introduction.Status",
+        "IntroductionResultEnum": "polku.employers.models.Introduction.Result",
+        "IntroductionSideEnum": "polku.employers.models.Introduction.Side",
+        "CooperationKindEnum": "polku.employers.models.CooperationEntry.Kind",
+        "CooperationWayEnum": "polku.employers.models.Way",
         "EventStatusEnum": "polku.events.models.Event.Status",
         "EventAudienceEnum": "polku.events.models.Event.Audience",
         "EventQuestionKindEnum": "polku.events.models.Question.Kind",

@@ -40,6 +40,7 @@ urlpatterns = [
     path("competences/", include("polku.competences.urls")),
     path("assessments/", include("polku.assessments.urls")),
     path("learning/", include("polku.learning.urls")),
+    path("employers/", include("polku.employers.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI's start-up script is served as a file of its own (the split view); its page and widgets

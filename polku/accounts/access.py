@@ -37,6 +37,12 @@ class Access:
         return self.is_admin or bool(self.roles & STAFF_ROLES)
 
     @property
+    def needs_mfa(self) -> bool:
+        """Who must set up two-factor authentication: the staff roles, and employer representatives, who
+        read candidates' profiles and, once a participant approves, their names and contact details."""
+        return self.is_staff_role or Role.EMPLOYER in self.roles
+
+    @property
     def is_coordinator(self) -> bool:
         return self.is_admin or bool(self.coordinator_partner_ids)
 
@@ -520,6 +526,48 @@ class Access:
         return Q(**{f"{prefix}partner__project_id__in": self.lead_project_ids}) | Q(
             **{f"{prefix}partner_id__in": self.coordinator_partner_ids}
         )
+
+    # employers (polku.employers): `represented` is the set of employer ids the user acts for, read by
+    # the employers app from its representative rows (the rows live above accounts)
+
+    def is_employer_representative(self) -> bool:
+        """Has an employer representative's membership in some project."""
+        return Role.EMPLOYER in self.roles
+
+    def can_manage_employers(self, project_id: int) -> bool:
+        """Add employers to a project and see its employers, needs and introductions: its lead, its
+        coordinators and admins."""
+        return self.can_manage_project(project_id) or self.coordinates_in(project_id)
+
+    def can_manage_employer(self, project_id: int, partner_id: int) -> bool:
+        """Record needs and cooperation for an employer, invite its representatives, propose introductions
+        and record their results: the project lead (or an admin), and the coordinators of the partner that
+        keeps the relationship with the company."""
+        return self.can_manage_activity(project_id, partner_id)
+
+    def can_act_for_employer(self, employer_id: int, represented: frozenset[int]) -> bool:
+        """An employer representative acts for their own employer only: its needs, its blind candidates,
+        asking for introductions, and the people who approved one."""
+        return self.is_employer_representative() and employer_id in represented
+
+    def employer_filter(self, represented: frozenset[int], prefix: str = "") -> Q:
+        """Employers (or rows reached through `prefix`, a path to an employer) the reader sees: every
+        employer of the projects they lead or coordinate in (companies are not personal data), and the
+        employer they act for (`can_act_for_employer`)."""
+        if self.is_admin:
+            return Q()
+        where = Q(**{f"{prefix}project_id__in": self.lead_project_ids | self.coordinator_project_ids})
+        if self.is_employer_representative() and represented:
+            where |= Q(**{f"{prefix}id__in": sorted(represented)})
+        return where
+
+    def can_be_found_by_employers(self) -> bool:
+        """The "Opportunities for me" page: participants (who opt in to be found, or not)."""
+        return self.is_participant
+
+    def can_decide_introduction(self, person_id: int) -> bool:
+        """Approve or decline an introduction to an employer: the participant themself, nobody else."""
+        return self.is_own_person(person_id)
 
 
 ANONYMOUS = Access(user_id=None)

@@ -20,12 +20,12 @@ ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz", "/favicon")
 def needs_mfa_setup(user) -> bool:
     """True for a signed-in staff user without an authenticator app while the requirement is on.
 
-    Staff are the roles that reach other people's data (coordinator, project lead, evaluator, superuser)
-    and anyone who may use the admin site (`is_staff`), whose model permissions may reach the same data.
+    Staff are the roles that reach other people's data (coordinator, project lead, evaluator, superuser),
+    employer representatives (who read candidates' profiles and approved people's contacts), and anyone who may use the admin site (`is_staff`), whose model permissions may reach the same data.
     """
     if not settings.POLKU_MFA_REQUIRED_FOR_STAFF or not user.is_authenticated:
         return False
-    if not (user.is_staff or access_for(user).is_staff_role):
+    if not (user.is_staff or access_for(user).needs_mfa):
         return False
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 

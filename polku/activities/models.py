@@ -105,6 +105,10 @@ class Target(TimeStamped):
         IDEAS_AT_STAGE = "ideas_at_stage", _("Business ideas that reached a stage")
         COMMUNITY_PROFILES = "community_profiles", _("Profiles in the community directory")
         COMMUNITY_ACROSS_COUNTRIES = "community_across_countries", _("Contacts made across countries")
+        COMPANIES_ENGAGED = "companies_engaged", _("Companies engaged")
+        NEEDS_OPENED = "needs_opened", _("Talent needs opened by employers")
+        INTRODUCTIONS_APPROVED = "introductions_approved", _("Introductions to employers approved")
+        PLACEMENTS = "placements", _("Internships and jobs started through introductions")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
     work_package = models.ForeignKey(

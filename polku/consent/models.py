@@ -16,6 +16,10 @@ class Purpose(models.TextChoices):
         _("Showing my profile to other partners and participants in the community directory"),
     )
     COMMUNICATIONS = "communications", _("Receiving news and invitations from the project")
+    EMPLOYERS = (
+        "employers",
+        _("Being found by employers: my profile without my name is shown to employers of the project"),
+    )
 
 
 class PrivacyNotice(models.Model):

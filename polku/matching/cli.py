@@ -1,9 +1,10 @@
-"""`polku match assign|groups|schedule|rounds [FILE]`: JSON in (FILE or standard input), JSON out.
+"""`polku match assign|groups|schedule|rounds|talent [FILE]`: JSON in (FILE or standard input), JSON out.
 
 assign: mentor–mentee pairs with capacities; groups: diverse peer groups; schedule: meetings of an
 event into slots and tables; rounds: networking rounds of breakout groups without repeated pairs;
 succession: business-transfer listings and successors, both ways, with reasons.
 contacts: suggested contacts of the community network, with reasons.
+talent: employers' talent needs against candidates, both ways, with reasons (and placements).
 
 Input that cannot be solved as given gets one clear line on standard error and exit code 2, never a
 traceback. No Django is set up.
@@ -26,9 +27,10 @@ ENGINES = {
     "rounds": "polku.matching.rounds",
     "succession": "polku.matching.succession",
     "contacts": "polku.matching.contacts",
+    "talent": "polku.matching.talent",
 }
 
-USAGE = "usage: polku match {assign,contacts,groups,rounds,schedule,succession} [FILE] [--time-limit SECONDS]"
+USAGE = "usage: polku match {assign,contacts,groups,rounds,schedule,succession,talent} [FILE] [--time-limit SECONDS]"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
         help=(
             "assign: pairs with capacities; groups: peer groups; schedule: meetings into slots and "
             "tables; rounds: breakout groups round after round; succession: listings and successors; "
-            "contacts: suggested contacts with reasons"
+            "contacts: suggested contacts with reasons; "
+            "talent: talent needs and candidates"
         ),
     )
     parser.add_argument("file", nargs="?", default="-", help="JSON input (default: standard input)")

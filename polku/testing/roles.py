@@ -18,12 +18,14 @@ from typing import Any
 import pytest
 
 import polku
+from polku.employers.models import Employer, EmployerRepresentative
 from polku.mentoring.tests.factories import MentorProfileFactory
 from polku.testing import factories as f
 
 # mentor: a mentor membership for partner a and a mentor profile, mentor of nobody in the world (the
 # mentoring rows make them the mentor of a pair where that is the point); employer: an employer
-# representative's membership of the project. Both are members of the project without a staff role.
+# representative's membership of the project, acting for one employer of partner a (`employer_row`).
+# Both are members of the project without a staff role.
 ROLES = (
     "coord_a",
     "coord_b",
@@ -46,6 +48,15 @@ def with_every_role(world: SimpleNamespace) -> SimpleNamespace:
     world.mentor_profile = MentorProfileFactory(user=world.mentor, organisation="Mentor Oy")
     world.employer = f.UserFactory(email="employer@example.org", full_name="Erik Employer")
     f.membership(world.employer, f.Role.EMPLOYER, project=world.project)
+    # the employer representative acts for one employer of the project, kept by partner a
+    world.employer_row = Employer.objects.create(
+        project=world.project,
+        partner=world.a,
+        organisation=f.OrganisationFactory(name="Matrix Employer Oy", kind="company"),
+    )
+    EmployerRepresentative.objects.create(
+        employer=world.employer_row, user=world.employer, project=world.project
+    )
     return world
 
 

@@ -344,7 +344,8 @@ LIST_VISIBILITY = {
     "evaluator": {"participants": [], "organisations": 2, "projects": 1},
     "mentor": {"participants": [], "organisations": 2, "projects": 1},
     "employer": {"participants": [], "organisations": 2, "projects": 1},
-    "admin": {"participants": ["Amina", "Bogdan"], "organisations": 3, "projects": 2},
+    # admins: the two partners', the matrix employer's (polku.testing.roles) and the one made below
+    "admin": {"participants": ["Amina", "Bogdan"], "organisations": 4, "projects": 2},
     "user_a": {"participants": [], "organisations": 0, "projects": 0},
     "stranger": {"participants": [], "organisations": 0, "projects": 0},
 }
