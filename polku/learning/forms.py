@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from polku.assessments import frameworks
+from polku.core.names import language_name, resolve_language
 from polku.learning.models import LearningOpportunity, Milestone, Mode, Plan, PlanItem
 from polku.participants.forms import DateInput
 from polku.participants.models import Cefr
@@ -19,22 +20,24 @@ def competence_choices(language: str) -> list[tuple[str, str]]:
 
 
 def parse_languages(text: str) -> dict[str, str]:
-    """ "fi:B1, en:B2" as {"fi": "B1", "en": "B2"}; what is not understood is kept so the service reports it."""
+    """ "Finnish B1, English B2" (or "fi:B1") as {"fi": "B1", "en": "B2"}; a language written by a name
+    Polku does not know is kept as written so the service reports it."""
     found: dict[str, str] = {}
     levels = {v.lower(): v for v in Cefr.values}
     for part in re.split(r"[,;|\n]+", text):
-        part = part.strip()
-        if not part:
+        words = part.replace(":", " ").replace("=", " ").split()
+        if not words:
             continue
-        pieces = re.split(r"\s*[:= ]\s*", part, maxsplit=1)
-        language = pieces[0].lower()
-        level = pieces[1].strip() if len(pieces) > 1 else "A1"
-        found[language] = levels.get(level.lower(), level)
+        level = "A1"
+        if len(words) > 1 and words[-1].lower() in levels:
+            level = levels[words.pop().lower()]
+        name = " ".join(words)
+        found[resolve_language(name) or name] = level
     return found
 
 
 def format_languages(languages: dict[str, str]) -> str:
-    return ", ".join(f"{k}:{v}" for k, v in sorted(languages.items()))
+    return ", ".join(f"{language_name(k)} {v}" for k, v in sorted(languages.items()))
 
 
 def split_uris(text: str) -> list[str]:
@@ -63,7 +66,9 @@ class OpportunityForm(forms.Form):
     languages = forms.CharField(
         label=_("teaching languages"),
         required=False,
-        help_text=_("Language and minimum level, e.g. fi:B1, en:B2. Empty: no language needed."),
+        help_text=_(
+            "Each language and its minimum level, e.g. Finnish B1, English B2. Empty: no language needed."
+        ),
     )
     mode = forms.ChoiceField(label=_("mode"), choices=Mode.choices)
     hours = forms.DecimalField(label=_("hours"), min_value=0, max_digits=6, decimal_places=1)

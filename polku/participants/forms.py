@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any, cast
 from urllib.parse import urlencode
 
-import pycountry
 from django import forms
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from polku.accounts.access import Access
 from polku.consent.models import Purpose
+from polku.core.forms import CountryField, LanguageField
 from polku.core.forms import DateInput as DateInput
 from polku.core.forms import apply_field_errors as apply_field_errors
 from polku.core.forms import country_choices as country_choices
@@ -65,9 +65,7 @@ class ProfileForm(forms.ModelForm):
         ]
         widgets = {"work_history": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["country_of_residence"].widget = forms.Select(choices=country_choices())
+    country_of_residence = CountryField(label=_("Country of residence"), required=False)
 
 
 class LanguagesForm(forms.Form):
@@ -81,12 +79,14 @@ class LanguagesForm(forms.Form):
         rows = max(LANGUAGE_ROWS, len(initial_languages) + 1)
         for i in range(rows):
             code, level = initial_languages[i] if i < len(initial_languages) else ("", "")
-            self.fields[f"language_{i}"] = forms.CharField(
+            self.fields[f"language_{i}"] = LanguageField(
                 label=_("Language %(n)s") % {"n": i + 1},
                 required=False,
-                max_length=3,
                 initial=code,
-                help_text=_("ISO code, e.g. fi, en, ar") if i == 0 else "",
+                datalist=i == 0,
+                help_text=_("Start typing the name of the language and choose it from the list.")
+                if i == 0
+                else "",
             )
             self.fields[f"level_{i}"] = forms.ChoiceField(
                 label=_("Level %(n)s") % {"n": i + 1},
@@ -100,14 +100,12 @@ class LanguagesForm(forms.Form):
         data = super().clean() or {}
         seen: set[str] = set()
         for i in range(self.rows):
-            code = (data.get(f"language_{i}") or "").strip().lower()
+            code = data.get(f"language_{i}") or ""
             level = data.get(f"level_{i}") or ""
             if code and not level:
                 self.add_error(f"level_{i}", _("Choose a level for this language."))
-            if level and not code:
+            if level and not code and f"language_{i}" not in self.errors:
                 self.add_error(f"language_{i}", _("Give the language for this level."))
-            if code and not (pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)):
-                self.add_error(f"language_{i}", _("Unknown language code %(code)s.") % {"code": code})
             if code and code in seen:
                 self.add_error(f"language_{i}", _("This language is listed twice."))
             seen.add(code)
@@ -118,7 +116,7 @@ class LanguagesForm(forms.Form):
             (self.cleaned_data.get(f"language_{i}"), self.cleaned_data.get(f"level_{i}"))
             for i in range(self.rows)
         )
-        return [(code.strip().lower(), level) for code, level in rows if code and level]
+        return [(code, level) for code, level in rows if code and level]
 
     def pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[f"language_{i}"], self[f"level_{i}"]) for i in range(self.rows)]

@@ -155,7 +155,7 @@ def test_languages_education_occupations_forms(client, world):
     )
     assert r.status_code == 302
     r = client.post(reverse("competences:languages", args=[pid]), {"language": "xx", "level": "B1"})
-    assert r.status_code == 400 and "Unknown language code" in r.content.decode()
+    assert r.status_code == 400 and "We do not know the language" in r.content.decode()
     r = client.post(
         reverse("competences:education", args=[pid]),
         {"level": "7", "isced_field": "01", "title": "MA", "country": "IQ", "year_completed": "2012"},
