@@ -42,7 +42,16 @@ class CvUploadForm(forms.Form):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), max_length=100, required=False)
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=100,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "The search is too long (%(show_value)d characters): use at most %(limit_value)d."
+            )
+        },
+    )
 
 
 class LanguageForm(forms.Form):

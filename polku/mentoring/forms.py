@@ -177,7 +177,14 @@ class AddPairForm(forms.Form):
 class SessionForm(forms.Form):
     held_on = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
     duration_minutes = forms.IntegerField(
-        label=_("Duration (minutes)"), min_value=1, max_value=600, initial=60
+        label=_("Duration (minutes)"),
+        min_value=1,
+        max_value=600,
+        initial=60,
+        error_messages={
+            "max_value": _("A session can last at most 600 minutes (10 hours)."),
+            "min_value": _("Give the length of the session in minutes, at least 1."),
+        },
     )
     status = forms.ChoiceField(
         label=_("What happened"), choices=Session.Status.choices, initial=Session.Status.HELD

@@ -178,6 +178,11 @@ class ParticipantFilterForm(forms.Form):
         required=False,
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name or e-mail")}),
+        error_messages={
+            "max_length": _(
+                "The search is too long (%(show_value)d characters): use at most %(limit_value)d."
+            )
+        },
     )
     project = forms.ModelChoiceField(
         label=_("Project"), queryset=Project.objects.none(), required=False, empty_label=_("All projects")

@@ -239,3 +239,13 @@ def test_apps_add_sections_to_the_profile(client, world, settings):
     finally:
         profile_sections.unregister("test-section")
     assert "Section for Amina" in body
+
+
+def test_a_search_too_long_says_so_and_keeps_the_text(client, world):
+    _login(client, world.user_a)
+    pid = world.part_a.person_id
+    long_query = "asiakaspalvelu" * 8
+    for name in ("competences:add_skill", "competences:occupations"):
+        html = client.get(reverse(name, args=[pid]), {"q": long_query}).content.decode()
+        assert "The search is too long (112 characters): use at most 100." in html, name
+        assert f'value="{long_query}"' in html, name
