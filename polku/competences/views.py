@@ -351,7 +351,7 @@ def occupations_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpR
     language = _language()
     search_form = SearchForm(request.GET or None)
     q = search_form.cleaned_data["q"] if search_form.is_valid() else request.GET.get("q", "")
-    search_errors: list[str] = list(search_form.errors.get("q", []))
+    search_errors: list[str] = [str(e) for e in search_form.errors.get("q") or []]
     chosen_id = request.POST.get("occupation") or request.GET.get("occupation") or ""
     chosen = (
         Concept.objects.filter(pk=chosen_id, kind=Concept.Kind.OCCUPATION).first()
