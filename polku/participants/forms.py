@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -149,7 +150,9 @@ class EntryDataForm(forms.ModelForm):
 class RecordedConsentForm(forms.Form):
     """What the coordinator records at intake: the entry date and the consents the person gave."""
 
-    entry_date = forms.DateField(label=_("entry date"), widget=DateInput(), initial=timezone.localdate)
+    entry_date = forms.DateField(
+        label=capfirst(_("entry date")), widget=DateInput(), initial=timezone.localdate
+    )
     purposes = forms.MultipleChoiceField(
         label=_("Consents the person gave"),
         choices=Purpose.choices,
@@ -169,7 +172,9 @@ class RecordedConsentForm(forms.Form):
 
 
 class ExitForm(forms.Form):
-    exit_date = forms.DateField(label=_("exit date"), widget=DateInput(), initial=timezone.localdate)
+    exit_date = forms.DateField(
+        label=capfirst(_("exit date")), widget=DateInput(), initial=timezone.localdate
+    )
 
 
 class ParticipantFilterForm(forms.Form):
