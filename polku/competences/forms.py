@@ -33,6 +33,16 @@ class SuggestTextForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language of the text"), choices=TEXT_LANGUAGES)
 
+    def __init__(self, *args: Any, about_other: bool = False, **kwargs: Any) -> None:
+        """`about_other`: a coordinator writes about the participant, so the form speaks of them, not "you"."""
+        super().__init__(*args, **kwargs)
+        if about_other:
+            self.fields["text"].label = _("About the participant's education, work and skills")
+            self.fields["text"].help_text = _(
+                "For example: where they studied, what work they have done, what they can do with tools or "
+                "machines."
+            )
+
 
 class CvUploadForm(forms.Form):
     file = forms.FileField(

@@ -131,8 +131,11 @@ def suggest_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpRespo
     access, person = _person(request, person_id)
     language = _language() if _language() in ("fi", "sv", "en") else "en"
     is_cv = request.method == "POST" and "file" in request.FILES
+    about_other = not selectors.is_own(access, person)
     text_form = SuggestTextForm(
-        request.POST if request.method == "POST" and not is_cv else None, initial={"language": language}
+        request.POST if request.method == "POST" and not is_cv else None,
+        initial={"language": language},
+        about_other=about_other,
     )
     cv_form = CvUploadForm(
         request.POST if is_cv else None, request.FILES if is_cv else None, initial={"language": language}
@@ -140,7 +143,7 @@ def suggest_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpRespo
     if request.method == "POST" and "upload" in request.POST and not is_cv:
         cv_form = CvUploadForm(request.POST, request.FILES)  # shows "this field is required"
         cv_form.is_valid()
-        text_form = SuggestTextForm(initial={"language": language})
+        text_form = SuggestTextForm(initial={"language": language}, about_other=about_other)
     form = cv_form if is_cv else text_form
     if request.method == "POST" and form.is_valid():
         try:

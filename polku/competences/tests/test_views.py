@@ -249,3 +249,17 @@ def test_a_search_too_long_says_so_and_keeps_the_text(client, world):
         html = client.get(reverse(name, args=[pid]), {"q": long_query}).content.decode()
         assert "The search is too long (112 characters): use at most 100." in html, name
         assert f'value="{long_query}"' in html, name
+
+
+def test_the_text_form_speaks_of_the_participant_to_a_coordinator(client, world):
+    pid = world.part_a.person_id
+    _login(client, world.coord_a)
+    html = client.get(reverse("competences:suggest", args=[pid])).content.decode()
+    assert (
+        "About the participant&#x27;s education, work and skills" in html or "About the participant's" in html
+    )
+    _login(client, world.user_a)
+    assert (
+        "About your education, work and skills"
+        in client.get(reverse("competences:suggest", args=[pid])).content.decode()
+    )
