@@ -95,6 +95,9 @@ from polku.dashboards import api_urls as dashboards_api_urls  # noqa: E402
 
 urlpatterns += dashboards_api_urls.urlpatterns
 
+from polku.search import api_urls as search_api_urls  # noqa: E402
+
+urlpatterns += search_api_urls.urlpatterns
 from polku.surveys import api_urls as surveys_api_urls  # noqa: E402
 
 urlpatterns += surveys_api_urls.urlpatterns

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "polku.peergroups",
     "polku.reporting",
     "polku.dashboards",
+    "polku.search",
     "polku.surveys",
     "polku.esco",
     "polku.competences",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("organisations/", include("polku.organisations.urls")),
     path("participants/", include("polku.participants.urls")),
     path("audit/", include("polku.audit.urls")),
+    path("search/", include("polku.search.urls")),
     path("admin-tools/jobs/", include("polku.operations.urls")),
     path("imports/", include("polku.imports.urls")),
     path("mentoring/", include("polku.mentoring.urls")),

@@ -2,10 +2,12 @@
 
 from django.urls import path
 
-from polku.activities import views
+from polku.activities import bulk, views
 
 app_name = "activities"
 urlpatterns = [
+    # From the participant list (under /projects/, before any project code could take the segment)
+    path("activities/enrol-chosen/", bulk.enrol_chosen_view, name="enrol_chosen"),
     path("<str:code>/targets/new/", views.target_form_view, name="target_create"),
     path("<str:code>/targets/<int:pk>/edit/", views.target_form_view, name="target_edit"),
     path("<str:code>/targets/<int:pk>/delete/", views.target_delete_view, name="target_delete"),

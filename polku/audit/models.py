@@ -35,7 +35,7 @@ class AuditEvent(models.Model):
     fields = models.JSONField(
         _("fields"), default=list, blank=True, help_text=_("Names of the fields read or changed")
     )
-    ip_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)
     # The hash chain (polku.audit.chain, decision 0061): the previous event's hash and this event's own.
     prev_hash = models.CharField(max_length=64, editable=False)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import coordinator_access
 from polku.accounts.http import AuthenticatedHttpRequest
-from polku.audit.selectors import audit_events_for_staff
+from polku.audit.selectors import audit_events_for_staff, described
 
 
 @login_required
@@ -19,4 +19,9 @@ def audit_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse:
     if action:
         events = events.filter(action=action)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "audit/audit_list.html", {"page": page, "action": action})
+    # Each event with what it is about and its fields in words, never the tables' and fields' names.
+    rows = [
+        {"event": event, **row}
+        for event, row in zip(page.object_list, described(page.object_list), strict=True)
+    ]
+    return TemplateResponse(request, "audit/audit_list.html", {"page": page, "rows": rows, "action": action})

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pycountry
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from polku.competences.models import IscedField
+from polku.core.forms import CountryField, LanguageField
 from polku.participants.models import Cefr, Isced
 
 TEXT_LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
@@ -33,6 +33,16 @@ class SuggestTextForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language of the text"), choices=TEXT_LANGUAGES)
 
+    def __init__(self, *args: Any, about_other: bool = False, **kwargs: Any) -> None:
+        """`about_other`: a coordinator writes about the participant, so the form speaks of them, not "you"."""
+        super().__init__(*args, **kwargs)
+        if about_other:
+            self.fields["text"].label = _("About the participant's education, work and skills")
+            self.fields["text"].help_text = _(
+                "For example: where they studied, what work they have done, what they can do with tools or "
+                "machines."
+            )
+
 
 class CvUploadForm(forms.Form):
     file = forms.FileField(
@@ -42,19 +52,21 @@ class CvUploadForm(forms.Form):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), max_length=100, required=False)
-
-
-def _language_code(value: str) -> str:
-    code = value.strip().lower()
-    if not (pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)):
-        raise forms.ValidationError(_("Unknown language code %(code)s.") % {"code": code})
-    return code
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=100,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "The search is too long (%(show_value)d characters): use at most %(limit_value)d."
+            )
+        },
+    )
 
 
 class LanguageForm(forms.Form):
-    language = forms.CharField(label=_("Language"), max_length=3, help_text=_("ISO code, e.g. fi, en, ar"))
-    level = forms.ChoiceField(label=_("Overall level (CEFR)"), choices=Cefr.choices)
+    language = LanguageField(label=_("Language"))
+    level = forms.ChoiceField(label=_("Overall level"), choices=Cefr.choices)
     listening = forms.ChoiceField(label=SKILL_LABELS["listening"], choices=LEVELS, required=False)
     reading = forms.ChoiceField(label=SKILL_LABELS["reading"], choices=LEVELS, required=False)
     spoken_interaction = forms.ChoiceField(
@@ -65,33 +77,18 @@ class LanguageForm(forms.Form):
     )
     writing = forms.ChoiceField(label=SKILL_LABELS["writing"], choices=LEVELS, required=False)
 
-    def clean_language(self) -> str:
-        return _language_code(self.cleaned_data["language"])
-
-
-def _country(value: str) -> str:
-    code = (value or "").strip().upper()
-    if code and pycountry.countries.get(alpha_2=code) is None:
-        raise forms.ValidationError(_("Unknown country code %(code)s.") % {"code": code})
-    return code
-
 
 class EducationForm(forms.Form):
-    level = forms.ChoiceField(label=_("Level (ISCED 2011)"), choices=Isced.choices)
+    level = forms.ChoiceField(label=_("Level of education"), choices=Isced.choices)
     isced_field = forms.ChoiceField(
         label=_("Field of education"), choices=[("", "—"), *IscedField.choices], required=False
     )
     title = forms.CharField(label=_("Degree or qualification"), max_length=200, required=False)
     institution = forms.CharField(label=_("School or institution"), max_length=200, required=False)
-    country = forms.CharField(
-        label=_("Country"), max_length=2, required=False, help_text=_("Two-letter code, e.g. FI, SY, UA")
-    )
+    country = CountryField(label=_("Country"), required=False)
     year_completed = forms.IntegerField(
         label=_("Year completed"), required=False, help_text=_("Leave empty if not completed")
     )
-
-    def clean_country(self) -> str:
-        return _country(self.cleaned_data.get("country", ""))
 
 
 class OccupationForm(forms.Form):
@@ -103,16 +100,11 @@ class OccupationForm(forms.Form):
         help_text=_("Needed when you did not choose an occupation from the search"),
     )
     employer = forms.CharField(label=_("Employer"), max_length=200, required=False)
-    country = forms.CharField(
-        label=_("Country"), max_length=2, required=False, help_text=_("Two-letter code, e.g. FI, SY, UA")
-    )
+    country = CountryField(label=_("Country"), required=False)
     start_year = forms.IntegerField(label=_("From (year)"), required=False)
     end_year = forms.IntegerField(
         label=_("To (year)"), required=False, help_text=_("Empty if you still work there")
     )
-
-    def clean_country(self) -> str:
-        return _country(self.cleaned_data.get("country", ""))
 
     def occupation_data(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)

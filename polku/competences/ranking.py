@@ -107,7 +107,7 @@ def rank(text: str, *, language: str, skip_skills: set[str], skip_occupations: s
     r = ranker(lang)
     skills = [
         s
-        for s in r.rank_skills(text, lang=lang, top=POOL_SKILLS + len(skip_skills))
+        for s in r.rank_skills(text, lang=lang, top=POOL_SKILLS + len(skip_skills), fold=True)
         if s.score >= SKILL_THRESHOLD and s.uri not in skip_skills
     ]
     occupations = [

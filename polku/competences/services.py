@@ -28,6 +28,7 @@ from polku.competences.models import (
 )
 from polku.core import uploads
 from polku.core.errors import ApplicationError, field_errors_from
+from polku.core.names import canonical_language
 from polku.core.tasks import enqueue
 from polku.esco.models import Concept, OccupationSkill, Relation
 from polku.esco.selectors import preferred_labels
@@ -305,7 +306,7 @@ def language_set(
     *, person: Person, language: str, level: str, actor: User | None, **skills: str
 ) -> LanguageSkill:
     """Add or change one language: the overall CEFR level and, if wished, a level per language skill."""
-    language = language.strip().lower()
+    language = canonical_language(language) or language.strip().lower()
     unknown = set(skills) - set(LanguageSkill.SKILL_FIELDS)
     if unknown:
         raise ValueError(f"unknown language skills {sorted(unknown)}")

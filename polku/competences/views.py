@@ -131,8 +131,11 @@ def suggest_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpRespo
     access, person = _person(request, person_id)
     language = _language() if _language() in ("fi", "sv", "en") else "en"
     is_cv = request.method == "POST" and "file" in request.FILES
+    about_other = not selectors.is_own(access, person)
     text_form = SuggestTextForm(
-        request.POST if request.method == "POST" and not is_cv else None, initial={"language": language}
+        request.POST if request.method == "POST" and not is_cv else None,
+        initial={"language": language},
+        about_other=about_other,
     )
     cv_form = CvUploadForm(
         request.POST if is_cv else None, request.FILES if is_cv else None, initial={"language": language}
@@ -140,7 +143,7 @@ def suggest_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpRespo
     if request.method == "POST" and "upload" in request.POST and not is_cv:
         cv_form = CvUploadForm(request.POST, request.FILES)  # shows "this field is required"
         cv_form.is_valid()
-        text_form = SuggestTextForm(initial={"language": language})
+        text_form = SuggestTextForm(initial={"language": language}, about_other=about_other)
     form = cv_form if is_cv else text_form
     if request.method == "POST" and form.is_valid():
         try:
@@ -241,9 +244,20 @@ def add_skill_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpRes
         messages.success(request, _("%(skill)s added to the profile.") % {"skill": label})
         return redirect(_profile_url(access, person))
     form = SearchForm(request.GET or None)
-    q = form.cleaned_data["q"] if form.is_valid() else ""
-    hits = search(q, language=_language(), kinds=[Concept.Kind.SKILL]) if len(q.strip()) >= 2 else []
-    context = {**_base(person, access), "form": form, "q": q, "hits": hits, "kind": "skill"}
+    q = form.cleaned_data["q"] if form.is_valid() else request.GET.get("q", "")  # kept, with its error
+    hits = (
+        search(q, language=_language(), kinds=[Concept.Kind.SKILL])
+        if form.is_valid() and len(q.strip()) >= 2
+        else []
+    )
+    context = {
+        **_base(person, access),
+        "form": form,
+        "q": q,
+        "hits": hits,
+        "kind": "skill",
+        "search_errors": form.errors.get("q", []),
+    }
     if request.htmx:
         return TemplateResponse(request, "competences/_search_results.html", context)
     return TemplateResponse(request, "competences/add_skill.html", context)
@@ -339,7 +353,8 @@ def occupations_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpR
     access, person = _person(request, person_id)
     language = _language()
     search_form = SearchForm(request.GET or None)
-    q = search_form.cleaned_data["q"] if search_form.is_valid() else ""
+    q = search_form.cleaned_data["q"] if search_form.is_valid() else request.GET.get("q", "")
+    search_errors: list[str] = [str(e) for e in search_form.errors.get("q") or []]
     chosen_id = request.POST.get("occupation") or request.GET.get("occupation") or ""
     chosen = (
         Concept.objects.filter(pk=chosen_id, kind=Concept.Kind.OCCUPATION).first()
@@ -384,12 +399,17 @@ def occupations_view(request: AuthenticatedHttpRequest, person_id: int) -> HttpR
                     else _("Occupation saved."),
                 )
                 return redirect("competences:occupations", person.pk)
-    hits = search(q, language=language, kinds=[Concept.Kind.OCCUPATION]) if len(q.strip()) >= 2 else []
+    hits = (
+        search(q, language=language, kinds=[Concept.Kind.OCCUPATION])
+        if not search_errors and len(q.strip()) >= 2
+        else []
+    )
     context = {
         **_base(person, access),
         "form": form,
         "forms": (form,),
         "search_form": search_form,
+        "search_errors": search_errors,
         "q": q,
         "hits": hits,
         "kind": "occupation",

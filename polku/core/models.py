@@ -115,7 +115,7 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=998)
     body = models.TextField(_("text"), blank=True)
     html = models.TextField(_("HTML"), blank=True)
-    from_email = models.CharField(_("from"), max_length=254, blank=True)
+    from_email = models.CharField(_("sender"), max_length=254, blank=True)
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -38,7 +38,7 @@ def stage_labels() -> dict[str, str]:
     return {
         "registered": _("Registered"),
         "mapped": _("Competences mapped"),
-        "plan": _("Learning plan made"),
+        "plan": _("Development plan made"),
         "active": _("Active in an activity"),
         "exited": _("Exited"),
         "outcome": _("With an outcome"),

@@ -171,7 +171,9 @@ COLUMNS: tuple[Column, ...] = (
         gettext_lazy("Languages"),
         False,
         ("kielet", "kielitaito", "språkkunskaper", "språk"),
-        help=gettext_lazy("Language codes with CEFR levels (A1–C2 or native), e.g. fi:B1, en:C1, ar:native"),
+        help=gettext_lazy(
+            "Languages (names or codes) with levels (A1–C2 or native), e.g. Finnish B1, en:C1, Dari native"
+        ),
     ),
 )
 COLUMN_NAMES = tuple(column.name for column in COLUMNS)
@@ -335,7 +337,8 @@ def _table(records: list[list[str]]) -> Table:
 
 
 def parse_languages(text: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """Parse "fi:B1, en:C1" into [("fi", "B1"), ("en", "C1")], with messages for parts not understood."""
+    """Parse "fi:B1, English C1" into [("fi", "B1"), ("english", "C1")] (names are read by the languages
+    form), with messages for parts not understood."""
     pairs: list[tuple[str, str]] = []
     errors: list[str] = []
     levels = {value.lower(): value for value in Cefr.values}
@@ -343,10 +346,12 @@ def parse_languages(text: str) -> tuple[list[tuple[str, str]], list[str]]:
         part = part.strip()
         if not part:
             continue
-        match = re.fullmatch(r"([A-Za-z]{2,3})\s*[:= ]\s*([A-Za-z0-9]+)", part)
+        match = re.fullmatch(r"(\w[\w ]*?)\s*[:= ]\s*([A-Za-z0-9]+)", part)
         level = levels.get(match.group(2).lower()) if match else None
         if not match or level is None:
-            errors.append(_("“%(part)s” is not a language with a level, such as fi:B1.") % {"part": part})
+            errors.append(
+                _("“%(part)s” is not a language with a level, such as Finnish B1 or fi:B1.") % {"part": part}
+            )
             continue
         pairs.append((match.group(1).lower(), level))
     return pairs, errors

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from polku.accounts.access import Access
@@ -42,24 +43,29 @@ def lines(text: str) -> list[str]:
 
 
 class EvaluationNoteForm(forms.Form):
-    date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
-    kind = forms.ChoiceField(label=_("kind"), choices=EvaluationNote.Kind.choices)
-    title = forms.CharField(label=_("title"), max_length=200)
+    date = forms.DateField(label=capfirst(_("date")), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=capfirst(_("kind")), choices=EvaluationNote.Kind.choices)
+    title = forms.CharField(label=capfirst(_("title")), max_length=200)
     partner: forms.ModelChoiceField[Partner] = forms.ModelChoiceField(
-        label=_("partner"), queryset=None, required=False, empty_label=_("The whole project")
+        label=capfirst(_("partner")), queryset=None, required=False, empty_label=_("The whole project")
     )
     attendees: forms.ModelMultipleChoiceField[User] = forms.ModelMultipleChoiceField(
-        label=_("attendees with a login"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+        label=capfirst(_("attendees with a login")),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     other_attendees = forms.CharField(
-        label=_("other attendees"),
+        label=capfirst(_("other attendees")),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("One name a line"),
     )
-    notes = forms.CharField(label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    notes = forms.CharField(
+        label=capfirst(_("notes")), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     decisions = forms.CharField(
-        label=_("decisions"),
+        label=capfirst(_("decisions")),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One decision a line"),

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from polku.core.names import language_name
 from polku.esco.models import Concept
 from polku.esco.selectors import preferred_labels
 from polku.learning.models import LearningOpportunity
@@ -85,7 +86,7 @@ def choice_sentence(reason: str, covers: Iterable[str], labels: dict[str, str]) 
 def exclusion_sentence(reason: str, opportunity: LearningOpportunity | None, learner_mode: str = "") -> str:
     if reason == "language-level":
         needed = ", ".join(
-            f"{lang} {level}"
+            f"{language_name(lang)} {level}"
             for lang, level in sorted((opportunity.languages if opportunity else {}).items())
         )
         return _(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from polku.core.models import TimeStamped
@@ -94,7 +95,12 @@ class LearningOpportunity(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        return self.code
+        """The title in the reader's language (the code only when there is no title)."""
+        return self.title(get_language() or "en") or self.code
+
+    @property
+    def display_title(self) -> str:
+        return str(self)
 
     def text(self, name: str, language: str) -> str:
         """`title` or `description` in `language`, falling back fi → sv → en."""

@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from polku.core.forms import DateTimeInput
+from polku.core.forms import DateTimeInput, LanguageListField
 from polku.mentordays.models import Booking, Expert, MentorDay
 from polku.participants.forms import DateInput
 from polku.projects.forms import ProjectPartnerChoiceField
@@ -19,10 +19,6 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
-def _languages(value: str) -> list[str]:
-    return [code.strip().lower() for code in value.replace(";", ",").split(",") if code.strip()]
-
-
 class MentorDayForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     date = forms.DateField(label=_("Date"), widget=DateInput())
@@ -31,9 +27,7 @@ class MentorDayForm(forms.Form):
     time_zone = forms.CharField(label=_("Time zone"), max_length=64, initial="Europe/Helsinki")
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     online_url = forms.URLField(label=_("Online meeting link"), required=False, assume_scheme="https")
-    languages = forms.CharField(
-        label=_("Languages"), required=False, help_text=_("Language codes separated by commas, e.g. en, sv")
-    )
+    languages = LanguageListField(label=_("Languages"), required=False)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -55,9 +49,6 @@ class MentorDayForm(forms.Form):
                 **self.fields,
             }
 
-    def clean_languages(self) -> list[str]:
-        return _languages(self.cleaned_data.get("languages") or "")
-
 
 def day_initial(day: MentorDay) -> dict[str, Any]:
     zone = day.zone
@@ -69,7 +60,7 @@ def day_initial(day: MentorDay) -> dict[str, Any]:
         "time_zone": day.time_zone,
         "place": day.place,
         "online_url": day.online_url,
-        "languages": ", ".join(day.languages),
+        "languages": list(day.languages),
         "description": day.description,
         "booking_opens_at": day.booking_opens_at.astimezone(zone).replace(tzinfo=None)
         if day.booking_opens_at
@@ -89,10 +80,7 @@ class ExpertForm(forms.Form):
     topics = forms.CharField(
         label=_("Topics and expertise"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    languages = forms.CharField(label=_("Expert's languages"), required=False, help_text=_("e.g. en, fi"))
-
-    def clean_languages(self) -> list[str]:
-        return _languages(self.cleaned_data.get("languages") or "")
+    languages = LanguageListField(label=_("Expert's languages"), required=False)
 
 
 class GenerateForm(forms.Form):

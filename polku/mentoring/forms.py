@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from polku.core.forms import LanguageLevelsField
 from polku.matching.scoring import CRITERIA, DEFAULT_WEIGHTS
 from polku.mentoring.models import Goal, Kind, MatchingRun, MentoringProgramme, Session
 from polku.participants.forms import DateInput
@@ -35,27 +36,6 @@ class ListField(forms.CharField):
         return [item.strip() for item in re.split(r"[,\n]", text) if item.strip()]
 
 
-class LanguagesField(forms.CharField):
-    """ "en C1, fi B1" as {"en": "C1", "fi": "B1"}."""
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, dict):
-            return ", ".join(f"{code} {level}" for code, level in value.items())
-        return value
-
-    def clean(self, value: Any) -> dict[str, str]:
-        text = super().clean(value) or ""
-        result = {}
-        for item in re.split(r"[,\n]", text):
-            words = item.replace(":", " ").split()
-            if not words:
-                continue
-            if len(words) != 2:
-                raise forms.ValidationError(_("Write each language as a code and a level, e.g. “fi B1”."))
-            result[words[0].lower()] = words[1] if words[1].lower() == "native" else words[1].upper()
-        return result
-
-
 class MentorProfileForm(forms.Form):
     bio = forms.CharField(label=_("About me"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     organisation = forms.CharField(label=_("Employer or organisation"), required=False, max_length=200)
@@ -63,9 +43,7 @@ class MentorProfileForm(forms.Form):
         label=_("Expertise"), help_text=_("Skills, separated by commas (ESCO skill names or addresses)")
     )
     industries = ListField(label=_("Industries"), help_text=_("Separated by commas"))
-    languages = LanguagesField(
-        label=_("Languages"), help_text=_("A code and a CEFR level each, e.g. “fi B1, en C2, ar native”")
-    )
+    languages = LanguageLevelsField(label=_("Languages"), required=False)
     kinds = forms.MultipleChoiceField(
         label=_("Kinds of mentoring I offer"), choices=Kind.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -199,7 +177,14 @@ class AddPairForm(forms.Form):
 class SessionForm(forms.Form):
     held_on = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
     duration_minutes = forms.IntegerField(
-        label=_("Duration (minutes)"), min_value=1, max_value=600, initial=60
+        label=_("Duration (minutes)"),
+        min_value=1,
+        max_value=600,
+        initial=60,
+        error_messages={
+            "max_value": _("A session can last at most 600 minutes (10 hours)."),
+            "min_value": _("Give the length of the session in minutes, at least 1."),
+        },
     )
     status = forms.ChoiceField(
         label=_("What happened"), choices=Session.Status.choices, initial=Session.Status.HELD

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from polku.outcomes.models import ExitStatus, FollowUp, Outcome
@@ -19,7 +20,7 @@ def _radios(label: Any, choices: Any, *, required: bool = False, help_text: Any 
 
 
 class ExitRecordForm(forms.Form):
-    exit_date = forms.DateField(label=_("exit date"), widget=DateInput())
+    exit_date = forms.DateField(label=capfirst(_("exit date")), widget=DateInput())
     status = _radios(_("Situation at exit"), ExitStatus.choices)
     status_on = forms.DateField(
         label=_("Situation on"),

@@ -10,14 +10,15 @@ from __future__ import annotations
 from typing import Any, cast
 from urllib.parse import urlencode
 
-import pycountry
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from polku.accounts.access import Access
 from polku.consent.models import Purpose
+from polku.core.forms import CountryField, LanguageField
 from polku.core.forms import DateInput as DateInput
 from polku.core.forms import apply_field_errors as apply_field_errors
 from polku.core.forms import country_choices as country_choices
@@ -65,9 +66,7 @@ class ProfileForm(forms.ModelForm):
         ]
         widgets = {"work_history": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["country_of_residence"].widget = forms.Select(choices=country_choices())
+    country_of_residence = CountryField(label=_("Country of residence"), required=False)
 
 
 class LanguagesForm(forms.Form):
@@ -81,12 +80,14 @@ class LanguagesForm(forms.Form):
         rows = max(LANGUAGE_ROWS, len(initial_languages) + 1)
         for i in range(rows):
             code, level = initial_languages[i] if i < len(initial_languages) else ("", "")
-            self.fields[f"language_{i}"] = forms.CharField(
+            self.fields[f"language_{i}"] = LanguageField(
                 label=_("Language %(n)s") % {"n": i + 1},
                 required=False,
-                max_length=3,
                 initial=code,
-                help_text=_("ISO code, e.g. fi, en, ar") if i == 0 else "",
+                datalist=i == 0,
+                help_text=_("Start typing the name of the language and choose it from the list.")
+                if i == 0
+                else "",
             )
             self.fields[f"level_{i}"] = forms.ChoiceField(
                 label=_("Level %(n)s") % {"n": i + 1},
@@ -100,14 +101,12 @@ class LanguagesForm(forms.Form):
         data = super().clean() or {}
         seen: set[str] = set()
         for i in range(self.rows):
-            code = (data.get(f"language_{i}") or "").strip().lower()
+            code = data.get(f"language_{i}") or ""
             level = data.get(f"level_{i}") or ""
             if code and not level:
                 self.add_error(f"level_{i}", _("Choose a level for this language."))
-            if level and not code:
+            if level and not code and f"language_{i}" not in self.errors:
                 self.add_error(f"language_{i}", _("Give the language for this level."))
-            if code and not (pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)):
-                self.add_error(f"language_{i}", _("Unknown language code %(code)s.") % {"code": code})
             if code and code in seen:
                 self.add_error(f"language_{i}", _("This language is listed twice."))
             seen.add(code)
@@ -118,7 +117,7 @@ class LanguagesForm(forms.Form):
             (self.cleaned_data.get(f"language_{i}"), self.cleaned_data.get(f"level_{i}"))
             for i in range(self.rows)
         )
-        return [(code.strip().lower(), level) for code, level in rows if code and level]
+        return [(code, level) for code, level in rows if code and level]
 
     def pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[f"language_{i}"], self[f"level_{i}"]) for i in range(self.rows)]
@@ -151,7 +150,9 @@ class EntryDataForm(forms.ModelForm):
 class RecordedConsentForm(forms.Form):
     """What the coordinator records at intake: the entry date and the consents the person gave."""
 
-    entry_date = forms.DateField(label=_("entry date"), widget=DateInput(), initial=timezone.localdate)
+    entry_date = forms.DateField(
+        label=capfirst(_("entry date")), widget=DateInput(), initial=timezone.localdate
+    )
     purposes = forms.MultipleChoiceField(
         label=_("Consents the person gave"),
         choices=Purpose.choices,
@@ -171,7 +172,9 @@ class RecordedConsentForm(forms.Form):
 
 
 class ExitForm(forms.Form):
-    exit_date = forms.DateField(label=_("exit date"), widget=DateInput(), initial=timezone.localdate)
+    exit_date = forms.DateField(
+        label=capfirst(_("exit date")), widget=DateInput(), initial=timezone.localdate
+    )
 
 
 class ParticipantFilterForm(forms.Form):
@@ -180,6 +183,11 @@ class ParticipantFilterForm(forms.Form):
         required=False,
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name or e-mail")}),
+        error_messages={
+            "max_length": _(
+                "The search is too long (%(show_value)d characters): use at most %(limit_value)d."
+            )
+        },
     )
     project = forms.ModelChoiceField(
         label=_("Project"), queryset=Project.objects.none(), required=False, empty_label=_("All projects")

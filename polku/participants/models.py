@@ -36,12 +36,13 @@ class Isced(models.TextChoices):
 
 
 class Cefr(models.TextChoices):
-    A1 = "A1", "A1"
-    A2 = "A2", "A2"
-    B1 = "B1", "B1"
-    B2 = "B2", "B2"
-    C1 = "C1", "C1"
-    C2 = "C2", "C2"
+    # The CEFR code stays the stored value; people read what the level means.
+    A1 = "A1", _("A1 Beginner")
+    A2 = "A2", _("A2 Elementary")
+    B1 = "B1", _("B1 Intermediate")
+    B2 = "B2", _("B2 Upper intermediate")
+    C1 = "C1", _("C1 Advanced")
+    C2 = "C2", _("C2 Proficient")
     NATIVE = "native", _("Native or first language")
 
 
@@ -100,6 +101,10 @@ class LanguageSkill(models.Model):
         _("spoken production"), max_length=6, choices=Cefr.choices, blank=True
     )
     writing = models.CharField(_("writing"), max_length=6, choices=Cefr.choices, blank=True)
+
+    # Set by the repair of codes typed before languages were chosen from a list ("kli" from "Klingon"):
+    # the language shown may not be the one the person meant; a coordinator checks and saves it again.
+    to_check = models.BooleanField(_("language to check"), default=False)
 
     SKILL_FIELDS = ("listening", "reading", "spoken_interaction", "spoken_production", "writing")
 

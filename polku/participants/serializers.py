@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from polku.consent.models import Purpose
 from polku.core.models import Language
+from polku.core.names import canonical_language
 from polku.participants.models import (
     Answer,
     Citizenship,
@@ -75,9 +76,9 @@ class LanguageLevelSerializer(serializers.ModelSerializer):
         fields = ["language", "level"]
 
     def validate_language(self, value: str) -> str:
-        code = value.strip().lower()
-        if not (pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)):
-            raise serializers.ValidationError(_("Unknown language code %(code)s.") % {"code": code})
+        code = canonical_language(value)
+        if code is None:
+            raise serializers.ValidationError(_("Unknown language code %(code)s.") % {"code": value.strip()})
         return code
 
 

@@ -211,7 +211,9 @@ def _set_languages(person: Person, languages: Iterable[tuple[str, str]], *, repl
     if replace:
         LanguageSkill.objects.filter(person=person).exclude(language__in=wanted).delete()
     for code, level in wanted.items():
-        LanguageSkill.objects.update_or_create(person=person, language=code, defaults={"level": level})
+        LanguageSkill.objects.update_or_create(
+            person=person, language=code, defaults={"level": level, "to_check": False}
+        )
 
 
 def _check_can_edit_person(access: Access, person: Person) -> None:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.participant_list_view, name="list"),
     path("new/", views.participant_create_view, name="create"),
     path("invite/", invite_views.participant_invite_many_view, name="invite_many"),
+    path("export/", invite_views.participant_export_chosen_view, name="export_chosen"),
     path("me/", views.me_view, name="me"),
     path("<int:pk>/", views.participant_detail_view, name="detail"),
     path("<int:pk>/edit/", views.person_edit_view, name="edit"),

@@ -61,6 +61,8 @@ def participant_list_view(request: AuthenticatedHttpRequest) -> TemplateResponse
     form = ParticipantFilterForm(request.GET or None, access=access)
     filters = form.filters()
     rows = participation_list(access=access, filters=filters)
+    if form.is_bound and not form.is_valid():
+        rows = rows.none()  # a search that could not be read finds nobody, and says why (not everyone)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "querystring": form.querystring()}
     template = "participants/participant_list.html"

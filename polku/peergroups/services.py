@@ -63,7 +63,10 @@ def round_create(
     if not access.can_manage_peer_round(partner.pk):
         raise AccessDenied(_("Only the partner's coordinators manage its peer-group rounds."))
     if group_size < 2:
-        raise ApplicationError(_("Check the round."), field_errors={"group_size": [gettext("At least 2.")]})
+        raise ApplicationError(
+            _("The group size must be at least 2."),
+            field_errors={"group_size": [gettext("A group needs at least 2 people.")]},
+        )
     chosen = [a for a in (attributes or list(ATTRIBUTES[:3])) if a in ATTRIBUTES]
     with transaction.atomic():
         activity = activity_create(

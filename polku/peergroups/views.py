@@ -15,9 +15,11 @@ from django.views.decorators.http import require_POST
 from polku.accounts.access import access_for
 from polku.accounts.http import AuthenticatedHttpRequest
 from polku.core.errors import AccessDenied, ApplicationError
-from polku.participants.models import Cefr, Participation
+from polku.core.forms import apply_field_errors, response_status
+from polku.participants.models import Participation
 from polku.peergroups import services
-from polku.peergroups.models import ATTRIBUTES, PeerGroupMeeting
+from polku.peergroups.forms import RoundForm
+from polku.peergroups.models import PeerGroupMeeting
 from polku.peergroups.selectors import (
     my_groups,
     open_rounds,
@@ -30,39 +32,45 @@ from polku.peergroups.selectors import (
 from polku.projects.models import Partner
 
 
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
 @login_required
 def round_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not access.can_manage_peer_groups():
         raise AccessDenied(_("Peer-group rounds are for coordinators."))
-    if request.method == "POST":
-        partner = get_object_or_404(Partner, pk=request.POST.get("partner") or 0)
+    partners = Partner.objects.filter(access.peer_round_filter("pk")).select_related(
+        "organisation", "project"
+    )
+    if request.method == "POST" and not partners.filter(pk=_int(request.POST.get("partner"))).exists():
+        raise AccessDenied(_("Only the partner's coordinators manage its peer-group rounds."))
+    form = RoundForm(request.POST if request.method == "POST" else None, partners=partners)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             peer_round = services.round_create(
                 actor=request.user,
                 access=access,
-                partner=partner,
-                name=(request.POST.get("name") or "").strip() or _("Peer groups"),
-                group_size=int(request.POST.get("group_size") or 6),
-                min_language_level=request.POST.get("min_language_level") or "B1",
-                attributes=request.POST.getlist("attributes"),
+                partner=data["partner"],
+                name=data["name"].strip() or _("Peer groups"),
+                group_size=data["group_size"],
+                min_language_level=data["min_language_level"] or "B1",
+                attributes=data["attributes"],
             )
-        except (ApplicationError, ValueError) as error:
-            messages.error(request, str(error))
+        except ApplicationError as error:
+            if error.field_errors:
+                apply_field_errors(error, form)
+            else:
+                form.add_error(None, str(error))
         else:
             return redirect("peergroups:detail", pk=peer_round.pk)
-    partners = Partner.objects.filter(access.peer_round_filter("pk")).select_related(
-        "organisation", "project"
-    )
     return TemplateResponse(
         request,
         "peergroups/round_list.html",
-        {
-            "rounds": round_list(access=access),
-            "partners": partners,
-            "levels": Cefr.choices[:6],
-            "attributes": ATTRIBUTES,
-        },
+        {"rounds": round_list(access=access), "form": form, "forms": [form]},
+        status=response_status(request, not form.errors),
     )
 
 

@@ -13,7 +13,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from polku.core.forms import DateInput, country_choices
+from polku.core.forms import DateInput, LanguageListField, country_choices
 from polku.core.names import country_name
 from polku.organisations.models import Organisation
 from polku.projects.models import Partner, Project, WorkPackage
@@ -79,11 +79,7 @@ class ProjectForm(forms.Form):
     )
     starts_on = forms.DateField(label=_("Starts"), widget=DateInput())
     ends_on = forms.DateField(label=_("Ends"), widget=DateInput())
-    languages = forms.CharField(
-        label=_("Working languages"),
-        max_length=100,
-        help_text=_("Language codes separated by commas, e.g. fi, en"),
-    )
+    languages = LanguageListField(label=_("Working languages"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -95,14 +91,10 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args: Any, instance: Project | None = None, **kwargs: Any) -> None:
         initial = initial_from(instance, PROJECT_FORM_FIELDS)
-        initial["languages"] = ", ".join(instance.languages or []) if instance is not None else "fi, sv, en"
+        initial["languages"] = list(instance.languages or []) if instance is not None else ["fi", "sv", "en"]
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.fields["indicator_set"].choices = indicator_set_choices()  # type: ignore[attr-defined]
-
-    def clean_languages(self) -> list[str]:
-        raw: str = self.cleaned_data["languages"]
-        return [code.strip() for code in raw.replace(";", ",").split(",") if code.strip()]
 
 
 def initial_from(instance: Any, names: tuple[str, ...]) -> dict[str, Any]:

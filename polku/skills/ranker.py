@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from polku.skills.distinct import distinct
 from polku.skills.index import DATA_DIR, Concept, Esco, load_descriptions, load_esco
 from polku.skills.lexical import LexicalIndex
 from polku.skills.semantic import (
@@ -517,8 +518,14 @@ class SkillRanker:
         toks_all,
         lang: str,
         evidence: bool = True,
+        fold: bool = False,
     ) -> list[Ranked]:
-        order = top_order(scores, top)
+        if fold:
+            # Near-duplicate labels folded into the best-scored one, read from a wider pool so `top` stay.
+            wide = top_order(scores, top * 4)
+            order: list[int] = distinct([int(i) for i in wide], lambda i: pillar.concepts[i].label)[:top]
+        else:
+            order = [int(i) for i in top_order(scores, top)]
         return [
             Ranked(
                 uri=pillar.concepts[i].uri,
@@ -533,19 +540,26 @@ class SkillRanker:
 
     # --- public API ----------------------------------------------------------------------------------
     def rank_skills(
-        self, text: str, *, lang: str = "en", top: int = 10, evidence: bool = True
+        self, text: str, *, lang: str = "en", top: int = 10, evidence: bool = True, fold: bool = False
     ) -> list[Ranked]:
         """The text's top skills, best first; evidence=False leaves the supporting words out (faster: they
-        cost a few milliseconds per item)."""
-        return self.rank_skills_many([text], lang=lang, top=top, evidence=evidence)[0]
+        cost a few milliseconds per item); fold=True keeps one of each family of near-duplicate labels
+        ("customer service" / "provide customer service" / "customer services"), see skills.distinct."""
+        return self.rank_skills_many([text], lang=lang, top=top, evidence=evidence, fold=fold)[0]
 
     def rank_skills_many(
-        self, texts: Sequence[str], *, lang: str = "en", top: int = 10, evidence: bool = True
+        self,
+        texts: Sequence[str],
+        *,
+        lang: str = "en",
+        top: int = 10,
+        evidence: bool = True,
+        fold: bool = False,
     ) -> list[list[Ranked]]:
         """rank_skills for each text, the texts scored together (faster per text than one at a time)."""
         self._check(lang)
         return [
-            self._rank(self.skills, scores, top, best_chunk, toks, lang, evidence)
+            self._rank(self.skills, scores, top, best_chunk, toks, lang, evidence, fold)
             for scores, best_chunk, toks in self._texts_scores(self.skills, texts, lang)
         ]
 

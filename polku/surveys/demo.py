@@ -136,6 +136,11 @@ def populate(*, seed: int) -> None:
             activity=activity,
             title=TITLE[language] % activity.name,
             questions=list(QUESTIONS[language]),
+            translations={
+                other: {"title": TITLE[other] % activity.name, "questions": list(QUESTIONS[other])}
+                for other in QUESTIONS
+                if other != language
+            },
             is_open=is_open,
             created_by_id=coordinators.get(activity.partner_id or 0, leads.get(activity.project_id)),
         )

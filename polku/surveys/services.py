@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 
 
 def feedback_form_save(
-    *, actor: User, access: Access, activity: Activity, title: str, questions: list[str], is_open: bool
+    *,
+    actor: User,
+    access: Access,
+    activity: Activity,
+    title: str,
+    questions: list[str],
+    is_open: bool,
+    translations: dict[str, Any] | None = None,
 ) -> FeedbackForm:
     """Create the activity's form, or change it (the questions stay as they were once answers exist)."""
     if not access.can_manage_activity(activity.project_id, activity.partner_id):
@@ -32,7 +39,12 @@ def feedback_form_save(
         form = FeedbackForm.objects.select_for_update().filter(activity=activity).first()
         if form is None:
             form = FeedbackForm.objects.create(
-                activity=activity, title=title, questions=questions, is_open=is_open, created_by=actor
+                activity=activity,
+                title=title,
+                questions=questions,
+                is_open=is_open,
+                created_by=actor,
+                translations=translations or {},
             )
             return form
         if questions != form.questions and form.responses.exists():
@@ -41,7 +53,9 @@ def feedback_form_save(
                 field_errors={"questions": [_("The questions cannot change once people have answered.")]},
             )
         form.title, form.questions, form.is_open = title, questions, is_open
-        form.save(update_fields=["title", "questions", "is_open", "updated_at"])
+        if translations is not None:
+            form.translations = translations
+        form.save(update_fields=["title", "questions", "is_open", "translations", "updated_at"])
     return form
 
 

@@ -44,6 +44,7 @@ def feedback_manage_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
             "title": existing.title,
             "questions": "\n".join(existing.questions),
             "is_open": existing.is_open,
+            **FeedbackFormForm.initial_translations(existing.translations),
         }
     form = FeedbackFormForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -55,6 +56,7 @@ def feedback_manage_view(request: AuthenticatedHttpRequest, code: str, pk: int) 
                 title=form.cleaned_data["title"],
                 questions=form.question_list(),
                 is_open=form.cleaned_data["is_open"],
+                translations=form.translations(),
             )
         except ApplicationError as error:
             apply_field_errors(error, form)
@@ -97,7 +99,7 @@ def feedback_answer_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         person_id=access.person_id or 0,
         project_id=survey.activity.project_id,
     )
-    form = AnswerForm(request.POST or None, questions=survey.questions)
+    form = AnswerForm(request.POST or None, questions=survey.questions_in())
     if request.method == "POST" and form.is_valid():
         try:
             feedback_answer(

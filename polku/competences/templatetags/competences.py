@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import gettext
-from functools import cache
-
-import pycountry
 from django import template
-from django.utils.translation import get_language
 
 from polku.competences.forms import SKILL_LABELS
+from polku.core.names import language_name as _language_name
 
 register = template.Library()
 
 
-@cache
-def _names(language: str) -> gettext.NullTranslations:
-    return gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=[language], fallback=True)
-
-
 @register.filter
 def language_name(code: str) -> str:
-    """ "fi" → "suomi" / "finska" / "Finnish" (pycountry's ISO 639 names), the code when unknown."""
-    found = pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)
-    if found is None:
-        return code
-    name = _names((get_language() or "en")[:2]).gettext(found.name)
-    return name[:1].upper() + name[1:]
+    """ "fi" → "suomi" / "finska" / "Finnish" (polku.core.names), the code when unknown."""
+    return _language_name(code)
 
 
 @register.filter

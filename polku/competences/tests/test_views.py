@@ -155,7 +155,7 @@ def test_languages_education_occupations_forms(client, world):
     )
     assert r.status_code == 302
     r = client.post(reverse("competences:languages", args=[pid]), {"language": "xx", "level": "B1"})
-    assert r.status_code == 400 and "Unknown language code" in r.content.decode()
+    assert r.status_code == 400 and "We do not know the language" in r.content.decode()
     r = client.post(
         reverse("competences:education", args=[pid]),
         {"level": "7", "isced_field": "01", "title": "MA", "country": "IQ", "year_completed": "2012"},
@@ -239,3 +239,27 @@ def test_apps_add_sections_to_the_profile(client, world, settings):
     finally:
         profile_sections.unregister("test-section")
     assert "Section for Amina" in body
+
+
+def test_a_search_too_long_says_so_and_keeps_the_text(client, world):
+    _login(client, world.user_a)
+    pid = world.part_a.person_id
+    long_query = "asiakaspalvelu" * 8
+    for name in ("competences:add_skill", "competences:occupations"):
+        html = client.get(reverse(name, args=[pid]), {"q": long_query}).content.decode()
+        assert "The search is too long (112 characters): use at most 100." in html, name
+        assert f'value="{long_query}"' in html, name
+
+
+def test_the_text_form_speaks_of_the_participant_to_a_coordinator(client, world):
+    pid = world.part_a.person_id
+    _login(client, world.coord_a)
+    html = client.get(reverse("competences:suggest", args=[pid])).content.decode()
+    assert (
+        "About the participant&#x27;s education, work and skills" in html or "About the participant's" in html
+    )
+    _login(client, world.user_a)
+    assert (
+        "About your education, work and skills"
+        in client.get(reverse("competences:suggest", args=[pid])).content.decode()
+    )

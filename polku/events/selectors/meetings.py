@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.competences.models import ProfileSkill
-from polku.competences.templatetags.competences import language_name
 from polku.core.errors import AccessDenied
+from polku.core.names import language_name
 from polku.esco.models import Label
 from polku.events.models import (
     BreakoutGroup,

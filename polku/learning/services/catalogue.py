@@ -137,7 +137,11 @@ def check_opportunity(
         if not (
             language.isalpha() and len(language) in LANGUAGE_CODE_LENGTH and language == language.lower()
         ):
-            add("languages", _("“%(code)s” is not a language code such as fi or en.") % {"code": language})
+            add(
+                "languages",
+                _("We do not know the language “%(name)s”. Write its name in Finnish, Swedish or English.")
+                % {"name": language},
+            )
         if level not in LEVELS:
             add(
                 "languages",

@@ -80,7 +80,7 @@ def test_recommendation_picks_least_effort_and_explains_exclusions(world, g):
     assert excluded[finnish_b2.pk] == "language-level"
     assert excluded[onsite.pk] == "mode"
     sentences = dict((o.code, s) for o, s in explain.exclusions(plan.gap, "en"))
-    assert "fi B2" in sentences["forklift-fi-b2"]
+    assert "Finnish B2" in sentences["forklift-fi-b2"]
     assert "another way of studying" in sentences["forklift-onsite"]
     assert blended.pk not in excluded and cheap.pk not in excluded
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from polku.accounts.access import Access, access_for
@@ -133,7 +134,21 @@ def plan_create_view(request: AuthenticatedHttpRequest, person_pk: int | None = 
             except ApplicationError as error:
                 apply_field_errors(error, form)
             else:
-                messages.success(request, _("Plan created with a proposal. Edit it freely."))
+                proposed = plan.items.count()
+                messages.success(
+                    request,
+                    ngettext(
+                        "Plan created: Polku proposes %(n)d course. Edit the plan freely.",
+                        "Plan created: Polku proposes %(n)d courses. Edit the plan freely.",
+                        proposed,
+                    )
+                    % {"n": proposed}
+                    if proposed
+                    else _(
+                        "Plan created. No course in the catalogue builds the skills the goal needs yet: "
+                        "add what the person will do below."
+                    ),
+                )
                 return redirect("learning:plan", plan.pk)
     return TemplateResponse(
         request,

@@ -100,3 +100,25 @@ def test_a_coordinator_adds_their_own_participant_but_not_another_partners(clien
         format="json",
     )
     assert answer.status_code == 404
+
+
+def test_a_session_too_long_names_the_field_and_keeps_what_was_typed(client, world):
+    """Issue 17: 601 minutes said "Ensure this value is less than or equal to 600." with no field and an
+    empty form; now the page comes back with the field named and every input kept."""
+    _programme, mentee, profile = joined(world)
+    mentorship = mf.active(mentee=mentee, mentor=profile)
+    client.force_login(world.user_a)
+    response = client.post(
+        reverse("mentoring:session_create", args=[mentorship.pk]),
+        {
+            "held_on": "2026-03-02",
+            "duration_minutes": 601,
+            "status": "held",
+            "topics": "Interview practice",
+            "notes": "Went well",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 and not Session.objects.exists()
+    assert "Duration (minutes): A session can last at most 600 minutes (10 hours)." in html
+    assert 'value="Interview practice"' in html and "Went well</textarea>" in html and 'value="601"' in html

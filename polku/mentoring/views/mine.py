@@ -166,6 +166,14 @@ def choose_mentor_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 @login_required
 def mentorship_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateResponse:
+    return _mentorship_page(request, pk)
+
+
+def _mentorship_page(
+    request: AuthenticatedHttpRequest, pk: int, *, bound: dict[str, forms.Form] | None = None
+) -> TemplateResponse:
+    """The pair's page; `bound` puts a form that came back with errors in place of its empty one, so
+    what was typed stays and each error stands by its field (and in the summary at the page's top)."""
     access = access_for(request.user)
     view = selectors.mentorship_get(access=access, actor=request.user, pk=pk)
     mentorship = view.mentorship
@@ -189,7 +197,13 @@ def mentorship_view(request: AuthenticatedHttpRequest, pk: int) -> TemplateRespo
         )
     else:
         context["can_close"] = mentorship.status == Mentorship.Status.ACTIVE
-    return TemplateResponse(request, "mentoring/mentorship.html", context)
+    context.update(bound or {})
+    context["forms"] = list((bound or {}).values())
+    return TemplateResponse(request, "mentoring/mentorship.html", context, status=400 if bound else 200)
+
+
+# The page's context name of each form the pair posts.
+_FORM_NAMES = {"SessionForm": "session_form", "GoalForm": "goal_form", "FeedbackForm": "close_form"}
 
 
 def _pair_post(request: AuthenticatedHttpRequest, pk: int) -> tuple[Access, Mentorship]:
@@ -208,12 +222,17 @@ def _back(
     error: ApplicationError | None = None,
     form: forms.Form | None = None,
 ) -> HttpResponse:
+    name = _FORM_NAMES.get(type(form).__name__) if form is not None else None
+    if form is not None and name:
+        if error is not None:
+            if error.field_errors:
+                apply_field_errors(error, form)
+            else:
+                form.add_error(None, error.message)
+        if not form.is_valid() or error is not None:
+            return _mentorship_page(request, mentorship.pk, bound={name: form})  # type: ignore[arg-type]
     if error is not None:
         messages.error(request, error.message)
-    elif form is not None and not form.is_valid():
-        for field_errors in form.errors.values():
-            for message in field_errors:
-                messages.error(request, str(message))
     return redirect("mentoring:mentorship", mentorship.pk)
 
 
@@ -240,7 +259,7 @@ def session_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     try:
         services.session_log(access=access, mentorship=mentorship, **form.cleaned_data)
     except ApplicationError as error:
-        return _back(request, mentorship, error)
+        return _back(request, mentorship, error, form)
     messages.success(request, _("Session logged."))
     return redirect("mentoring:mentorship", mentorship.pk)
 

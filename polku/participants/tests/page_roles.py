@@ -33,4 +33,11 @@ POSTS = {
         {"anonymous": 302, "coord_a": 302, "admin": 302, "coord_b": 404},
         403,
     ),
+    # the chosen rows as CSV: coordinators of the rows' partner; another partner's coordinator: 404
+    "participant_export_chosen": Post(
+        lambda w: reverse("participants:export_chosen"),
+        lambda w: {"ids": [w.part_a.pk]},
+        {"anonymous": 302, "coord_a": 200, "admin": 200, "coord_b": 404},
+        403,
+    ),
 }

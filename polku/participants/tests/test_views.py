@@ -243,3 +243,42 @@ def test_participant_reads_who_accessed_their_data_in_words_on_the_page_and_in_t
     assert oldest["field_labels"] == ["date of birth", "work history"]
     api.force_authenticate(world.coord_a)
     assert api.get("/api/v1/me/data-access/").status_code == 403
+
+
+def test_a_search_too_long_says_so_keeps_the_text_and_finds_nobody(client, world):
+    """Issue 17: a search over 100 characters silently showed everyone."""
+    client.force_login(world.coord_a)
+    long_query = "Yusuf" + "x" * 115
+    page = client.get(reverse("participants:list"), {"q": long_query})
+    html = page.content.decode()
+    assert "The search is too long (120 characters): use at most 100." in html
+    assert long_query.strip() in html  # kept in the search box
+    assert "Yusuf, Amina" not in html and "0 participants" in html
+    partial = client.get(
+        reverse("participants:list"),
+        {"q": long_query},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="participant-results",
+    ).content.decode()
+    assert "The search is too long" in partial and "0 participants" in partial
+
+
+def test_intake_reads_languages_by_name(client, world):
+    """Names in the reader's language (or a common other name) are stored as codes; Klingonese is not."""
+    client.force_login(world.coord_a)
+    response = client.post(
+        reverse("participants:create"),
+        _intake_post(
+            world.a, **{"lang-language_0": "Dari", "lang-language_1": "Farsi", "lang-level_1": "C1"}
+        ),
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(email="oksana@example.org")
+    assert set(person.languages.values_list("language", "level")) == {("prs", "native"), ("fa", "C1")}
+    response = client.post(
+        reverse("participants:create"),
+        _intake_post(world.a, **{"person-email": "x@example.org", "lang-language_0": "Klingonese"}),
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 and "We do not know the language “Klingonese”" in html
+    assert 'value="Klingonese"' in html

@@ -135,3 +135,27 @@ def test_coordinator_adds_a_meeting_and_records_attendance_on_the_page(world, cl
     )
     rows = dict(MeetingAttendance.objects.filter(meeting=meeting).values_list("participation_id", "present"))
     assert rows[member] is True and list(rows.values()).count(False) == 2
+
+
+def test_a_round_with_a_bad_group_size_keeps_the_form_and_names_the_field(client, world):
+    """Issue 17: "Check the round." and an empty form; now the field is named and what was typed stays."""
+    from django.urls import reverse
+
+    client.force_login(world.coord_a)
+    response = client.post(
+        reverse("peergroups:list"),
+        {
+            "partner": world.a.pk,
+            "name": "Autumn circle",
+            "group_size": 1,
+            "min_language_level": "A2",
+            "attributes": ["origin", "gender"],
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Group size" in html and "greater than or equal to 2" in html
+    assert 'value="Autumn circle"' in html
+    assert '<option value="A2" selected>' in html
+    assert 'value="origin" id="id_attributes_0" checked' in html or 'value="origin"' in html
+    assert "Country of origin" in html and ">origin<" not in html

@@ -141,3 +141,42 @@ def test_api_results_carry_the_same_self_assessment_deltas(world, activity, sett
     client.force_authenticate(world.evaluator)
     [entrecomp] = client.get(url).json()["self_assessments"]
     assert entrecomp["people_assessed"] is None and entrecomp["areas"][0]["delta"]["people"] is None
+
+
+def test_questions_are_read_in_the_readers_language_when_translated(client, world, activity):
+    """Issue 17: survey questions appeared in Finnish to English and Swedish readers."""
+    client.force_login(world.coord_a)
+    url = reverse("surveys:manage", args=[world.project.code, activity.pk])
+    bad = client.post(
+        url,
+        {
+            "title": "Palaute",
+            "questions": "Mikä auttoi?\nMitä seuraavaksi?",
+            "is_open": "on",
+            "title_en": "Feedback",
+            "questions_en": "What helped?",
+        },
+    )
+    assert (
+        bad.status_code == 400
+        and "Give all 2 questions, in the same order (1 given)." in bad.content.decode()
+    )
+    assert "Mikä auttoi?" in bad.content.decode()  # kept
+    response = client.post(
+        url,
+        {
+            "title": "Palaute",
+            "questions": "Mikä auttoi?\nMitä seuraavaksi?",
+            "is_open": "on",
+            "title_en": "Feedback",
+            "questions_en": "What helped?\nWhat next?",
+        },
+    )
+    assert response.status_code == 302
+    survey = activity.feedback_form
+    client.force_login(world.user_a)
+    answer = reverse("surveys:answer", args=[survey.pk])
+    english = client.get(answer, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "What helped?" in english and "Feedback" in english and "Mikä auttoi?" not in english
+    assert survey.questions_in("sv") == ["Mikä auttoi?", "Mitä seuraavaksi?"]  # not translated: as written
+    assert survey.questions_in("fi") == ["Mikä auttoi?", "Mitä seuraavaksi?"]
