@@ -340,11 +340,11 @@ class MatchSerializer(serializers.Serializer):
         return selectors.fit_word(row.fit)
 
 
-class ProposeInputSerializer(serializers.Serializer):
+class TransferProposeInputSerializer(serializers.Serializer):
     successor = serializers.IntegerField()
 
 
-class IntroductionSerializer(serializers.ModelSerializer):
+class TransferIntroductionSerializer(serializers.ModelSerializer):
     """An introduction; its listing with the confidential fields only for readers who may see them."""
 
     listing = serializers.SerializerMethodField()
@@ -842,14 +842,14 @@ class ListingIntroductionCreateApi(APIView):
     @extend_schema(
         operation_id="transfer_introduction_create",
         tags=TAGS,
-        request=ProposeInputSerializer,
-        responses={201: IntroductionSerializer},
+        request=TransferProposeInputSerializer,
+        responses={201: TransferIntroductionSerializer},
         description=gettext_lazy("Propose to introduce a successor of the reader's partner to the owner."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         listing = selectors.listing_get(access=access, pk=pk)
-        data = validated_input(ProposeInputSerializer, request)
+        data = validated_input(TransferProposeInputSerializer, request)
         successor = selectors.successor_get(access=access, pk=data["successor"])
         reasons = next(
             (
@@ -865,7 +865,8 @@ class ListingIntroductionCreateApi(APIView):
             actor=request.user, access=access, listing=listing, successor=successor, reasons=reasons
         )
         return Response(
-            IntroductionSerializer(intro, context={"access": access}).data, status=status.HTTP_201_CREATED
+            TransferIntroductionSerializer(intro, context={"access": access}).data,
+            status=status.HTTP_201_CREATED,
         )
 
 
@@ -930,7 +931,7 @@ class MyIntroductionListApi(APIView):
     @extend_schema(
         operation_id="my_introduction_list",
         tags=TAGS,
-        responses=IntroductionSerializer(many=True),
+        responses=TransferIntroductionSerializer(many=True),
         description=gettext_lazy(
             "Introductions proposed to the participant, confidential fields hidden until agreed."
         ),
@@ -941,7 +942,7 @@ class MyIntroductionListApi(APIView):
         page = Pagination()
         chunk = page.paginate_queryset(rows, request, view=self)
         return page.get_paginated_response(
-            IntroductionSerializer(chunk, many=True, context={"access": access}).data
+            TransferIntroductionSerializer(chunk, many=True, context={"access": access}).data
         )
 
 
@@ -949,7 +950,7 @@ class IntroductionDetailApi(APIView):
     @extend_schema(
         operation_id="introduction_retrieve",
         tags=TAGS,
-        responses=IntroductionSerializer,
+        responses=TransferIntroductionSerializer,
         description=gettext_lazy(
             "An introduction: the successor, the listing's and the successor's coordinators."
         ),
@@ -957,7 +958,7 @@ class IntroductionDetailApi(APIView):
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         access = access_for(request.user)
         intro = selectors.introduction_get(access=access, pk=pk)
-        return Response(IntroductionSerializer(intro, context={"access": access}).data)
+        return Response(TransferIntroductionSerializer(intro, context={"access": access}).data)
 
 
 class IntroductionAnswerApi(APIView):
@@ -965,7 +966,7 @@ class IntroductionAnswerApi(APIView):
         operation_id="introduction_answer",
         tags=TAGS,
         request=IntroductionAnswerInputSerializer,
-        responses=IntroductionSerializer,
+        responses=TransferIntroductionSerializer,
         description=gettext_lazy("The participant agrees to the introduction, or declines it."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
@@ -975,7 +976,7 @@ class IntroductionAnswerApi(APIView):
         intro = transfers.introduction_participant_answer(
             actor=request.user, access=access, introduction=intro, agree=data["agree"]
         )
-        return Response(IntroductionSerializer(intro, context={"access": access}).data)
+        return Response(TransferIntroductionSerializer(intro, context={"access": access}).data)
 
 
 class IntroductionOwnerAnswerApi(APIView):
@@ -983,7 +984,7 @@ class IntroductionOwnerAnswerApi(APIView):
         operation_id="introduction_owner_answer",
         tags=TAGS,
         request=IntroductionAnswerInputSerializer,
-        responses=IntroductionSerializer,
+        responses=TransferIntroductionSerializer,
         description=gettext_lazy("The coordinator records the owner's answer."),
     )
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
@@ -993,7 +994,7 @@ class IntroductionOwnerAnswerApi(APIView):
         intro = transfers.introduction_owner_answer(
             actor=request.user, access=access, introduction=intro, agree=data["agree"]
         )
-        return Response(IntroductionSerializer(intro, context={"access": access}).data)
+        return Response(TransferIntroductionSerializer(intro, context={"access": access}).data)
 
 
 class IntroductionCompanyApi(APIView):
