@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from polku.accounts.access import Access
 from polku.accounts.models import User
-from polku.accounts.sections import home_sections
+from polku.accounts.sections import home_sections, hub_sections
 from polku.activities.metrics import Within
 from polku.activities.sections import dashboard_sections
 from polku.employers.models import CooperationEntry, Employer, Introduction, TalentNeed
@@ -47,6 +47,24 @@ def my_introductions_section(
     *, person: Person, access: Access, request: HttpRequest
 ) -> dict[str, Any] | None:
     waiting = [i for i in person_introductions(person=person) if i.status == Introduction.Status.PROPOSED]
+    if not waiting:
+        return None
+    return {"introductions": waiting}
+
+
+def hub_introductions_section(
+    *, user: User, access: Access, request: HttpRequest, today: dt.date
+) -> dict[str, Any] | None:
+    """The participant's home: introductions to employers waiting for their answer; nothing when none."""
+    if access.person_id is None:
+        return None
+    waiting = list(
+        Introduction.objects.filter(
+            participation__person_id=access.person_id, status=Introduction.Status.PROPOSED
+        )
+        .select_related("need", "employer__organisation")
+        .order_by("created_at")[:3]
+    )
     if not waiting:
         return None
     return {"introductions": waiting}
@@ -107,6 +125,9 @@ def register() -> None:
     )
     my_sections.register(
         "employers", template="employers/_my_introductions.html", context=my_introductions_section, order=2
+    )
+    hub_sections.register(
+        "employers", template="employers/_hub_introductions.html", context=hub_introductions_section, order=12
     )
     dashboard_sections.register(
         "employers", template="employers/_dashboard.html", context=dashboard_employers_section, order=30

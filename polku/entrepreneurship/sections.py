@@ -9,14 +9,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.http import HttpRequest
 
 from polku.accounts.access import Access
+from polku.accounts.models import User
+from polku.accounts.sections import hub_sections
 from polku.activities.metrics import Within
 from polku.activities.sections import dashboard_sections
 from polku.core.names import country_name
@@ -33,6 +36,19 @@ class CompanyRow:
     total: Figure
     founded: Figure
     taken_over: Figure
+
+
+def hub_idea_section(
+    *, user: User, access: Access, request: HttpRequest, today: dt.date
+) -> dict[str, Any] | None:
+    """The participant's home: their newest business idea and its stage; nothing without an idea."""
+    if access.person_id is None or not access.can_have_business_ideas():
+        return None
+    mine = Q(participation__person_id=access.person_id) | Q(co_founders__id=access.person_id)
+    idea = BusinessIdea.objects.filter(mine).distinct().order_by("-updated_at", "-id").first()
+    if idea is None:
+        return None
+    return {"idea": idea}
 
 
 def _partners(project: Project, within: Within) -> list[Partner]:
@@ -137,6 +153,9 @@ def dashboard_section(
 
 
 def register() -> None:
+    hub_sections.register(
+        "entrepreneurship", template="entrepreneurship/_hub_idea.html", context=hub_idea_section, order=45
+    )
     dashboard_sections.register(
         "entrepreneurship", template="entrepreneurship/_dashboard.html", context=dashboard_section, order=40
     )
