@@ -188,3 +188,17 @@ def test_expiry_job_deletes_only_expired_drafts(world):
     assert delete_expired_drafts.call() == 1
     assert list(RegistrationDraft.objects.all()) == [kept]
     assert registration_drafts_delete_expired(now=now + dt.timedelta(days=2)) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("fi", ("Vaihe 1/6", "Tietoja sinusta", "Tallenna ja jatka myöhemmin", "Tarkista vastauksesi")),
+        ("sv", ("Steg 1 av 6", "Om dig", "Spara och fortsätt senare", "Kontrollera dina svar")),
+    ],
+)
+def test_steps_read_in_finnish_and_swedish(world, client, language, texts):
+    client.cookies["polku_language"] = language
+    html = client.get(step_url(world.a, "contact")).content.decode()
+    for text in texts:
+        assert text in html
