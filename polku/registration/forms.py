@@ -167,8 +167,9 @@ def _display(form: forms.BaseForm, name: str) -> str:
         return str(_("Yes") if value else _("No"))
     if value in (None, "", []):
         return ""
-    if isinstance(field, forms.ChoiceField):
-        labels = {str(key): str(label) for key, label in field.choices}  # type: ignore[misc,union-attr]
+    choices = getattr(field, "choices", None) or getattr(field.widget, "choices", None)
+    if choices:  # a choice field, or a text field shown as a select (the preferred language)
+        labels = {str(key): str(label) for key, label in choices}
         values = value if isinstance(value, list | tuple) else [value]
         return ", ".join(labels.get(str(v), str(v)) for v in values)
     if isinstance(value, dt.date):

@@ -156,11 +156,7 @@ def _page(
     if step == CHECK:
         for item in STEPS:
             url = _step_url(partner, item)
-            rows = forms.rows(item)
-            for row in rows:
-                row["href"] = url
-                row["action"] = str(_("Change"))
-            sections.append({"step": item, "rows": rows, "url": url})
+            sections.append({"step": item, "rows": forms.rows(item), "url": url})
     project = partner.project
     return TemplateResponse(
         request,

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.support import Browser
+from tests.browser.support import SHOTS, Browser
 
 pytestmark = pytest.mark.browser
 SMALL_PHONE = {"width": 360, "height": 740}
@@ -39,6 +39,8 @@ def test_register_in_steps_save_resume_and_submit_on_a_phone(open_browser: Any, 
     _fits(browser)
     assert page.locator(".step-progress").inner_text() == "Step 1 of 6"
     assert page.locator('[aria-current="step"]').inner_text() == "About you"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "registration-step-phone.png"), full_page=True)
 
     # Continue with a missing name: the error names the field and what was typed stays.
     page.locator("#id_first_name").fill("Leila")
@@ -81,6 +83,8 @@ def test_register_in_steps_save_resume_and_submit_on_a_phone(open_browser: Any, 
 
     # Check your answers: every step with a change link, then the password and Register.
     assert _step_heading(later) == "Check your answers"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    later.page.screenshot(path=str(SHOTS / "registration-check-phone.png"), full_page=True)
     main = later.page.locator("main")
     assert "Leila" in main.inner_text() and "Arabic" in main.inner_text() and "Tampere" in main.inner_text()
     assert main.get_by_role("link", name="Change").count() >= 5

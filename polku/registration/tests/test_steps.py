@@ -91,7 +91,8 @@ def test_check_your_answers_lists_every_step_with_change_links(world, client, no
         assert f'href="{step_url(world.a, slug)}"' in html
     # Answers in words, not codes.
     assert "Arabic" in html and "Native or first language" in html and "Unemployed" in html
-    assert "Tampere" in html and "17" in html and "1990" in html
+    assert "Tampere" in html and "17" in html and "1990" in html and "English" in html
+    assert html.count('govuk-summary-card__action"') == 5  # one Change link per step
     # Change goes back to the step with the answers filled in, and Continue comes back to the check.
     page = client.get(step_url(world.a, "goals")).content.decode()
     assert 'value="Tampere"' in page and re.search(r'value="employment"[^>]*checked', page)
