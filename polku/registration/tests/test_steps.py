@@ -203,3 +203,33 @@ def test_steps_read_in_finnish_and_swedish(world, client, language, texts):
     html = client.get(step_url(world.a, "contact")).content.decode()
     for text in texts:
         assert text in html
+
+
+def test_saving_on_the_check_page_keeps_no_password_and_resumes_there(world, client, notice):
+    post_steps(client, world.a, _data(notice=str(notice.pk)), until="consents")
+    response = client.post(
+        step_url(world.a, "check"), {"password1": PASSWORD, "password2": PASSWORD, "action": "save"}
+    )
+    draft = RegistrationDraft.objects.get()
+    assert draft.step == "check" and PASSWORD not in str(draft.answers)
+    assert PASSWORD not in str(client.session.items())
+    other = Client()
+    resumed = other.get(response.context["link"].split("testserver", 1)[1])
+    assert resumed["Location"] == step_url(world.a, "check")
+    assert "Leila" in other.get(resumed["Location"]).content.decode()
+
+
+def test_unknown_step_is_404(world, client):
+    assert client.get(f"/r/{world.a.registration_code}/steps/nothing/").status_code == 404
+
+
+def test_a_newer_notice_reopens_the_consents_step(world, client, notice):
+    from polku.testing import factories as f
+
+    client.cookies["polku_language"] = "en"
+    post_steps(client, world.a, _data(notice=str(notice.pk)), until="consents")
+    f.PrivacyNoticeFactory(project=world.project, language="en", version=2, body="Version two.")
+    response = client.post(step_url(world.a, "check"), {"password1": PASSWORD, "password2": PASSWORD})
+    assert response.status_code == 200 and response.context["step"].slug == "consents"
+    assert "Version two." in response.content.decode()
+    assert client.get(step_url(world.a, "check"))["Location"] == step_url(world.a, "consents")
