@@ -9,3 +9,4 @@ class RegistrationConfig(AppConfig):
 
     def ready(self) -> None:
         menu.register()
+        from polku.registration import tasks  # noqa: F401  # registers the periodic job

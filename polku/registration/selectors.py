@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from polku.accounts.access import Access
 from polku.core.errors import AccessDenied
 from polku.projects.models import Partner
+from polku.registration.models import RegistrationDraft, draft_token_hash
 
 
 def partner_by_registration_code(*, code: str) -> Partner:
@@ -32,3 +33,8 @@ def registration_partner_get(*, access: Access, pk: int) -> Partner:
     if not access.is_coordinator:
         raise AccessDenied
     return get_object_or_404(registration_partner_list(access=access), pk=pk)
+
+
+def registration_draft_by_token(*, partner: Partner, token: str) -> RegistrationDraft | None:
+    """The saved registration a resume link opens (expired or not), or None for an unknown link."""
+    return RegistrationDraft.objects.filter(partner=partner, token_hash=draft_token_hash(token)).first()

@@ -13,16 +13,28 @@ def test_registration_pages(browser, live_world):
     browser.screenshot("register-empty")
     page = browser.page
     page.get_by_label("First name").fill("Leila")
-    browser.follow(page.get_by_role("button", name="Register"))
+    browser.follow(page.get_by_role("button", name="Continue", exact=True))
     browser.screenshot("register-errors")
     browser.page.set_viewport_size({"width": 390, "height": 844})
     assert browser.horizontal_overflow() == 0
     browser.page.set_viewport_size({"width": 1280, "height": 900})
+
+    def next_step() -> None:
+        browser.follow(page.get_by_role("button", name="Continue", exact=True))
+
     page.get_by_label("First name").fill("Leila")
     page.get_by_label("Last name").fill("Haddad")
     page.get_by_label("E-mail").fill("leila@example.org")
+    next_step()
+    next_step()  # languages: none given
     page.get_by_label("Date of birth").fill("1990-05-17")
+    browser.screenshot("register-situation")
+    next_step()
+    next_step()  # goals and background: all optional
     page.locator("#id_participation").check()
+    browser.screenshot("register-consents")
+    next_step()
+    browser.screenshot("register-check")
     page.locator("#id_password1").fill("Kuusi-kettua-juoksee-9")
     page.locator("#id_password2").fill("Kuusi-kettua-juoksee-9")
     browser.follow(page.get_by_role("button", name="Register"))

@@ -70,18 +70,29 @@ def test_person_registers_through_the_public_link_and_signs_in(browser, live_wor
     page = browser.page
     main = page.locator("main")
     browser.go(f"/r/{live_world.a.registration_code}/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Register for Test project"
+    assert page.get_by_role("heading", level=1).inner_text() == "About you"  # step 1 of the registration
+    assert "Register for Test project" in main.inner_text()
     form = main.locator("#registration-form")
-    form.get_by_label("Processing my data to take part in the project").check()
+
+    def next_step() -> None:
+        browser.follow(form.get_by_role("button", name="Continue", exact=True))
+
     form.get_by_label("First name").fill("Oluwaseun")
     form.get_by_label("Last name").fill("Adeyemi")
     form.get_by_label("E-mail").fill("seun.adeyemi@example.org")
+    next_step()
     form.get_by_label("Language 1").fill("en")
     form.get_by_label("Level 1").select_option("C1")
+    next_step()
     form.get_by_label("Date of birth").fill("1991-07-30")
     form.get_by_role("group", name="Labour-market status at entry").get_by_label(
         "Employed", exact=True
     ).check()
+    next_step()
+    next_step()  # goals and background: all optional
+    form.get_by_label("Processing my data to take part in the project").check()
+    next_step()
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your answers"
     form.get_by_label(re.compile(r"^Password:?$")).fill("river-lantern-orbit-42")
     form.get_by_label("Password again").fill("river-lantern-orbit-42")
     browser.follow(form.get_by_role("button", name="Register"))
@@ -107,10 +118,11 @@ def test_person_registers_through_the_public_link_and_signs_in(browser, live_wor
 def test_registration_errors_are_summarised_and_linked(browser, live_world):
     page = browser.page
     browser.go(f"/r/{live_world.a.registration_code}/")
-    browser.follow(page.locator("#registration-form").get_by_role("button", name="Register"), status=200)
+    form = page.locator("#registration-form")
+    browser.follow(form.get_by_role("button", name="Continue", exact=True), status=200)
     summary = page.get_by_role("alert")
     assert summary.is_visible()
-    assert summary.get_by_role("link").count() >= 3  # consent, name, e-mail, date of birth, password …
+    assert summary.get_by_role("link").count() >= 3  # first name, last name, e-mail of step 1
 
 
 @pytest.mark.parametrize("who", ["coordinator", "participant", "anonymous"])

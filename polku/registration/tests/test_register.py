@@ -50,8 +50,37 @@ def _data(**overrides):
     return {k: v for k, v in data.items() if v is not None}
 
 
+STEP_FIELDS = {
+    "contact": {"first_name", "last_name", "email", "phone", "preferred_language"},
+    "languages": {f"{kind}_{i}" for kind in ("language", "level") for i in range(4)},
+    "situation": set(EntryData.ITEMS),
+    "goals": {"goals", "country_of_residence", "municipality", "education_field", "work_history"},
+    "consents": {"notice", "participation", "sensitive", "directory", "communications"},
+    "check": {"password1", "password2"},
+}
+
+
+def step_url(partner, slug):
+    if slug == "contact":
+        return _url(partner)
+    if slug == "check":
+        return _url(partner, "registration:check")
+    return reverse("registration:step", args=[partner.registration_code, slug])
+
+
+def post_steps(client, partner, data, *, until=None):
+    """Post the registration step by step, as a person would; the first page that is not a redirect to
+    the next step (an error, a closed link), or the last response."""
+    response = None
+    for slug, fields in STEP_FIELDS.items():
+        response = client.post(step_url(partner, slug), {k: v for k, v in data.items() if k in fields})
+        if slug == until or response.status_code != 302 or slug == "check":
+            return response
+    return response
+
+
 def _post(client, partner, notice, **overrides):
-    return client.post(_url(partner), _data(notice=str(notice.pk), **overrides))
+    return post_steps(client, partner, _data(notice=str(notice.pk), **overrides))
 
 
 @pytest.fixture
@@ -140,25 +169,32 @@ def test_bad_entry_data_shows_field_errors_and_writes_nothing(world, client):
     assert Participation.objects.count() == 2 and not mail.outbox
 
 
-def test_form_errors_are_listed_for_every_form_at_once(world, client):
+@pytest.mark.parametrize(
+    ("overrides", "form", "fields", "anchors"),
+    [
+        ({"email": "not-an-address", "first_name": ""}, "person", {"email", "first_name"}, {"id_email"}),
+        ({"level_1": ""}, "languages", {"level_1"}, {"id_level_1"}),
+        ({"gender": "robot"}, "entry", {"gender"}, {"id_gender_0"}),
+        (
+            {"password1": "short", "password2": "other"},
+            "password",
+            {"password1", "password2"},
+            {"id_password1", "id_password2"},
+        ),
+    ],
+)
+def test_each_step_names_its_errors_and_keeps_the_input(world, client, overrides, form, fields, anchors):
     notice = PrivacyNotice.objects.get(project=world.project, language="en")
-    response = _post(
-        client,
-        world.a,
-        notice,
-        email="not-an-address",
-        level_1="",
-        gender="robot",
-        password1="short",
-        password2="other",
-    )
-    forms = response.context["forms"]
-    assert "email" in forms.person.errors
-    assert "level_1" in forms.languages.errors
-    assert "gender" in forms.entry.errors
-    assert "password1" in forms.password.errors and "password2" in forms.password.errors
-    anchors = {item.anchor for item in response.context["summary"]}
-    assert {"id_email", "id_level_1", "id_gender_0", "id_password1", "id_password2"} <= anchors
+    response = _post(client, world.a, notice, **overrides)
+    assert response.status_code == 200
+    assert fields <= set(getattr(response.context["forms"], form).errors)
+    assert anchors <= {item.anchor for item in response.context["summary"]}
+    html = response.content.decode()
+    assert 'aria-invalid="true"' in html and "Please correct the following" in html
+    if form == "person":
+        assert 'value="not-an-address"' in html and 'value="Haddad"' in html  # what was typed stays
+    if form == "languages":
+        assert 'value="Finnish"' in html or 'value="fi"' in html
     assert not Person.objects.filter(last_name="Haddad").exists()
 
 
@@ -226,17 +262,23 @@ def test_english_page_shows_english_notice_and_no_sensitive_consent(world, clien
     response = client.get(_url(world.a))
     assert response.status_code == 200
     assert response.context["notice"].language == "en"
-    html = response.content.decode()
-    assert 'name="sensitive"' not in html and 'name="disability"' not in html
-    assert 'name="password1"' in html and "<legend>" in html
+    assert "<legend>" in response.content.decode()
+    post_steps(client, world.a, _data(notice=str(response.context["notice"].pk)), until="goals")
+    html = client.get(step_url(world.a, "consents")).content.decode()
+    assert 'name="participation"' in html and 'name="sensitive"' not in html
+    post_steps(client, world.a, _data(notice=str(response.context["notice"].pk)), until="consents")
+    html = client.get(step_url(world.a, "check")).content.decode()
+    assert 'name="password1"' in html and "Leila" in html and "Tampere" in html
 
 
 def test_sensitive_items_need_their_consent(world, client):
     world.project.asks_disability = True
     world.project.save()
     notice = PrivacyNotice.objects.get(project=world.project, language="en")
-    page = client.get(_url(world.a))
-    assert 'name="sensitive"' in page.content.decode() and 'name="disability"' in page.content.decode()
+    post_steps(client, world.a, _data(notice=str(notice.pk)), until="languages")
+    assert 'name="disability"' in client.get(step_url(world.a, "situation")).content.decode()
+    post_steps(client, world.a, _data(notice=str(notice.pk)), until="goals")
+    assert 'name="sensitive"' in client.get(step_url(world.a, "consents")).content.decode()
     response = _post(client, world.a, notice, disability="yes")
     assert "sensitive" in response.context["forms"].consents.errors
     assert not Person.objects.filter(email="leila.haddad@example.org").exists()
