@@ -100,8 +100,14 @@ def populate(*, seed: int) -> None:
             person=person, project=project, purpose=Purpose.DIRECTORY, withdrawn_at__isnull=True
         ).exists():
             Consent.objects.create(
-                person=person, project=project, purpose=Purpose.DIRECTORY, notice=notice, given_at=now
-            )
+                person=person,
+                project=project,
+                purpose=Purpose.DIRECTORY,
+                notice=notice,
+                given_at=max(
+                    notice.published_at, dt.datetime.combine(row.entry_date, dt.time(12), tzinfo=dt.UTC)
+                ),
+            )  # a date the seed decides, so the demo is the same on every run
         profiles.setdefault(country, []).append(profile)
     _network(profiles, now)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import zlib
 
 from django.utils import timezone
 
@@ -27,6 +28,7 @@ from polku.employers.models import (
     TalentNeed,
 )
 from polku.esco.models import Label
+from polku.organisations.business_ids import expected_check_digit
 from polku.organisations.models import Organisation
 from polku.outcomes.models import Outcome
 from polku.participants.models import Participation
@@ -71,9 +73,20 @@ def _skills() -> list[int]:
     return sorted(set(rows.values_list("concept_id", flat=True)))
 
 
+def _business_id(name: str) -> str:
+    """A valid Finnish business ID decided by the company's name (the same on every run)."""
+    base = 3_100_000 + zlib.crc32(name.encode()) % 800_000
+    for number in range(base, base + 20):
+        check = expected_check_digit("FI", f"{number:07d}0")
+        if check is not None:
+            return f"{number:07d}-{check}"
+    raise ValueError(name)
+
+
 def _company(name: str) -> Organisation:
     organisation, _ = Organisation.objects.get_or_create(
-        name=name, defaults={"kind": Organisation.Kind.COMPANY, "country": "FI"}
+        name=name,
+        defaults={"kind": Organisation.Kind.COMPANY, "country": "FI", "business_id": _business_id(name)},
     )
     return organisation
 

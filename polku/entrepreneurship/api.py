@@ -925,11 +925,11 @@ class MySuccessorProfileApi(APIView):
 # --- introductions --------------------------------------------------------------------------------
 
 
-class MyIntroductionListApi(APIView):
+class MyTransferIntroductionListApi(APIView):
     pagination_class = Pagination
 
     @extend_schema(
-        operation_id="my_introduction_list",
+        operation_id="my_transfer_introduction_list",
         tags=TAGS,
         responses=TransferIntroductionSerializer(many=True),
         description=gettext_lazy(

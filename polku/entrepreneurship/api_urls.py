@@ -50,15 +50,29 @@ urlpatterns = [
     ),
     path("successor-profiles/<int:pk>/matches/", api.SuccessorMatchesApi.as_view(), name="successor-matches"),
     path("me/successor-profile/", api.MySuccessorProfileApi.as_view(), name="my-successor-profile"),
-    path("me/introductions/", api.MyIntroductionListApi.as_view(), name="my-introduction-list"),
-    path("introductions/<int:pk>/", api.IntroductionDetailApi.as_view(), name="introduction-detail"),
-    path("introductions/<int:pk>/answer/", api.IntroductionAnswerApi.as_view(), name="introduction-answer"),
     path(
-        "introductions/<int:pk>/owner-answer/",
-        api.IntroductionOwnerAnswerApi.as_view(),
-        name="introduction-owner-answer",
+        "me/transfer-introductions/",
+        api.MyTransferIntroductionListApi.as_view(),
+        name="my-transfer-introduction-list",
     ),
     path(
-        "introductions/<int:pk>/company/", api.IntroductionCompanyApi.as_view(), name="introduction-company"
+        "transfer-introductions/<int:pk>/",
+        api.IntroductionDetailApi.as_view(),
+        name="transfer-introduction-detail",
+    ),
+    path(
+        "transfer-introductions/<int:pk>/answer/",
+        api.IntroductionAnswerApi.as_view(),
+        name="transfer-introduction-answer",
+    ),
+    path(
+        "transfer-introductions/<int:pk>/owner-answer/",
+        api.IntroductionOwnerAnswerApi.as_view(),
+        name="transfer-introduction-owner-answer",
+    ),
+    path(
+        "transfer-introductions/<int:pk>/company/",
+        api.IntroductionCompanyApi.as_view(),
+        name="transfer-introduction-company",
     ),
 ]

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from polku.core.forms import DateInput
+from polku.core.forms import DateInput, LanguageLevelsField
 from polku.core.names import country_choices
 from polku.entrepreneurship import codes
 from polku.entrepreneurship.models import (
@@ -194,11 +194,7 @@ class ListingForm(forms.Form):
         help_text=_("One skill per line, as named in ESCO (e.g. “customer service”)."),
     )
     experience_years = forms.IntegerField(label=_("Years of experience asked"), min_value=0, initial=0)
-    languages = forms.CharField(
-        label=_("Languages"),
-        required=False,
-        help_text=_("Each as a language and a level, e.g. “fi B1, en B2”."),
-    )
+    languages = LanguageLevelsField(label=_("Languages"), required=False)
     capital_band = forms.TypedChoiceField(
         label=_("Capital the buyer needs"), choices=CapitalBand.choices, coerce=int
     )
@@ -225,18 +221,6 @@ class ListingForm(forms.Form):
         else:
             self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
             self.fields["partner"].label_from_instance = lambda p: f"{p.organisation.name} ({p.project.name})"  # type: ignore[attr-defined]
-
-    def clean_languages(self) -> dict[str, str]:
-        text = self.cleaned_data.get("languages") or ""
-        found: dict[str, str] = {}
-        for part in text.replace(";", ",").split(","):
-            bits = part.split()
-            if not bits:
-                continue
-            if len(bits) != 2:
-                raise forms.ValidationError(_("Write each language as a code and a level, e.g. “fi B1”."))
-            found[bits[0].lower()] = bits[1].upper() if bits[1].lower() != "native" else "native"
-        return found
 
 
 class SuccessorProfileForm(NoModelCheck, forms.ModelForm):

@@ -489,7 +489,7 @@ def listing_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
                 set(listing.skills.values_list("uri", flat=True)), get_language() or "en"
             ).values()
         ),
-        "languages": ", ".join(f"{k} {v}" for k, v in (listing.languages or {}).items()),
+        "languages": listing.languages or {},
     }
     fields = [name for name in ListingForm.base_fields if name not in initial]
     initial |= {name: getattr(listing, name) for name in fields}

@@ -49,15 +49,15 @@ def test_an_app_above_registers_its_own_counter(world):
     """What issue 16's apps will do in their ready(): a metric key and a function of the target
     and how far the count reaches."""
     target = f.TargetFactory(project=world.project, label="Custom", value=10)
-    Target.objects.filter(pk=target.pk).update(metric="companies_founded")
+    Target.objects.filter(pk=target.pk).update(metric="custom_app_metric")
     metrics.register_metric(
-        "companies_founded", lambda t, within: 7 if t.project_id == world.project.pk else 0
+        "custom_app_metric", lambda t, within: 7 if t.project_id == world.project.pk else 0
     )
     try:
         (row,) = target_progress(project=world.project)
         assert (row.target.label, row.actual, row.percent) == ("Custom", 7, 70)
     finally:
-        metrics.unregister_metric("companies_founded")
+        metrics.unregister_metric("custom_app_metric")
 
 
 def test_a_metric_without_a_counter_is_an_error_and_a_key_is_registered_once(world):

@@ -40,6 +40,7 @@ def test_the_kind_select_offers_the_kinds_of_each_metric(world):
         "internship_started",
         "internship_finished",
         "company_founded",
+        "business_taken_over",
         "studies_started",
         "qualification",
         "other_service",

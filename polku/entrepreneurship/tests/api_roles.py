@@ -264,29 +264,31 @@ CASES = [
         expect(403, user_a=200),
     ),
     Case(
-        "my-introduction-list", lambda w: ("get", "/api/v1/me/introductions/", None), expect(403, user_a=200)
+        "my-transfer-introduction-list",
+        lambda w: ("get", "/api/v1/me/transfer-introductions/", None),
+        expect(403, user_a=200),
     ),
     Case(
         "introduction-retrieve",
-        lambda w: ("get", f"/api/v1/introductions/{_intro_of_a(w)}/", None),
+        lambda w: ("get", f"/api/v1/transfer-introductions/{_intro_of_a(w)}/", None),
         INTRO_OF_A,
     ),
     Case(
-        "introduction-answer",
-        lambda w: ("post", f"/api/v1/introductions/{_intro_of_a(w)}/answer/", {"agree": True}),
+        "transfer-introduction-answer",
+        lambda w: ("post", f"/api/v1/transfer-introductions/{_intro_of_a(w)}/answer/", {"agree": True}),
         INTRO_OF_A | {"coord_a": 403, "lead": 403, "admin": 403},
     ),
     Case(
-        "introduction-owner-answer",
-        lambda w: ("post", f"/api/v1/introductions/{_intro_of_a(w)}/owner-answer/", {"agree": True}),
+        "transfer-introduction-owner-answer",
+        lambda w: ("post", f"/api/v1/transfer-introductions/{_intro_of_a(w)}/owner-answer/", {"agree": True}),
         INTRO_OF_A | {"user_a": 403},
     ),
     # the transfer: the listing's coordinators who also coordinate the successor (the lead records no outcome)
     Case(
-        "introduction-company",
+        "transfer-introduction-company",
         lambda w: (
             "post",
-            f"/api/v1/introductions/{_agreed_intro_of_a(w)}/company/",
+            f"/api/v1/transfer-introductions/{_agreed_intro_of_a(w)}/company/",
             COMPANY | {"registered_on": _today()},
         ),
         INTRO_OF_A | {"coord_a": 201, "admin": 201, "user_a": 403, "lead": 403},

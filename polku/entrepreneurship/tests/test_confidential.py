@@ -39,11 +39,11 @@ def _page(client, user, intro) -> str:
 @pytest.mark.parametrize("field", TransferListing.CONFIDENTIAL)
 def test_each_confidential_field_hidden_until_both_agree(client, world, field):
     intro = _intro(world)
-    url = f"/api/v1/introductions/{intro.pk}/"
+    url = f"/api/v1/transfer-introductions/{intro.pk}/"
     listing = _api(world.user_a).get(url).json()["listing"]
     assert field not in listing and listing["headline"] == "A lunch café in a shopping centre"
     assert SECRETS[field] not in _page(client, world.user_a, intro)
-    assert SECRETS[field] not in str(_api(world.user_a).get("/api/v1/me/introductions/").json())
+    assert SECRETS[field] not in str(_api(world.user_a).get("/api/v1/me/transfer-introductions/").json())
 
     # the participant agrees: still hidden, the owner has not
     transfers.introduction_participant_answer(
@@ -76,11 +76,11 @@ def test_a_declined_introduction_never_shows_them(world):
     transfers.introduction_owner_answer(
         actor=world.coord_a, access=access_for(world.coord_a), introduction=intro, agree=False
     )
-    listing = _api(world.user_a).get(f"/api/v1/introductions/{intro.pk}/").json()["listing"]
+    listing = _api(world.user_a).get(f"/api/v1/transfer-introductions/{intro.pk}/").json()["listing"]
     assert not set(TransferListing.CONFIDENTIAL) & set(listing)
 
 
 def test_other_participants_and_partners_do_not_reach_the_introduction(world):
     intro = _intro(world)
     for user in (world.user_b, world.coord_b):
-        assert _api(user).get(f"/api/v1/introductions/{intro.pk}/").status_code == 404
+        assert _api(user).get(f"/api/v1/transfer-introductions/{intro.pk}/").status_code == 404
