@@ -475,9 +475,10 @@ class IntroductionListApi(APIView):
     )
     def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
-        rows = list(selectors.introduction_list(access=access)[:200])
-        context = {"identity": {i.pk: selectors.sees_identity(access, i) for i in rows}}
-        return Response(IntroductionSerializer(rows, many=True, context=context).data)
+        paginator = Pagination()
+        page = paginator.paginate_queryset(selectors.introduction_list(access=access), request, view=self) or []
+        context = {"identity": {i.pk: selectors.sees_identity(access, i) for i in page}}
+        return paginator.get_paginated_response(IntroductionSerializer(page, many=True, context=context).data)
 
 
 class IntroductionDetailApi(APIView):
