@@ -476,7 +476,9 @@ class IntroductionListApi(APIView):
     def get(self, request: AuthenticatedRequest) -> Response:
         access = access_for(request.user)
         paginator = Pagination()
-        page = paginator.paginate_queryset(selectors.introduction_list(access=access), request, view=self) or []
+        page = (
+            paginator.paginate_queryset(selectors.introduction_list(access=access), request, view=self) or []
+        )
         context = {"identity": {i.pk: selectors.sees_identity(access, i) for i in page}}
         return paginator.get_paginated_response(IntroductionSerializer(page, many=True, context=context).data)
 

@@ -115,3 +115,16 @@ def outcome_counts_by_kind(*, participation_ids: Iterable[int]) -> dict[str, int
         .annotate(people=Count("participation_id", distinct=True))
     )
     return {row["kind"]: row["people"] for row in rows}
+
+
+COMPANY_KINDS = (Outcome.Kind.COMPANY_FOUNDED, Outcome.Kind.BUSINESS_TAKEN_OVER)
+
+
+def company_outcome(*, participation: Participation) -> Outcome | None:
+    """The participation's latest company founded or taken over: the exit form proposes "self-employed" from
+    it, so that the ESF+ result indicator (the situation recorded at exit) counts the company."""
+    return (
+        Outcome.objects.filter(participation=participation, kind__in=COMPANY_KINDS)
+        .order_by("-date", "-pk")
+        .first()
+    )

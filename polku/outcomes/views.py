@@ -21,8 +21,8 @@ from polku.accounts.models import User
 from polku.core.errors import ApplicationError
 from polku.outcomes import services
 from polku.outcomes.forms import ExitRecordForm, FollowUpFilterForm, FollowUpForm, OutcomeForm
-from polku.outcomes.models import ExitRecord, FollowUp
-from polku.outcomes.selectors import follow_up_list, outcome_get, participation_outcomes
+from polku.outcomes.models import ExitRecord, ExitStatus, FollowUp
+from polku.outcomes.selectors import company_outcome, follow_up_list, outcome_get, participation_outcomes
 from polku.participants.forms import apply_field_errors
 from polku.participants.models import Participation
 from polku.participants.selectors import participation_get
@@ -62,12 +62,17 @@ def _exit_form_page(
     own = access is None or _is_own(access, participation)
     record = ExitRecord.objects.filter(participation=participation).first()
     initial: dict[str, Any] = {"exit_date": participation.exit_date}
+    company = None
     if record is not None:
         initial |= {
             "status": record.status,
             "status_on": record.status_on,
             "qualification_gained": record.qualification_gained,
         }
+    else:
+        company = company_outcome(participation=participation)
+        if company is not None:
+            initial |= {"status": ExitStatus.SELF_EMPLOYED, "status_on": company.date}
     form = ExitRecordForm(request.POST or None, initial=initial, participant=own)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -103,6 +108,7 @@ def _exit_form_page(
         "forms": (form,),
         "own": own,
         "public": access is None,
+        "company": company,
         "ended": participation.exit_date is not None,
         "back": "" if access is None else _overview(participation),
     }

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 from django.urls import reverse
 
@@ -123,3 +124,18 @@ def test_participant_answers_exit_situation_through_the_e_mailed_link(client, wo
         dt.date(2025, 6, 30),
     )
     assert client.get(reverse("outcomes:exit_link", args=["forged"])).status_code == 404
+
+
+def test_a_company_taken_over_proposes_self_employed_on_the_exit_form(client, world):
+    Outcome.objects.create(
+        participation=world.part_a, kind=Outcome.Kind.BUSINESS_TAKEN_OVER, date=dt.date(2025, 5, 20)
+    )
+    client.force_login(world.coord_a)
+    page = client.get(reverse("outcomes:exit", args=[world.part_a.pk])).content.decode()
+    assert "Proposed from the outcome" in page and "Took over a company" in page
+    (radio,) = re.findall(r'<input[^>]*value="self_employed"[^>]*>', page)
+    assert "checked" in radio
+    assert 'value="2025-05-20"' in page
+    # the person's other participation, without a company, proposes nothing
+    other = client.get(reverse("outcomes:exit", args=[world.part_b.pk]))
+    assert other.status_code == 404 or "Proposed from the outcome" not in other.content.decode()
