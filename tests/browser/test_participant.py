@@ -38,7 +38,7 @@ def test_participant_corrects_their_profile(browser, live_world):
     profile = main.locator("dl.facts").last
     assert "+358 50 111 2222" in profile.inner_text()
     assert "Tampere" in profile.inner_text()
-    assert "so Native or first language" in profile.inner_text()
+    assert "Somali Native or first language" in profile.inner_text()
     person = live_world.part_a.person
     person.refresh_from_db()
     assert (person.phone, person.municipality, person.education_field) == (
