@@ -8,8 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from polku.community.models import CONTACT_AUDIENCES, FIELD_GROUPS, Audience, Notify, Profile, audience_field
-from polku.community.selectors import language_choices
-from polku.core.names import country_choices, country_name
+from polku.core.names import country_choices, country_name, language_choices
 from polku.events.models import Intent
 from polku.participants.models import Cefr
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from polku.community.models import Block, Connection, Message, Profile, Report
+from polku.core.names import language_name
 from polku.core.personal_data import Erasure, Section, records, register, section
 from polku.participants.models import Person
 
@@ -59,7 +60,7 @@ def export(person: Person) -> dict[str, Section]:
             PROFILE_FIELDS,
             languages=(
                 gettext_lazy("languages"),
-                lambda p: [f"{row.language} {row.level}" for row in p.languages.all()],
+                lambda p: [f"{language_name(row.language)} {row.level}" for row in p.languages.all()],
             ),
             skills=(gettext_lazy("skills"), lambda p: [c.uri for c in p.skills.all()]),
             photo=(gettext_lazy("photo"), lambda p: hasattr(p, "photo")),

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
 from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import get_language, gettext_lazy
@@ -31,7 +30,7 @@ from polku.community.models import (
     audience_field,
 )
 from polku.consent.models import Purpose
-from polku.core.names import country_name
+from polku.core.names import country_name, language_name
 from polku.esco.selectors import preferred_labels
 from polku.events.models import Intent
 from polku.participants.models import Participation
@@ -51,20 +50,6 @@ PAGE_SIZE = 25
 
 def reader_language() -> str:
     return (get_language() or "en")[:2]
-
-
-def language_name(code: str, language: str | None = None) -> str:
-    """A language by its name in the reader's language ("ruotsi", "svenska", "Swedish"), never its code."""
-    try:
-        locale = Locale.parse(language or reader_language())
-    except (UnknownLocaleError, ValueError):
-        locale = Locale.parse("en")
-    return str(locale.languages.get(code) or Locale.parse("en").languages.get(code) or code)
-
-
-def language_choices() -> list[tuple[str, str]]:
-    codes = ("fi", "sv", "en", "no", "nb", "da", "de", "fr", "es", "ru", "uk", "ar", "fa", "so", "tr", "zh")
-    return sorted(((c, language_name(c)) for c in codes), key=lambda row: row[1].casefold())
 
 
 # --- who is in the directory, and who reaches whom ---------------------------------------------------

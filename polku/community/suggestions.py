@@ -22,12 +22,11 @@ from polku.community.selectors import (
     cards,
     directory_profiles,
     intent_labels,
-    language_name,
     reader_language,
     sees,
     visible_q,
 )
-from polku.core.names import country_name
+from polku.core.names import country_name, language_name
 from polku.esco.selectors import preferred_labels
 from polku.events.models import BreakoutGroup, Event, Registration
 from polku.matching import contacts as engine

@@ -24,7 +24,7 @@ from polku.accounts.sections import home_sections, hub_sections
 from polku.activities.metrics import Within
 from polku.activities.sections import dashboard_sections
 from polku.employers.models import CooperationEntry, Employer, Introduction, TalentNeed
-from polku.employers.selectors import follow_ups_due, person_introductions
+from polku.employers.selectors import follow_ups_due, waiting_introductions
 from polku.participants.models import Person
 from polku.participants.sections import my_sections
 from polku.projects.models import Project
@@ -46,7 +46,7 @@ def home_follow_ups_section(
 def my_introductions_section(
     *, person: Person, access: Access, request: HttpRequest
 ) -> dict[str, Any] | None:
-    waiting = [i for i in person_introductions(person=person) if i.status == Introduction.Status.PROPOSED]
+    waiting = list(waiting_introductions(person_id=person.pk))
     if not waiting:
         return None
     return {"introductions": waiting}
@@ -58,13 +58,7 @@ def hub_introductions_section(
     """The participant's home: introductions to employers waiting for their answer; nothing when none."""
     if access.person_id is None:
         return None
-    waiting = list(
-        Introduction.objects.filter(
-            participation__person_id=access.person_id, status=Introduction.Status.PROPOSED
-        )
-        .select_related("need", "employer__organisation")
-        .order_by("created_at")[:3]
-    )
+    waiting = list(waiting_introductions(person_id=access.person_id)[:3])
     if not waiting:
         return None
     return {"introductions": waiting}

@@ -310,11 +310,22 @@ def opportunities(*, participation: Participation, language: str) -> list[Opport
     ]
 
 
-def person_introductions(*, person: Person) -> QuerySet[Introduction]:
+def person_introductions_of(person_id: int) -> QuerySet[Introduction]:
     return (
-        Introduction.objects.filter(participation__person=person)
+        Introduction.objects.filter(participation__person_id=person_id)
         .select_related("need", "employer__organisation", "participation__project")
         .order_by("status", "-created_at")
+    )
+
+
+def person_introductions(*, person: Person) -> QuerySet[Introduction]:
+    return person_introductions_of(person.pk)
+
+
+def waiting_introductions(*, person_id: int) -> QuerySet[Introduction]:
+    """The person's introductions waiting for their answer (their page and their home)."""
+    return (
+        person_introductions_of(person_id).filter(status=Introduction.Status.PROPOSED).order_by("created_at")
     )
 
 

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.http import HttpRequest
 
 from polku.accounts.access import Access
@@ -24,6 +24,7 @@ from polku.activities.metrics import Within
 from polku.activities.sections import dashboard_sections
 from polku.core.names import country_name
 from polku.entrepreneurship.models import BusinessIdea, Company, SparringSession, Stage, StageChange
+from polku.entrepreneurship.selectors import my_ideas
 from polku.projects.models import Partner, Project
 from polku.suppression.figures import Figure, publish
 from polku.suppression.rules import hide_small
@@ -44,8 +45,7 @@ def hub_idea_section(
     """The participant's home: their newest business idea and its stage; nothing without an idea."""
     if access.person_id is None or not access.can_have_business_ideas():
         return None
-    mine = Q(participation__person_id=access.person_id) | Q(co_founders__id=access.person_id)
-    idea = BusinessIdea.objects.filter(mine).distinct().order_by("-updated_at", "-id").first()
+    idea = my_ideas(person=access.person_id).first()
     if idea is None:
         return None
     return {"idea": idea}

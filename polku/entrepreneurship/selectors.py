@@ -67,10 +67,12 @@ def idea_read(*, access: Access, actor: User, pk: int) -> BusinessIdea:
     return idea
 
 
-def my_ideas(*, person: Person) -> QuerySet[BusinessIdea]:
+def my_ideas(*, person: Person | int) -> QuerySet[BusinessIdea]:
+    """The ideas the person owns or co-founds (`person` a Person or its id)."""
+    person_id = person if isinstance(person, int) else person.pk
     return (
         _ideas()
-        .filter(Q(participation__person=person) | Q(co_founders=person))
+        .filter(Q(participation__person_id=person_id) | Q(co_founders__id=person_id))
         .prefetch_related("co_founders")
         .distinct()
         .order_by("-updated_at", "-id")
